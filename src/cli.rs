@@ -1,0 +1,415 @@
+//! The command line, as clap types only. Completions and man pages are generated from these.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "datumctl",
+    version,
+    about = "Manage Datum Cloud BackendTrafficPolicies: apply, get, describe, explain, validate, and a local control plane",
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// API server URL (e.g. https://api.datum.net)
+    #[arg(long, global = true, env = "DATUMCTL_SERVER", value_name = "URL")]
+    pub server: Option<String>,
+    /// Datum project whose control plane to talk to
+    #[arg(long, global = true, env = "DATUM_PROJECT", value_name = "ID")]
+    pub project: Option<String>,
+    /// Bearer token for the API server
+    #[arg(
+        long,
+        global = true,
+        env = "DATUMCTL_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub token: Option<String>,
+    /// Namespace inside the project
+    #[arg(short = 'n', long, global = true, value_name = "NAMESPACE")]
+    pub namespace: Option<String>,
+    /// Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)
+    #[arg(short = 'o', long, global = true, value_name = "FORMAT")]
+    pub output: Option<String>,
+    /// When to colour output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)
+    #[arg(short = 'v', long = "verbose", global = true, default_value_t = 0, value_name = "LEVEL",
+          value_parser = clap::value_parser!(u8).range(0..=9))]
+    pub verbosity: u8,
+    /// How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)
+    #[arg(long, global = true, value_name = "DURATION")]
+    pub request_timeout: Option<String>,
+    /// Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project
+    #[arg(long, global = true, env = "KUBECONFIG", value_name = "FILE")]
+    pub kubeconfig: Option<PathBuf>,
+    /// Context to use from the config file (or from the kubeconfig with --kubeconfig)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub context: Option<String>,
+    /// PEM file of the certificate authority that signed the server's certificate
+    #[arg(long, global = true, value_name = "FILE")]
+    pub certificate_authority: Option<PathBuf>,
+    /// Do not verify the server's TLS certificate (insecure)
+    #[arg(long, global = true)]
+    pub insecure_skip_tls_verify: bool,
+    /// How to print errors
+    #[arg(long, global = true, value_enum, default_value_t = ErrorFormat::Human, value_name = "FORMAT")]
+    pub error_format: ErrorFormat,
+    /// Ids of the global arguments given on the command line itself (not from the environment).
+    #[arg(skip)]
+    pub from_command_line: Vec<String>,
+}
+
+impl GlobalArgs {
+    /// Whether the argument with this id (`server`, `project`, `token`, …) was typed on the command line.
+    pub fn given(&self, id: &str) -> bool {
+        self.from_command_line.iter().any(|g| g == id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ErrorFormat {
+    Human,
+    Json,
+}
+
+/// Which admission rules a policy is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Profile {
+    /// The upstream Envoy Gateway CRD: schema and CEL rules
+    Upstream,
+    /// The CRD plus the rules Datum Cloud's admission webhook adds
+    Datum,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create or update policies from files, directories or stdin
+    Apply(ApplyArgs),
+    /// List policies or fetch them by name
+    Get(GetArgs),
+    /// Show a policy in detail, with its ancestors' status conditions
+    Describe(DescribeArgs),
+    /// Document the fields of the resource
+    Explain(ExplainArgs),
+    /// Delete policies by name, file or label selector
+    Delete(DeleteArgs),
+    /// Show what apply would change
+    Diff(DiffArgs),
+    /// Check manifests offline against the embedded schema and its CEL rules
+    Validate(ValidateArgs),
+    /// Run a local control plane that serves the project API
+    Serve(ServeArgs),
+    /// Print a shell completion script
+    Completion(CompletionArgs),
+    /// Manage contexts in the datumctl config file
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Manage credentials for the current context
+    #[command(subcommand)]
+    Auth(AuthCommand),
+    /// Log in to Datum Cloud (browser, device code, or a service-account key)
+    Login(LoginArgs),
+    /// Remove the stored credential of the current context
+    Logout,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FileArgs {
+    /// File, directory or - for stdin (repeatable)
+    #[arg(short = 'f', long = "filename", value_name = "FILE")]
+    pub filenames: Vec<String>,
+    /// Recurse into directories given with -f
+    #[arg(short = 'R', long)]
+    pub recursive: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DryRun {
+    None,
+    Client,
+    Server,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Use server-side apply
+    #[arg(long)]
+    pub server_side: bool,
+    /// Field manager name recorded by the server
+    #[arg(long, value_name = "NAME")]
+    pub field_manager: Option<String>,
+    /// With --server-side: take ownership of fields other managers own
+    #[arg(long)]
+    pub force_conflicts: bool,
+    /// Only show what would be sent (client) or let the server check without persisting (server)
+    #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
+    pub dry_run: Option<DryRun>,
+    /// Validate manifests before sending them (true/strict, warn, false/ignore)
+    #[arg(long, value_name = "MODE", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
+    pub validate: String,
+    /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+    /// How many objects to send at once
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// Resource type (backendtrafficpolicies, backendtrafficpolicy, btp)
+    pub resource: String,
+    /// Names to fetch (all when none)
+    pub names: Vec<String>,
+    /// Label selector (e.g. app=web,tier!=db)
+    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    pub selector: Option<String>,
+    /// Field selector (metadata.name, metadata.namespace)
+    #[arg(long, value_name = "SELECTOR")]
+    pub field_selector: Option<String>,
+    /// List across all namespaces
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+    /// After listing, watch for changes
+    #[arg(short = 'w', long)]
+    pub watch: bool,
+    /// Watch for changes without listing first
+    #[arg(long)]
+    pub watch_only: bool,
+    /// With --watch: print the event type with each object
+    #[arg(long)]
+    pub output_watch_events: bool,
+    /// Fetch large lists in pages of this size (0 disables paging)
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    pub chunk_size: u32,
+    /// Omit the header row of tables
+    #[arg(long)]
+    pub no_headers: bool,
+    /// Add a LABELS column
+    #[arg(long)]
+    pub show_labels: bool,
+    /// Add a column for each of these label keys
+    #[arg(
+        short = 'L',
+        long = "label-columns",
+        value_name = "KEY",
+        value_delimiter = ','
+    )]
+    pub label_columns: Vec<String>,
+    /// Exit 0 when a named object does not exist
+    #[arg(long)]
+    pub ignore_not_found: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DescribeArgs {
+    /// Resource type (backendtrafficpolicy, backendtrafficpolicies, btp)
+    pub resource: String,
+    /// Names to describe (all matching the selector when none)
+    pub names: Vec<String>,
+    /// Label selector
+    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    pub selector: Option<String>,
+    /// Describe across all namespaces
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// RESOURCE[.field.path], e.g. backendtrafficpolicies.spec.retry
+    pub path: String,
+    /// Print every field below the path, names and types only
+    #[arg(long)]
+    pub recursive: bool,
+    /// With --recursive: stop after this many levels
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<usize>,
+    /// Use the embedded schema even when a server is configured
+    #[arg(long)]
+    pub offline: bool,
+    /// Mark fields that Datum Cloud restricts
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Resource type (optional with -f)
+    pub resource: Option<String>,
+    /// Names to delete
+    pub names: Vec<String>,
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Delete every object matching this label selector
+    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    pub selector: Option<String>,
+    /// Delete every policy in the namespace
+    #[arg(long)]
+    pub all: bool,
+    /// Only show what would be deleted
+    #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
+    pub dry_run: Option<DryRun>,
+    /// Exit 0 when an object does not exist
+    #[arg(long)]
+    pub ignore_not_found: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Compare against a server-side apply instead of a client-side one
+    #[arg(long)]
+    pub server_side: bool,
+    /// Field manager name for the dry-run apply
+    #[arg(long, value_name = "NAME")]
+    pub field_manager: Option<String>,
+    /// With --server-side: take ownership of conflicting fields in the dry run
+    #[arg(long)]
+    pub force_conflicts: bool,
+    /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Rules to validate against
+    #[arg(long, value_enum, default_value_t = Profile::Upstream)]
+    pub profile: Profile,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1:7780", value_name = "HOST:PORT")]
+    pub addr: String,
+    /// Directory for the SQLite store (default: the user's data directory)
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// File of accepted bearer tokens, one per line: TOKEN[,PROJECT...]
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// PEM certificate chain to serve TLS with
+    #[arg(long, value_name = "PEM", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key to serve TLS with
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Do not write status.ancestors as a gateway controller would
+    #[arg(long)]
+    pub no_status_writer: bool,
+    /// Admission rules to enforce
+    #[arg(long, value_enum, default_value_t = Profile::Upstream)]
+    pub profile: Profile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionArgs {
+    /// Shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Create or update a context
+    SetContext(SetContextArgs),
+    /// Make a context the current one
+    UseContext {
+        /// Context name
+        name: String,
+    },
+    /// List contexts
+    GetContexts,
+    /// Print the current context's name
+    CurrentContext,
+    /// Print the config file (tokens redacted)
+    View,
+    /// Remove a context
+    DeleteContext {
+        /// Context name
+        name: String,
+    },
+}
+
+/// `config set-context NAME --server … --project … --namespace … --token … --certificate-authority …
+/// --insecure-skip-tls-verify`: those flags are the global ones, taken only when given on the
+/// command line (see `GlobalArgs::from_command_line`), never from the environment.
+#[derive(Debug, Args)]
+pub struct SetContextArgs {
+    /// Context name
+    pub name: String,
+    /// File holding the bearer token
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Admission profile of the server
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Store a bearer token for the current context
+    Login {
+        /// Read the token from standard input
+        #[arg(long)]
+        token_stdin: bool,
+    },
+    /// Show who the current credential belongs to
+    Whoami,
+    /// Print the current access token (for piping into other tools)
+    GetToken,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// OpenID Connect issuer host
+    #[arg(long, default_value = "auth.datum.net", value_name = "HOST")]
+    pub hostname: String,
+    /// OAuth client id (also DATUMCTL_CLIENT_ID or the context)
+    #[arg(long, env = "DATUMCTL_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Use the device code flow instead of opening a browser
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Service-account key file (JSON) for non-interactive login
+    #[arg(long, value_name = "FILE")]
+    pub credentials: Option<PathBuf>,
+    /// With --credentials: reference the key where it is instead of copying it
+    #[arg(long)]
+    pub keep_key_in_place: bool,
+}

@@ -1,0 +1,9 @@
+//! datumctl: a command-line client and local control plane for Datum Cloud's
+//! BackendTrafficPolicy resource (`gateway.envoyproxy.io/v1alpha1`).
+
+pub mod cli;
+pub mod cmd;
+pub mod error;
+pub mod print;
+pub mod resource;
+pub mod schema;

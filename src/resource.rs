@@ -1,0 +1,80 @@
+//! The facts of the one resource datumctl manages, and how users may name it.
+
+pub const GROUP: &str = "gateway.envoyproxy.io";
+pub const VERSION: &str = "v1alpha1";
+pub const API_VERSION: &str = "gateway.envoyproxy.io/v1alpha1";
+pub const KIND: &str = "BackendTrafficPolicy";
+pub const LIST_KIND: &str = "BackendTrafficPolicyList";
+pub const PLURAL: &str = "backendtrafficpolicies";
+pub const SINGULAR: &str = "backendtrafficpolicy";
+pub const SHORT_NAME: &str = "btp";
+
+/// The names accepted wherever the resource is named, each also with a `.gateway.envoyproxy.io` suffix.
+pub const ACCEPTED_NAMES: [&str; 3] = [PLURAL, SINGULAR, SHORT_NAME];
+
+/// Whether `name` names this resource (`btp`, `backendtrafficpolicies.gateway.envoyproxy.io`, …).
+/// Kubernetes resource names are case-insensitive on the command line.
+pub fn is_resource_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let base = lower
+        .strip_suffix(".gateway.envoyproxy.io")
+        .unwrap_or(&lower);
+    let base = base.strip_suffix(".v1alpha1").unwrap_or(base);
+    ACCEPTED_NAMES.contains(&base)
+}
+
+/// Splits an explain argument (`btp.spec.retry`) into the resource name and the field path.
+/// The group suffix is recognised so `backendtrafficpolicies.gateway.envoyproxy.io.spec` works too.
+pub fn split_explain_path(arg: &str) -> Option<Vec<&str>> {
+    let (resource, rest) = match arg.split_once('.') {
+        Some((r, rest)) => (r, rest),
+        None => (arg, ""),
+    };
+    if !is_resource_name(resource) {
+        return None;
+    }
+    let rest = rest
+        .strip_prefix("gateway.envoyproxy.io")
+        .map(|r| r.trim_start_matches('.'))
+        .unwrap_or(rest);
+    Some(rest.split('.').filter(|s| !s.is_empty()).collect())
+}
+
+/// The qualified name kubectl prints in results: `backendtrafficpolicy.gateway.envoyproxy.io/NAME`.
+pub fn qualified_name(name: &str) -> String {
+    format!("{SINGULAR}.{GROUP}/{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_every_alias_with_and_without_group() {
+        for n in [
+            "backendtrafficpolicies",
+            "backendtrafficpolicy",
+            "btp",
+            "BTP",
+            "btp.gateway.envoyproxy.io",
+        ] {
+            assert!(is_resource_name(n), "{n}");
+        }
+        assert!(!is_resource_name("pods"));
+        assert!(!is_resource_name("btp.example.com"));
+    }
+
+    #[test]
+    fn splits_explain_paths() {
+        assert_eq!(
+            split_explain_path("btp.spec.retry"),
+            Some(vec!["spec", "retry"])
+        );
+        assert_eq!(split_explain_path("backendtrafficpolicies"), Some(vec![]));
+        assert_eq!(
+            split_explain_path("backendtrafficpolicies.gateway.envoyproxy.io.spec"),
+            Some(vec!["spec"])
+        );
+        assert_eq!(split_explain_path("pods.spec"), None);
+    }
+}
