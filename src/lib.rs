@@ -7,3 +7,4 @@ pub mod error;
 pub mod print;
 pub mod resource;
 pub mod schema;
+pub mod validate;
