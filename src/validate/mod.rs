@@ -13,7 +13,9 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { profile: Profile::Upstream }
+        Options {
+            profile: Profile::Upstream,
+        }
     }
 }
 

@@ -1,0 +1,152 @@
+//! Shared test harness: the real `datumctl` binary, a real `datumctl serve` on a free port with a
+//! temporary data dir, a sealed environment, and paths to the reference material and kubectl.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Path of the built binary under test.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_datumctl"))
+}
+
+/// `datumctl` with a sealed environment: no user config, no server/project/token from the
+/// caller's shell, no colour, fixed terminal width. `home` holds the config file.
+pub fn datumctl(home: &Path) -> Command {
+    let mut cmd = Command::new(bin());
+    for var in ["DATUMCTL_SERVER", "DATUM_PROJECT", "DATUMCTL_TOKEN", "KUBECONFIG", "DATUMCTL_CLIENT_ID"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_CACHE_HOME", home.join(".cache"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("DATUMCTL_CONFIG", home.join("datumctl-config.yaml"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "120")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// `../shared/reference` beside the checkout (CI lays it there too).
+pub fn reference() -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
+    assert!(p.is_dir(), "{} is missing: the conformance material must sit beside the checkout", p.display());
+    p
+}
+
+/// The real kubectl 1.37 (`DATUMCTL_TEST_KUBECTL`, set by scripts/test.sh). Outside CI a test may
+/// skip when it is missing; in CI (`CI=true`) a missing kubectl fails the test.
+pub fn kubectl() -> Option<PathBuf> {
+    match std::env::var_os("DATUMCTL_TEST_KUBECTL").map(PathBuf::from) {
+        Some(p) if p.exists() => Some(p),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("DATUMCTL_TEST_KUBECTL is not set or missing in CI: run scripts/test.sh")
+        }
+        _ => {
+            eprintln!("kubectl 1.37 not found (set DATUMCTL_TEST_KUBECTL or run scripts/test.sh); skipping");
+            None
+        }
+    }
+}
+
+/// The URL prefix of one project's control plane on `server`.
+pub fn project_base(server: &str, project: &str) -> String {
+    format!("{server}/apis/resourcemanager.miloapis.com/v1alpha1/projects/{project}/control-plane")
+}
+
+/// A running `datumctl serve` on 127.0.0.1 and a free port, killed on drop.
+pub struct TestServer {
+    pub child: Child,
+    /// `http://127.0.0.1:PORT` (https with TLS args).
+    pub url: String,
+    pub data_dir: PathBuf,
+    _tmp: Option<tempfile::TempDir>,
+}
+
+impl TestServer {
+    /// A server on a fresh temporary data dir.
+    pub fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// A server on a fresh temporary data dir with extra `serve` arguments.
+    pub fn start_with(extra: &[&str]) -> Self {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().to_path_buf();
+        let mut s = Self::start_in(&dir, extra);
+        s._tmp = Some(tmp);
+        s
+    }
+
+    /// A server on `data_dir` (which outlives it, for restart tests).
+    /// `datumctl serve` prints the URL it serves on as the first line of stdout.
+    pub fn start_in(data_dir: &Path, extra: &[&str]) -> Self {
+        let mut child = Command::new(bin())
+            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+            .arg(data_dir)
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn datumctl serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = BufReader::new(stdout);
+        let mut first = String::new();
+        lines.read_line(&mut first).expect("read serve banner");
+        let url = first
+            .split_whitespace()
+            .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+            .unwrap_or_else(|| panic!("serve printed no URL: {first:?}"))
+            .trim_end_matches('/')
+            .to_string();
+        // Keep draining stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            let mut sink = Vec::new();
+            let _ = lines.read_to_end(&mut sink);
+        });
+        let server = TestServer { child, url, data_dir: data_dir.to_path_buf(), _tmp: None };
+        if server.url.starts_with("http://") {
+            server.wait_ready();
+        }
+        server
+    }
+
+    fn wait_ready(&self) {
+        let addr = self.url.trim_start_matches("http://").to_string();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(mut s) = TcpStream::connect(&addr) {
+                let _ = s.write_all(format!("GET /readyz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes());
+                let mut reply = String::new();
+                let _ = s.read_to_string(&mut reply);
+                if reply.starts_with("HTTP/1.1 200") {
+                    return;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("datumctl serve at {} never became ready", self.url);
+    }
+
+    /// The control-plane URL of `project` on this server.
+    pub fn project_url(&self, project: &str) -> String {
+        project_base(&self.url, project)
+    }
+
+    /// SIGKILL, as a crash would.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
