@@ -2,6 +2,8 @@
 //! defaulting, structural checks and CEL rules, returning field errors (no printing here).
 //! `datumctl validate`, `apply` and the local control plane all call `validate_object`.
 
+pub mod datum;
+
 use crate::cli::Profile;
 use serde_json::Value;
 
