@@ -295,3 +295,57 @@ fn fragments_split_on_sentences_and_lines() {
         "{got:?}"
     );
 }
+
+/// Sentences in a description: ends of `.`, `!` or `?` followed by the end of the text or by
+/// a space and a capital or digit (so `1.05` and `e.g. x` do not count).
+fn sentence_count(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len())
+        .filter(|&i| matches!(chars[i], '.' | '!' | '?'))
+        .filter(|&i| match chars.get(i + 1) {
+            None => true,
+            Some(c) if c.is_whitespace() => chars[i + 1..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit()),
+            Some(_) => false,
+        })
+        .count()
+}
+
+/// `explain` prints descriptions as plain wrapped text: no markup, no links, one to three
+/// sentences each.
+#[test]
+fn descriptions_are_short_plain_text() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/schema/descriptions.yaml");
+    let Yaml::Mapping(ours) = load_yaml(&path) else {
+        panic!("descriptions.yaml is not a map")
+    };
+    let mut offences = Vec::new();
+    for (key, value) in &ours {
+        let (Some(key), Some(text)) = (key.as_str(), value.as_str()) else {
+            panic!("descriptions.yaml: every entry must map a path to a string ({key:?})");
+        };
+        let sentences = sentence_count(text);
+        if !(1..=3).contains(&sentences) {
+            offences.push(format!("{key}: {sentences} sentences"));
+        }
+        for markup in ["http://", "https://", "`", "**", "]("] {
+            if text.contains(markup) {
+                offences.push(format!("{key}: contains {markup:?}"));
+            }
+        }
+    }
+    assert!(offences.is_empty(), "{}", offences.join("\n"));
+}
+
+#[test]
+fn sentence_count_ignores_numbers_and_abbreviations() {
+    assert_eq!(sentence_count("One. Two! Three?"), 3);
+    assert_eq!(
+        sentence_count("A ratio of 1.05 means e.g. five percent more."),
+        1
+    );
+    assert_eq!(sentence_count("No full stop"), 0);
+    assert_eq!(sentence_count("Ends here.\n  0 means none."), 2);
+}
