@@ -20,6 +20,7 @@ use serde_json::Value;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use thiserror::Error;
 
 /// Bounds on what one invocation reads, so any input up to 64 MiB is handled in bounded time
@@ -48,6 +49,8 @@ pub struct Document {
     /// The object as JSON. Positions refer to this value as read: keep a copy if you change it.
     pub value: Value,
     positions: PosNode,
+    /// The whole text of the source, shared by its documents, for snippets in error reports.
+    text: Arc<str>,
 }
 
 impl Document {
@@ -70,6 +73,11 @@ impl Document {
     /// `metadata.name`, when it is a string.
     pub fn name(&self) -> Option<&str> {
         self.value.pointer("/metadata/name").and_then(Value::as_str)
+    }
+
+    /// Line `line` (from 1) of the source text, without its line break.
+    pub fn source_line(&self, line: usize) -> Option<&str> {
+        self.text.lines().nth(line.checked_sub(1)?)
     }
 
     /// `kind`, when it is a string.
@@ -243,6 +251,7 @@ pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestEr
         message: e.message,
     })?;
     let mut docs = Vec::new();
+    let shared: Arc<str> = Arc::from(text);
     for doc in parsed.into_iter().flatten() {
         if is_list(&doc.value) {
             let (items, positions) = match (doc.value, doc.positions) {
@@ -269,6 +278,7 @@ pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestEr
                     index: docs.len(),
                     value: item,
                     positions: node.clone(),
+                    text: shared.clone(),
                 });
             }
         } else {
@@ -277,6 +287,7 @@ pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestEr
                 index: docs.len(),
                 value: doc.value,
                 positions: doc.positions,
+                text: shared.clone(),
             });
         }
     }
