@@ -229,3 +229,28 @@ fn datum_profile_notes_that_markers_are_not_there_yet() {
         explain(&["btp.spec.retry"])
     );
 }
+
+#[test]
+fn enums_and_patterns_inside_all_of_are_shown() {
+    // kubebuilder puts this enum only in allOf parts, where kubectl never looks.
+    let page = explain(&["btp.spec.healthCheck.active.type"]);
+    assert_eq!(section(&page, "DETAILS:"), ["enum: HTTP, TCP, GRPC"]);
+    // An int-or-string quantity: both allOf patterns, and no anyOf noise.
+    let limit = explain(&["btp.spec.bandwidthLimit.request.limit"]);
+    let value = entry(&limit, "value");
+    assert_eq!(
+        value
+            .iter()
+            .filter(|l| l.starts_with("    pattern: "))
+            .count(),
+        2
+    );
+    assert!(!value.iter().any(|l| l.contains("anyOf")), "{value:?}");
+    // Enums on array items, which kubectl drops.
+    let grpc = explain(&["btp.spec.admissionControl.successCriteria.grpc"]);
+    assert!(
+        entry(&grpc, "statusCodes")
+            .iter()
+            .any(|l| l.starts_with("    items enum: Ok, Cancelled,"))
+    );
+}

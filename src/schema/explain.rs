@@ -318,21 +318,70 @@ fn enum_value(value: &Value) -> String {
 }
 
 /// The schema facts of `node` that kubectl does not print, one `key: value` per line. Facts
-/// of array items and map values follow, prefixed `items ` and `values `.
-fn facts(node: &Node, enum_already_shown: bool) -> Vec<String> {
+/// of array items and map values follow, prefixed `items ` and `values `. `enum_shown` says
+/// kubectl's own lines already list every value of the node's `enum`.
+fn facts(node: &Node, enum_shown: bool) -> Vec<String> {
     let mut lines = Vec::new();
-    push_facts(node, "", enum_already_shown, &mut lines);
+    push_facts(node, "", enum_shown, &mut lines);
+    // kubebuilder repeats enums and patterns in `allOf` parts; say each fact once.
+    let mut seen = std::collections::HashSet::new();
+    lines.retain(|line| seen.insert(line.clone()));
     lines
 }
 
-fn push_facts(node: &Node, prefix: &str, skip_enum: bool, lines: &mut Vec<String>) {
+/// The values a node accepts by enum: its own `enum`, narrowed by those of its `allOf` parts.
+fn effective_enum(node: &Node) -> Vec<&Value> {
+    let mut lists = std::iter::once(&node.enum_values)
+        .chain(node.all_of.iter().map(|part| &part.enum_values))
+        .filter(|list| !list.is_empty());
+    let Some(first) = lists.next() else {
+        return Vec::new();
+    };
+    let rest: Vec<&Vec<Value>> = lists.collect();
+    first
+        .iter()
+        .filter(|v| rest.iter().all(|list| list.contains(v)))
+        .collect()
+}
+
+fn push_facts(node: &Node, prefix: &str, enum_shown: bool, lines: &mut Vec<String>) {
     if let Some(default) = &node.default {
         lines.push(format!("{prefix}default: {default}"));
     }
-    if !skip_enum && !node.enum_values.is_empty() {
-        let values: Vec<String> = node.enum_values.iter().map(enum_value).collect();
+    let accepted = effective_enum(node);
+    let already_listed = enum_shown && !node.enum_values.is_empty();
+    if !accepted.is_empty() && !already_listed {
+        let values: Vec<String> = accepted.into_iter().map(enum_value).collect();
         lines.push(format!("{prefix}enum: {}", values.join(", ")));
     }
+    push_constraints(node, prefix, lines);
+    for part in &node.all_of {
+        push_constraints(part, prefix, lines);
+    }
+    // int-or-string is spelled `anyOf: [integer, string]`; the type name already says so.
+    if !node.int_or_string {
+        for (i, part) in node.any_of.iter().enumerate() {
+            push_facts(part, &format!("{prefix}anyOf[{i}] "), false, lines);
+        }
+    }
+    for (i, part) in node.one_of.iter().enumerate() {
+        push_facts(part, &format!("{prefix}oneOf[{i}] "), false, lines);
+    }
+    for rule in &node.validations {
+        // A rule without a fixed message reads best as its expression.
+        let text = rule.message.as_deref().unwrap_or(&rule.rule);
+        lines.push(format!("{prefix}rule: {text}"));
+    }
+    if let Some(items) = &node.items {
+        push_facts(items, &format!("{prefix}items "), false, lines);
+    }
+    if let Some(values) = &node.additional_properties {
+        push_facts(values, &format!("{prefix}values "), false, lines);
+    }
+}
+
+/// Bounds, pattern, format and nullability of one schema (a node or one of its `allOf` parts).
+fn push_constraints(node: &Node, prefix: &str, lines: &mut Vec<String>) {
     if let Some(min) = &node.minimum {
         let exclusive = if node.exclusive_minimum {
             " (exclusive)"
@@ -370,17 +419,6 @@ fn push_facts(node: &Node, prefix: &str, skip_enum: bool, lines: &mut Vec<String
     }
     if node.nullable {
         lines.push(format!("{prefix}nullable: true"));
-    }
-    for rule in &node.validations {
-        // A rule without a fixed message reads best as its expression.
-        let text = rule.message.as_deref().unwrap_or(&rule.rule);
-        lines.push(format!("{prefix}rule: {text}"));
-    }
-    if let Some(items) = &node.items {
-        push_facts(items, &format!("{prefix}items "), false, lines);
-    }
-    if let Some(values) = &node.additional_properties {
-        push_facts(values, &format!("{prefix}values "), false, lines);
     }
 }
 
