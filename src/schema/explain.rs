@@ -240,13 +240,15 @@ fn collect_description(node: &Node, out: &mut String) {
 
 /// kubectl's field list: sorted names at `level`, through arrays, maps and `allOf`.
 fn field_list(node: &Node, level: usize, options: &Options, out: &mut String) {
+    if options.recursive && options.max_depth.is_some_and(|max| level > max) {
+        return;
+    }
     let mut names: Vec<&String> = node.properties.keys().collect();
     names.sort();
     for name in names {
         let child = &node.properties[name];
         field_entry(node, name, child, level, options, out);
-        let deeper = options.max_depth.is_none_or(|max| level < max);
-        if options.recursive && deeper {
+        if options.recursive {
             field_list(child, level + 1, options, out);
         }
     }
@@ -555,5 +557,72 @@ mod tests {
         assert_eq!(edit_distance("retri", "retry"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    /// A small schema as a server might publish it: a `$ref`'d object, a map of objects, an
+    /// enum with the empty string, and nodes without descriptions.
+    fn sample() -> Node {
+        serde_json::from_value(serde_json::json!({
+            "type": "object",
+            "description": "A widget.",
+            "required": ["size"],
+            "properties": {
+                "size": { "type": "string", "enum": ["", "S", "M", "L", "XL"], "default": "M" },
+                "owner": { "$ref": "io.k8s.api.core.v1.ObjectReference", "type": "object",
+                           "properties": { "name": { "type": "string" } } },
+                "parts": { "type": "object", "additionalProperties": {
+                    "type": "object",
+                    "properties": { "count": { "type": "integer", "minimum": 1 } } } }
+            }
+        }))
+        .expect("sample schema")
+    }
+
+    const HEADER: ResourceHeader = ResourceHeader {
+        group: "",
+        kind: "Widget",
+        version: "v1",
+        plural: "widgets",
+    };
+
+    #[test]
+    fn renders_a_server_shaped_node() {
+        let root = sample();
+        let target = lookup(&root, "widgets", &[]).expect("root");
+        let page = render_plaintext(&HEADER, &target, &Options::default());
+        assert_eq!(
+            page,
+            "KIND:       Widget\nVERSION:    v1\n\nDESCRIPTION:\n    A widget.\n    \nFIELDS:\n\
+             \x20 owner\t<ObjectReference>\n    <no description>\n\n\
+             \x20 parts\t<map[string]Object>\n    <no description>\n\n\
+             \x20 size\t<string> -required-\n  enum: \"\", S, M, L, ....\n    <no description>\n\
+             \x20   default: \"M\"\n    enum: \"\", S, M, L, XL\n\n\n"
+        );
+    }
+
+    #[test]
+    fn recursion_goes_through_maps_and_stops_at_max_depth() {
+        let root = sample();
+        let target = lookup(&root, "widgets", &[]).expect("root");
+        let all = Options {
+            recursive: true,
+            max_depth: None,
+        };
+        let page = render_plaintext(&HEADER, &target, &all);
+        assert!(page.ends_with("FIELDS:\n  owner\t<ObjectReference>\n    name\t<string>\n  parts\t<map[string]Object>\n    count\t<integer>\n  size\t<string> -required-\n  enum: \"\", S, M, L, ....\n\n"), "{page}");
+        let one = Options {
+            recursive: true,
+            max_depth: Some(1),
+        };
+        assert!(!render_plaintext(&HEADER, &target, &one).contains("count"));
+        let none = Options {
+            recursive: true,
+            max_depth: Some(0),
+        };
+        assert!(!render_plaintext(&HEADER, &target, &none).contains("FIELDS:"));
+        // A path through the map's values reaches their fields.
+        let count = lookup(&root, "widgets", &["parts", "count"]).expect("through map");
+        let page = render_plaintext(&HEADER, &count, &Options::default());
+        assert!(page.contains("FIELD: count <integer>\n\n\nDESCRIPTION:\n    <empty>\nDETAILS:\n    minimum: 1\n    \n\n"), "{page}");
     }
 }
