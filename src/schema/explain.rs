@@ -3,9 +3,12 @@
 //! us; on top of it the non-recursive view adds the facts kubectl leaves out (defaults, bounds,
 //! patterns, formats, every enum value, CEL rule messages) as indented lines.
 
+mod text;
+
 use super::Node;
 use serde_json::Value;
 use std::fmt::Write as _;
+use text::{indent, wrap};
 
 /// How the resource is named in the header and in error messages.
 #[derive(Debug, Clone, Copy)]
@@ -424,103 +427,10 @@ fn push_constraints(node: &Node, prefix: &str, lines: &mut Vec<String>) {
     }
 }
 
-/// Prefixes every line of `text` with `amount` spaces, as kubectl's `indent` does (an empty
-/// line gets the spaces too).
-fn indent(amount: usize, text: &str) -> String {
-    let pad = " ".repeat(amount);
-    let mut out = String::with_capacity(text.len() + amount * 4);
-    out.push_str(&pad);
-    for c in text.chars() {
-        out.push(c);
-        if c == '\n' {
-            out.push_str(&pad);
-        }
-    }
-    out
-}
-
-/// Word wrap with the rules of go-wordwrap, which kubectl uses: existing line breaks stay, a
-/// line breaks at the last space before it would pass `limit` characters, and a word longer
-/// than the limit is never split.
-fn wrap(limit: usize, text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut current = 0usize;
-    let mut word = String::new();
-    let mut word_len = 0usize;
-    let mut space = String::new();
-    let mut space_len = 0usize;
-
-    for c in text.chars() {
-        if c == '\n' {
-            if word.is_empty() {
-                if current + space_len <= limit {
-                    out.push_str(&space);
-                }
-            } else {
-                out.push_str(&space);
-                out.push_str(&word);
-                word.clear();
-                word_len = 0;
-            }
-            space.clear();
-            space_len = 0;
-            out.push('\n');
-            current = 0;
-        } else if c.is_whitespace() && c != '\u{a0}' {
-            if space.is_empty() || !word.is_empty() {
-                current += space_len + word_len;
-                out.push_str(&space);
-                out.push_str(&word);
-                space.clear();
-                space_len = 0;
-                word.clear();
-                word_len = 0;
-            }
-            space.push(c);
-            space_len += 1;
-        } else {
-            word.push(c);
-            word_len += 1;
-            if current + space_len + word_len > limit && word_len < limit {
-                out.push('\n');
-                current = 0;
-                space.clear();
-                space_len = 0;
-            }
-        }
-    }
-    if word.is_empty() {
-        if current + space_len <= limit {
-            out.push_str(&space);
-        }
-    } else {
-        out.push_str(&space);
-        out.push_str(&word);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::schema::embedded;
-
-    #[test]
-    fn wraps_like_kubectl_keeping_line_breaks() {
-        let text = "BackendTrafficPolicy allows the user to configure the behavior of the connection\nbetween the Envoy Proxy listener and the backend service.\n";
-        assert_eq!(
-            wrap(76, text),
-            "BackendTrafficPolicy allows the user to configure the behavior of the\nconnection\nbetween the Envoy Proxy listener and the backend service.\n"
-        );
-        // A word longer than the limit stays whole on its own line.
-        let long = format!("More info: {}", "x".repeat(90));
-        assert_eq!(wrap(76, &long), format!("More info:\n{}", "x".repeat(90)));
-    }
-
-    #[test]
-    fn indents_every_line_including_empty_ones() {
-        assert_eq!(indent(4, "a\n\nb\n"), "    a\n    \n    b\n    ");
-    }
 
     #[test]
     fn names_types_as_kubectl_does() {
