@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const REGENERATE: &str = "scripts/gen-docs.sh";
+const REGENERATE: &str =
+    "scripts/gen-docs.sh (cargo test --test generated_files -- --ignored --exact regenerate)";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
