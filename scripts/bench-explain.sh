@@ -2,6 +2,7 @@
 # Whole-process median of `datumctl explain backendtrafficpolicies --recursive` (embedded
 # schema) and, when `datumctl serve` works, of kubectl 1.37's `kubectl explain` against it with
 # a warm discovery/OpenAPI cache, and the ratio. Usage: scripts/bench-explain.sh [RUNS]
+# DATUMCTL_SERVE_BIN may name another datumctl build to run `serve` from (default: this one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ KUBECTL="${DATUMCTL_TEST_KUBECTL:-$(python3 -c 'import sysconfig; print(sysconfi
 
 cargo build --release --quiet
 BIN="$PWD/target/release/datumctl"
+SERVE_BIN="${DATUMCTL_SERVE_BIN:-$BIN}"
 
 WORK="$(mktemp -d)"
 SERVE_PID=""
@@ -39,7 +41,7 @@ echo "datumctl explain backendtrafficpolicies --recursive: median ${OURS} ms ove
 
 # The project control plane, if `datumctl serve` is built yet: it prints its URL first.
 SERVE_OUT="$WORK/serve.out"
-"$BIN" serve --addr 127.0.0.1:0 --data-dir "$WORK/data" >"$SERVE_OUT" 2>"$WORK/serve.err" &
+"$SERVE_BIN" serve --addr 127.0.0.1:0 --data-dir "$WORK/data" >"$SERVE_OUT" 2>"$WORK/serve.err" &
 SERVE_PID=$!
 URL=""
 for _ in $(seq 1 100); do
