@@ -254,3 +254,17 @@ fn enums_and_patterns_inside_all_of_are_shown() {
             .any(|l| l.starts_with("    items enum: Ok, Cancelled,"))
     );
 }
+
+#[test]
+fn errors_as_json_carry_the_hint() {
+    let out = run(&["btp.spec.retri", "--error-format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err: serde_json::Value =
+        serde_json::from_slice(&out.stderr).expect("one JSON object on stderr");
+    assert_eq!(err["error"]["exitCode"], 1);
+    assert_eq!(
+        err["error"]["message"],
+        "field \"retri\" does not exist in backendtrafficpolicies.spec"
+    );
+    assert_eq!(err["error"]["hints"][0], "did you mean \"retry\"?");
+}
