@@ -7,4 +7,5 @@ pub mod error;
 pub mod print;
 pub mod resource;
 pub mod schema;
+pub mod server;
 pub mod validate;
