@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod error;
+pub mod manifest;
 pub mod print;
 pub mod resource;
 pub mod schema;
