@@ -4,8 +4,8 @@
 use super::status::ApiError;
 use crate::resource::{API_VERSION, KIND};
 use crate::schema::{Node, embedded};
-use crate::validate::{self, ErrorType, FieldError, Options};
-use serde_json::{Value, json};
+use crate::validate::{self, Options};
+use serde_json::Value;
 
 /// The `fieldValidation` query parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,16 +75,6 @@ pub fn check_type_meta(object: &Value) -> Result<(), ApiError> {
         )));
     }
     Ok(())
-}
-
-fn name_error(name: &str) -> FieldError {
-    FieldError {
-        path: "metadata.name".into(),
-        pointer: "/metadata/name".into(),
-        error_type: ErrorType::Invalid,
-        bad_value: Some(json!(name)),
-        detail: "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')".into(),
-    }
 }
 
 /// Collects unknown fields (as kube paths) and removes them, as kube-apiserver prunes them.
@@ -163,18 +153,8 @@ pub fn admit(
             FieldValidation::Ignore => {}
         }
     }
-    let mut errors = Vec::new();
-    if !is_dns_subdomain(&name) {
-        errors.push(name_error(&name));
-    }
-    for e in validate::validate_object(object, options) {
-        if !errors
-            .iter()
-            .any(|x: &FieldError| x.message() == e.message())
-        {
-            errors.push(e);
-        }
-    }
+    // Names, structure, defaults and CEL rules: the same verdict as `datumctl validate`.
+    let errors = validate::validate_object(object, options);
     if !errors.is_empty() {
         return Err(ApiError::invalid(&name, &errors));
     }
@@ -206,6 +186,7 @@ pub fn random_suffix() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn unknown_fields_are_pruned_and_reported() {
