@@ -8,4 +8,5 @@ pub mod manifest;
 pub mod print;
 pub mod resource;
 pub mod schema;
+pub mod server;
 pub mod validate;

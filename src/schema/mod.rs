@@ -3,6 +3,7 @@
 //! (`backendtrafficpolicy.yaml`); descriptions are ours (`descriptions.yaml`).
 
 pub mod explain;
+pub mod openapi;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
