@@ -4,7 +4,9 @@
 pub mod cli;
 pub mod cmd;
 pub mod error;
+pub mod manifest;
 pub mod print;
 pub mod resource;
 pub mod schema;
+pub mod server;
 pub mod validate;

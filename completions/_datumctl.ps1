@@ -1,0 +1,797 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'datumctl'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'datumctl' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update policies from files, directories or stdin')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies or fetch them by name')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a policy in detail, with its ancestors'' status conditions')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Document the fields of the resource')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies by name, file or label selector')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what apply would change')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests offline against the embedded schema and its CEL rules')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local control plane that serves the project API')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage contexts in the datumctl config file')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Manage credentials for the current context')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to Datum Cloud (browser, device code, or a service-account key)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the stored credential of the current context')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'datumctl;apply' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'File, directory or - for stdin (repeatable)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'File, directory or - for stdin (repeatable)')
+            [CompletionResult]::new('--field-manager', '--field-manager', [CompletionResultType]::ParameterName, 'Field manager name recorded by the server')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only show what would be sent (client) or let the server check without persisting (server)')
+            [CompletionResult]::new('--validate', '--validate', [CompletionResultType]::ParameterName, 'Validate manifests before sending them (true/strict, warn, false/ignore)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'How many objects to send at once')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
+            [CompletionResult]::new('--server-side', '--server-side', [CompletionResultType]::ParameterName, 'Use server-side apply')
+            [CompletionResult]::new('--force-conflicts', '--force-conflicts', [CompletionResultType]::ParameterName, 'With --server-side: take ownership of fields other managers own')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;get' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Label selector (e.g. app=web,tier!=db)')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Label selector (e.g. app=web,tier!=db)')
+            [CompletionResult]::new('--field-selector', '--field-selector', [CompletionResultType]::ParameterName, 'Field selector (metadata.name, metadata.namespace)')
+            [CompletionResult]::new('--chunk-size', '--chunk-size', [CompletionResultType]::ParameterName, 'Fetch large lists in pages of this size (0 disables paging)')
+            [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Add a column for each of these label keys')
+            [CompletionResult]::new('--label-columns', '--label-columns', [CompletionResultType]::ParameterName, 'Add a column for each of these label keys')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'List across all namespaces')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'List across all namespaces')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'After listing, watch for changes')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'After listing, watch for changes')
+            [CompletionResult]::new('--watch-only', '--watch-only', [CompletionResultType]::ParameterName, 'Watch for changes without listing first')
+            [CompletionResult]::new('--output-watch-events', '--output-watch-events', [CompletionResultType]::ParameterName, 'With --watch: print the event type with each object')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables')
+            [CompletionResult]::new('--show-labels', '--show-labels', [CompletionResultType]::ParameterName, 'Add a LABELS column')
+            [CompletionResult]::new('--ignore-not-found', '--ignore-not-found', [CompletionResultType]::ParameterName, 'Exit 0 when a named object does not exist')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;describe' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Label selector')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Label selector')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Describe across all namespaces')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Describe across all namespaces')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;explain' {
+            [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'With --recursive: stop after this many levels')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Mark fields that Datum Cloud restricts')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Print every field below the path, names and types only')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Use the embedded schema even when a server is configured')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;delete' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'File, directory or - for stdin (repeatable)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'File, directory or - for stdin (repeatable)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Delete every object matching this label selector')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Delete every object matching this label selector')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only show what would be deleted')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Delete every policy in the namespace')
+            [CompletionResult]::new('--ignore-not-found', '--ignore-not-found', [CompletionResultType]::ParameterName, 'Exit 0 when an object does not exist')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;diff' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'File, directory or - for stdin (repeatable)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'File, directory or - for stdin (repeatable)')
+            [CompletionResult]::new('--field-manager', '--field-manager', [CompletionResultType]::ParameterName, 'Field manager name for the dry-run apply')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
+            [CompletionResult]::new('--server-side', '--server-side', [CompletionResultType]::ParameterName, 'Compare against a server-side apply instead of a client-side one')
+            [CompletionResult]::new('--force-conflicts', '--force-conflicts', [CompletionResultType]::ParameterName, 'With --server-side: take ownership of conflicting fields in the dry run')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;validate' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'File, directory or - for stdin (repeatable)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'File, directory or - for stdin (repeatable)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Rules to validate against')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;serve' {
+            [CompletionResult]::new('--addr', '--addr', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory for the SQLite store (default: the user''s data directory)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File of accepted bearer tokens, one per line: TOKEN[,PROJECT...]')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM certificate chain to serve TLS with')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key to serve TLS with')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Admission rules to enforce')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--no-status-writer', '--no-status-writer', [CompletionResultType]::ParameterName, 'Do not write status.ancestors as a gateway controller would')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;completion' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;config' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Create or update a context')
+            [CompletionResult]::new('use-context', 'use-context', [CompletionResultType]::ParameterValue, 'Make a context the current one')
+            [CompletionResult]::new('get-contexts', 'get-contexts', [CompletionResultType]::ParameterValue, 'List contexts')
+            [CompletionResult]::new('current-context', 'current-context', [CompletionResultType]::ParameterValue, 'Print the current context''s name')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Print the config file (tokens redacted)')
+            [CompletionResult]::new('delete-context', 'delete-context', [CompletionResultType]::ParameterValue, 'Remove a context')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'datumctl;config;set-context' {
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the bearer token')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Admission profile of the server')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;config;use-context' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;config;get-contexts' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;config;current-context' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;config;view' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;config;delete-context' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;config;help' {
+            [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Create or update a context')
+            [CompletionResult]::new('use-context', 'use-context', [CompletionResultType]::ParameterValue, 'Make a context the current one')
+            [CompletionResult]::new('get-contexts', 'get-contexts', [CompletionResultType]::ParameterValue, 'List contexts')
+            [CompletionResult]::new('current-context', 'current-context', [CompletionResultType]::ParameterValue, 'Print the current context''s name')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Print the config file (tokens redacted)')
+            [CompletionResult]::new('delete-context', 'delete-context', [CompletionResultType]::ParameterValue, 'Remove a context')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'datumctl;config;help;set-context' {
+            break
+        }
+        'datumctl;config;help;use-context' {
+            break
+        }
+        'datumctl;config;help;get-contexts' {
+            break
+        }
+        'datumctl;config;help;current-context' {
+            break
+        }
+        'datumctl;config;help;view' {
+            break
+        }
+        'datumctl;config;help;delete-context' {
+            break
+        }
+        'datumctl;config;help;help' {
+            break
+        }
+        'datumctl;auth' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store a bearer token for the current context')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the current credential belongs to')
+            [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print the current access token (for piping into other tools)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'datumctl;auth;login' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the token from standard input')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;auth;whoami' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;auth;get-token' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;auth;help' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store a bearer token for the current context')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the current credential belongs to')
+            [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print the current access token (for piping into other tools)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'datumctl;auth;help;login' {
+            break
+        }
+        'datumctl;auth;help;whoami' {
+            break
+        }
+        'datumctl;auth;help;get-token' {
+            break
+        }
+        'datumctl;auth;help;help' {
+            break
+        }
+        'datumctl;login' {
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'OpenID Connect issuer host')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (also DATUMCTL_CLIENT_ID or the context)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'Service-account key file (JSON) for non-interactive login')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Use the device code flow instead of opening a browser')
+            [CompletionResult]::new('--keep-key-in-place', '--keep-key-in-place', [CompletionResultType]::ParameterName, 'With --credentials: reference the key where it is instead of copying it')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;logout' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;help' {
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update policies from files, directories or stdin')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies or fetch them by name')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a policy in detail, with its ancestors'' status conditions')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Document the fields of the resource')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies by name, file or label selector')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what apply would change')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests offline against the embedded schema and its CEL rules')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local control plane that serves the project API')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage contexts in the datumctl config file')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Manage credentials for the current context')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to Datum Cloud (browser, device code, or a service-account key)')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the stored credential of the current context')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'datumctl;help;apply' {
+            break
+        }
+        'datumctl;help;get' {
+            break
+        }
+        'datumctl;help;describe' {
+            break
+        }
+        'datumctl;help;explain' {
+            break
+        }
+        'datumctl;help;delete' {
+            break
+        }
+        'datumctl;help;diff' {
+            break
+        }
+        'datumctl;help;validate' {
+            break
+        }
+        'datumctl;help;serve' {
+            break
+        }
+        'datumctl;help;completion' {
+            break
+        }
+        'datumctl;help;config' {
+            [CompletionResult]::new('set-context', 'set-context', [CompletionResultType]::ParameterValue, 'Create or update a context')
+            [CompletionResult]::new('use-context', 'use-context', [CompletionResultType]::ParameterValue, 'Make a context the current one')
+            [CompletionResult]::new('get-contexts', 'get-contexts', [CompletionResultType]::ParameterValue, 'List contexts')
+            [CompletionResult]::new('current-context', 'current-context', [CompletionResultType]::ParameterValue, 'Print the current context''s name')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Print the config file (tokens redacted)')
+            [CompletionResult]::new('delete-context', 'delete-context', [CompletionResultType]::ParameterValue, 'Remove a context')
+            break
+        }
+        'datumctl;help;config;set-context' {
+            break
+        }
+        'datumctl;help;config;use-context' {
+            break
+        }
+        'datumctl;help;config;get-contexts' {
+            break
+        }
+        'datumctl;help;config;current-context' {
+            break
+        }
+        'datumctl;help;config;view' {
+            break
+        }
+        'datumctl;help;config;delete-context' {
+            break
+        }
+        'datumctl;help;auth' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store a bearer token for the current context')
+            [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the current credential belongs to')
+            [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print the current access token (for piping into other tools)')
+            break
+        }
+        'datumctl;help;auth;login' {
+            break
+        }
+        'datumctl;help;auth;whoami' {
+            break
+        }
+        'datumctl;help;auth;get-token' {
+            break
+        }
+        'datumctl;help;login' {
+            break
+        }
+        'datumctl;help;logout' {
+            break
+        }
+        'datumctl;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Whole-process median of `datumctl explain backendtrafficpolicies --recursive` (embedded
+# schema) and, when `datumctl serve` works, of kubectl 1.37's `kubectl explain` against it with
+# a warm discovery/OpenAPI cache, and the ratio. Usage: scripts/bench-explain.sh [RUNS]
+# DATUMCTL_SERVE_BIN may name another datumctl build to run `serve` from (default: this one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${1:-30}"
+KUBECTL="${DATUMCTL_TEST_KUBECTL:-$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')/kubectl}"
+
+cargo build --release --quiet
+BIN="$PWD/target/release/datumctl"
+SERVE_BIN="${DATUMCTL_SERVE_BIN:-$BIN}"
+
+WORK="$(mktemp -d)"
+SERVE_PID=""
+cleanup() {
+    if [[ -n "$SERVE_PID" ]]; then kill "$SERVE_PID" 2>/dev/null || true; wait "$SERVE_PID" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# median_ms RUNS CMD... : whole-process wall time, median over RUNS runs, in milliseconds.
+median_ms() {
+    python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+samples = []
+for _ in range(runs):
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    samples.append((time.perf_counter() - start) * 1000)
+print(f"{statistics.median(samples):.2f}")
+PY
+}
+
+"$BIN" explain backendtrafficpolicies --recursive >/dev/null  # page cache warm
+OURS="$(median_ms "$RUNS" "$BIN" explain backendtrafficpolicies --recursive)"
+echo "datumctl explain backendtrafficpolicies --recursive: median ${OURS} ms over ${RUNS} runs"
+
+# The project control plane, if `datumctl serve` is built yet: it prints its URL first.
+SERVE_OUT="$WORK/serve.out"
+"$SERVE_BIN" serve --addr 127.0.0.1:0 --data-dir "$WORK/data" >"$SERVE_OUT" 2>"$WORK/serve.err" &
+SERVE_PID=$!
+URL=""
+for _ in $(seq 1 100); do
+    if ! kill -0 "$SERVE_PID" 2>/dev/null; then break; fi
+    URL="$(grep -o 'https\?://[^ ]*' "$SERVE_OUT" | head -1 || true)"
+    [[ -n "$URL" ]] && break
+    sleep 0.05
+done
+if [[ -z "$URL" ]]; then
+    echo "datumctl serve is not available yet ($(head -1 "$WORK/serve.err" 2>/dev/null)); kubectl not measured"
+    exit 0
+fi
+if [[ ! -x "$KUBECTL" ]]; then
+    echo "kubectl 1.37 not found at $KUBECTL (set DATUMCTL_TEST_KUBECTL); kubectl not measured"
+    exit 0
+fi
+URL="${URL%/}"
+SERVER="$URL/apis/resourcemanager.miloapis.com/v1alpha1/projects/bench/control-plane"
+cat >"$WORK/kubeconfig" <<KCFG
+apiVersion: v1
+kind: Config
+clusters:
+- name: datumctl-serve
+  cluster:
+    server: $SERVER
+users:
+- name: bench
+  user: {}
+contexts:
+- name: bench
+  context:
+    cluster: datumctl-serve
+    user: bench
+    namespace: default
+current-context: bench
+KCFG
+for _ in $(seq 1 100); do
+    curl -fsS "$URL/readyz" >/dev/null 2>&1 && break
+    sleep 0.05
+done
+KUBE=("$KUBECTL" --kubeconfig "$WORK/kubeconfig" --cache-dir "$WORK/kube-cache")
+"${KUBE[@]}" explain backendtrafficpolicies --recursive >/dev/null  # warm the cache once
+THEIRS="$(median_ms "$RUNS" "${KUBE[@]}" explain backendtrafficpolicies --recursive)"
+echo "kubectl explain backendtrafficpolicies --recursive (warm cache, datumctl serve): median ${THEIRS} ms over ${RUNS} runs"
+python3 -c "print(f'datumctl is {float(\"$THEIRS\") / float(\"$OURS\"):.1f}x faster')"
