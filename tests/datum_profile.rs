@@ -1,0 +1,288 @@
+//! The Datum Cloud admission profile through `datumctl validate --profile datum`: every rule of
+//! Datum's webhook rejects a policy that the upstream CRD accepts, with the webhook's field,
+//! error type and message; Datum's own usage example fails only on `spec.retry`.
+
+mod common;
+
+use serde_json::Value;
+use std::path::Path;
+
+/// A policy the CRD accepts, targeting a route; each case adds spec fields under it (a case
+/// that sets the singular `targetRef` replaces the `targetRefs` list, as the CRD demands).
+fn policy(extra_spec: &str) -> String {
+    if extra_spec.starts_with("  targetRef:") {
+        return format!(
+            "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: datum-case\nspec:\n{extra_spec}"
+        );
+    }
+    format!(
+        "apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: BackendTrafficPolicy
+metadata:
+  name: datum-case
+spec:
+  targetRefs:
+  - group: gateway.networking.k8s.io
+    kind: HTTPRoute
+    name: api
+{extra_spec}"
+    )
+}
+
+/// Runs `validate -o json` with `profile` and returns (exit code, [(path, reason, message)]).
+fn verdict(dir: &Path, manifest: &str, profile: &str) -> (i32, Vec<(String, String, String)>) {
+    let file = dir.join("policy.yaml");
+    std::fs::write(&file, manifest).expect("write manifest");
+    let out = common::datumctl(dir)
+        .args(["validate", "-o", "json", "--profile", profile, "-f"])
+        .arg(&file)
+        .output()
+        .expect("run validate");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let report: Value = serde_json::from_str(stdout.lines().next().unwrap_or("{}"))
+        .unwrap_or_else(|e| panic!("validate -o json printed {stdout:?}: {e}"));
+    let errors = report["errors"]
+        .as_array()
+        .map(|errs| {
+            errs.iter()
+                .map(|e| {
+                    let s = |k: &str| e[k].as_str().unwrap_or_default().to_string();
+                    (s("path"), s("reason"), s("message"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (out.status.code().unwrap_or(-1), errors)
+}
+
+/// (spec fragment, field path, cause reason, full message) — one per rule of the fact sheet.
+const RULES: &[(&str, &str, &str, &str)] = &[
+    (
+        "  targetRef:\n    group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: api\n",
+        "spec.targetRef",
+        "FieldValueForbidden",
+        "spec.targetRef: Forbidden: deprecated field, use spec.targetRefs or spec.targetSelectors instead",
+    ),
+    (
+        "  loadBalancer:\n    type: RoundRobin\n    endpointOverride:\n      extractFrom:\n      - header: x-endpoint\n",
+        "spec.loadBalancer.endpointOverride",
+        "FieldValueForbidden",
+        "spec.loadBalancer.endpointOverride: Forbidden: loadbalancer endpoint overrides are not permitted",
+    ),
+    (
+        "  retry:\n    numRetries: 1\n",
+        "spec.retry",
+        "FieldValueForbidden",
+        "spec.retry: Forbidden: retry settings are not permitted",
+    ),
+    (
+        "  tcpKeepalive:\n    probes: 3\n",
+        "spec.tcpKeepalive.probes",
+        "FieldValueInvalid",
+        "spec.tcpKeepalive.probes: Invalid value: \"3\": must be greater than or equal to 9",
+    ),
+    (
+        "  tcpKeepalive:\n    idleTime: 60s\n",
+        "spec.tcpKeepalive.idleTime",
+        "FieldValueInvalid",
+        "spec.tcpKeepalive.idleTime: Invalid value: \"60s\": duration must be greater than or equal to 5m0s",
+    ),
+    (
+        "  tcpKeepalive:\n    interval: 10s\n",
+        "spec.tcpKeepalive.interval",
+        "FieldValueInvalid",
+        "spec.tcpKeepalive.interval: Invalid value: \"10s\": duration must be greater than or equal to 30s",
+    ),
+    (
+        "  healthCheck:\n    active:\n      type: TCP\n      tcp: {}\n",
+        "spec.healthCheck.active",
+        "FieldValueForbidden",
+        "spec.healthCheck.active: Forbidden: active health checks are not permitted",
+    ),
+    (
+        "  timeout:\n    tcp:\n      connectTimeout: 15s\n",
+        "spec.timeout.tcp.connectTimeout",
+        "FieldValueInvalid",
+        "spec.timeout.tcp.connectTimeout: Invalid value: \"15s\": duration must be less than or equal to 10s",
+    ),
+    (
+        "  timeout:\n    http:\n      connectionIdleTimeout: 2h\n",
+        "spec.timeout.http.connectionIdleTimeout",
+        "FieldValueInvalid",
+        "spec.timeout.http.connectionIdleTimeout: Invalid value: \"2h\": duration must be less than or equal to 1h0m0s",
+    ),
+    (
+        "  timeout:\n    http:\n      maxConnectionDuration: 90m\n",
+        "spec.timeout.http.maxConnectionDuration",
+        "FieldValueInvalid",
+        "spec.timeout.http.maxConnectionDuration: Invalid value: \"90m\": duration must be less than or equal to 1h0m0s",
+    ),
+    (
+        "  timeout:\n    http:\n      requestTimeout: 1h1s\n",
+        "spec.timeout.http.requestTimeout",
+        "FieldValueInvalid",
+        "spec.timeout.http.requestTimeout: Invalid value: \"1h1s\": duration must be less than or equal to 1h0m0s",
+    ),
+    (
+        "  connection:\n    bufferLimit: 1024Ki\n",
+        "spec.connection.bufferLimit",
+        "FieldValueInvalid",
+        "spec.connection.bufferLimit: Invalid value: \"1Mi\": must be less than or equal to 512Ki",
+    ),
+    (
+        "  dns:\n    dnsRefreshRate: 5s\n",
+        "spec.dns.dnsRefreshRate",
+        "FieldValueInvalid",
+        "spec.dns.dnsRefreshRate: Invalid value: \"5s\": duration must be greater than or equal to 30s",
+    ),
+    (
+        "  dns:\n    respectDnsTtl: false\n",
+        "spec.dns.respectDnsTtl",
+        "FieldValueForbidden",
+        "spec.dns.respectDnsTtl: Forbidden: must respect DNS TTL",
+    ),
+    (
+        "  http2:\n    initialStreamWindowSize: 128Ki\n",
+        "spec.http2.initialStreamWindowSize",
+        "FieldValueInvalid",
+        "spec.http2.initialStreamWindowSize: Invalid value: \"128Ki\": must be less than or equal to 64Ki",
+    ),
+    (
+        "  http2:\n    initialConnectionWindowSize: 2Mi\n",
+        "spec.http2.initialConnectionWindowSize",
+        "FieldValueInvalid",
+        "spec.http2.initialConnectionWindowSize: Invalid value: \"2Mi\": must be less than or equal to 1Mi",
+    ),
+    (
+        "  http2:\n    maxConcurrentStreams: 2000\n",
+        "spec.http2.maxConcurrentStreams",
+        "FieldValueInvalid",
+        "spec.http2.maxConcurrentStreams: Invalid value: 2000: must be less than or equal to 1024",
+    ),
+    (
+        "  rateLimit:\n    type: Global\n    global:\n      rules:\n      - limit:\n          requests: 10\n          unit: Second\n",
+        "spec.rateLimit.global",
+        "FieldValueForbidden",
+        "spec.rateLimit.global: Forbidden: global rate limits are not permitted",
+    ),
+    (
+        "  faultInjection:\n    abort:\n      httpStatus: 503\n",
+        "spec.faultInjection",
+        "FieldValueForbidden",
+        "spec.faultInjection: Forbidden: fault injection is not permitted",
+    ),
+    (
+        "  responseOverride:\n  - match:\n      statusCodes:\n      - value: 404\n    redirect:\n      scheme: https\n",
+        "spec.responseOverride[0].redirect",
+        "FieldValueForbidden",
+        "spec.responseOverride[0].redirect: Forbidden: response redirects are not permitted",
+    ),
+];
+
+#[test]
+fn every_datum_rule_rejects_a_policy_the_crd_accepts() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for (fragment, path, reason, message) in RULES {
+        let manifest = policy(fragment);
+        let (code, errors) = verdict(dir.path(), &manifest, "upstream");
+        assert_eq!(
+            (code, errors.len()),
+            (0, 0),
+            "the CRD must accept {path}'s case: {errors:?}"
+        );
+        let (code, errors) = verdict(dir.path(), &manifest, "datum");
+        assert_eq!(code, 1, "{path}: datum must reject");
+        assert_eq!(
+            errors,
+            [(path.to_string(), reason.to_string(), message.to_string())],
+            "{path}"
+        );
+    }
+    assert_eq!(RULES.len(), 20, "one case per rule of the fact sheet");
+}
+
+#[test]
+fn datum_reports_every_violation_in_the_webhook_order() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let manifest = policy(
+        "  faultInjection:\n    abort:\n      httpStatus: 503\n  retry:\n    numRetries: 1\n  http2:\n    maxConcurrentStreams: 2000\n",
+    );
+    let (code, errors) = verdict(dir.path(), &manifest, "datum");
+    assert_eq!(code, 1);
+    let paths: Vec<&str> = errors.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "spec.retry",
+            "spec.http2.maxConcurrentStreams",
+            "spec.faultInjection"
+        ]
+    );
+}
+
+#[test]
+fn datums_usage_example_fails_only_on_retry() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/backend-traffic-example.yaml"),
+    )
+    .expect("read the usage example");
+    assert_eq!(verdict(dir.path(), &example, "upstream"), (0, vec![]));
+    let (code, errors) = verdict(dir.path(), &example, "datum");
+    assert_eq!(code, 1);
+    assert_eq!(
+        errors,
+        [(
+            "spec.retry".to_string(),
+            "FieldValueForbidden".to_string(),
+            "spec.retry: Forbidden: retry settings are not permitted".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_policy_within_every_datum_limit_passes_both_profiles() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let manifest = policy(
+        "  loadBalancer:
+    type: LeastRequest
+  tcpKeepalive:
+    probes: 9
+    idleTime: 5m
+    interval: 30s
+  timeout:
+    tcp:
+      connectTimeout: 10s
+    http:
+      connectionIdleTimeout: 1h
+      maxConnectionDuration: 1h
+      requestTimeout: 60m
+  connection:
+    bufferLimit: 512Ki
+  dns:
+    dnsRefreshRate: 30s
+    respectDnsTtl: true
+  http2:
+    initialStreamWindowSize: 64Ki
+    initialConnectionWindowSize: 1Mi
+    maxConcurrentStreams: 1024
+  rateLimit:
+    type: Local
+    local:
+      rules:
+      - limit:
+          requests: 10
+          unit: Second
+  healthCheck:
+    passive:
+      consecutive5XxErrors: 5
+",
+    );
+    for profile in ["upstream", "datum"] {
+        assert_eq!(
+            verdict(dir.path(), &manifest, profile),
+            (0, vec![]),
+            "{profile}"
+        );
+    }
+}
