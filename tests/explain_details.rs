@@ -268,3 +268,11 @@ fn errors_as_json_carry_the_hint() {
     );
     assert_eq!(err["error"]["hints"][0], "did you mean \"retry\"?");
 }
+
+#[test]
+fn max_depth_without_recursive_is_a_usage_error() {
+    let out = run(&["btp", "--max-depth", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--recursive"));
+}

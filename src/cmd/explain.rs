@@ -27,6 +27,10 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
             );
         }
     };
+    if args.max_depth.is_some() && !args.recursive {
+        return Err(CliError::usage("--max-depth only applies with --recursive")
+            .hint("add --recursive, or drop --max-depth"));
+    }
     let Some(path) = resource::split_explain_path(&args.path) else {
         let typed = args.path.split('.').next().unwrap_or(&args.path);
         return Err(
