@@ -199,7 +199,6 @@ fn recursive_from_a_field_lists_that_subtree() {
 /// descriptions): its recursive page must equal ours but for `<IntOrString>`, and the
 /// non-recursive pages must have the same structure.
 #[test]
-#[ignore = "needs `datumctl serve` (another change); run with --ignored once it lands"]
 fn live_kubectl_against_datumctl_serve_reads_like_ours() {
     let Some(kubectl) = common::kubectl() else {
         return;
