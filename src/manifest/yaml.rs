@@ -147,19 +147,24 @@ impl Builder {
                         merge_into(map, pos, merged, built, key_at)?;
                         return Ok(());
                     }
-                    if map.contains_key(&name) {
-                        if let Some(i) = merged.iter().position(|m| *m == name) {
-                            merged.remove(i);
-                            pos.retain(|(k, _)| **k != *name);
-                            map.remove(&name);
-                        } else {
-                            return Err(err(key_at, format!("duplicate key {name:?}")));
-                        }
-                    }
                     let mut node = built.pos;
                     node.key_at = Some(key_at);
-                    pos.push((name.clone().into_boxed_str(), node));
-                    map.insert(name, built.value);
+                    let boxed = name.as_str().into();
+                    match map.entry(name) {
+                        serde_json::map::Entry::Vacant(slot) => {
+                            slot.insert(built.value);
+                        }
+                        serde_json::map::Entry::Occupied(mut slot) => {
+                            // Only a key that came from a `<<` merge may be given again.
+                            let Some(i) = merged.iter().position(|m| m == slot.key()) else {
+                                return Err(err(key_at, format!("duplicate key {:?}", slot.key())));
+                            };
+                            merged.remove(i);
+                            pos.retain(|(k, _)| **k != **slot.key());
+                            slot.insert(built.value);
+                        }
+                    }
+                    pos.push((boxed, node));
                 }
             },
         }
@@ -364,12 +369,12 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
                     .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
                 let value = if b.expecting_key() {
                     Value::String(if plain && !forced_string {
-                        resolve_key(&text)
+                        resolve_key(text)
                     } else {
                         text.into_owned()
                     })
                 } else if plain && !forced_string {
-                    resolve_plain(&text)
+                    resolve_plain(text)
                 } else {
                     Value::String(text.into_owned())
                 };

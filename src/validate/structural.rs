@@ -399,7 +399,10 @@ pub fn unknown_fields(
             if free_form {
                 return;
             }
-            if node.additional_properties.is_none() {
+            // Rebuilding the map is costly: only do it when something is to be removed.
+            if node.additional_properties.is_none()
+                && map.keys().any(|k| !node.properties.contains_key(k))
+            {
                 map.retain(|key, _| {
                     let known = node.properties.contains_key(key);
                     if !known {
