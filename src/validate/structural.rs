@@ -192,7 +192,7 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldE
             path,
             ErrorType::TooLong,
             Some(Value::String(s.into())),
-            format!("may not be more than {max} bytes"),
+            format!("may not be more than {max} {}", plural(max, "byte")),
         ));
     }
     if let Some(min) = node.min_length
@@ -238,6 +238,15 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldE
             Some(Value::String(s.into())),
             format!("{} in body must be of type {format}: {s:?}", path.render()),
         ));
+    }
+}
+
+/// `bytes`/`items`, or the singular for one, as apimachinery words its limits.
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
     }
 }
 
@@ -311,7 +320,7 @@ fn array_checks(items: &[Value], node: &Node, path: &FieldPath, errors: &mut Vec
             path,
             ErrorType::TooMany,
             Some(Value::from(len)),
-            format!("must have at most {max} items"),
+            format!("must have at most {max} {}", plural(max, "item")),
         ));
     }
     if let Some(min) = node.min_items
@@ -355,7 +364,7 @@ fn object_checks(
             path,
             ErrorType::TooMany,
             Some(Value::from(count)),
-            format!("must have at most {max} items"),
+            format!("must have at most {max} {}", plural(max, "item")),
         ));
     }
     if let Some(min) = node.min_properties
