@@ -98,7 +98,7 @@ fn json_output_has_one_object_per_document() {
     assert_eq!(
         reports[1],
         json!({"file": path, "index": 1, "name": "bad", "valid": false, "errors": [{
-            "path": "spec", "line": 16, "column": 3, "reason": "FieldValueInvalid",
+            "path": "spec", "line": 15, "column": 1, "reason": "FieldValueInvalid",
             "message": "spec: Invalid value: \"object\": this policy can only have a targetRefs[*].kind of Gateway/ListenerSet/HTTPRoute/GRPCRoute/TCPRoute/UDPRoute/TLSRoute"
         }]})
     );

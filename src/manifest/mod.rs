@@ -72,6 +72,16 @@ impl Document {
         })
     }
 
+    /// Where to point a reader at the value at `pointer`: a scalar where it is written, a
+    /// mapping or sequence at its key (its first line would name one of its entries instead).
+    pub fn report_position(&self, pointer: &str) -> Position {
+        let (node, _) = self.positions.find(pointer);
+        match (&node.children, node.key_at) {
+            (position::PosChildren::Leaf, _) | (_, None) => node.at,
+            (_, Some(key)) => key,
+        }
+    }
+
     /// `metadata.name`, when it is a string.
     pub fn name(&self) -> Option<&str> {
         self.value.pointer("/metadata/name").and_then(Value::as_str)
@@ -333,6 +343,15 @@ mod tests {
         assert_eq!(
             docs[1].position("/spec/missing"),
             Some(Position { line: 7, column: 3 })
+        );
+        // Reports point at a collection's key, at a scalar itself.
+        assert_eq!(
+            docs[1].report_position("/spec"),
+            Position { line: 6, column: 1 }
+        );
+        assert_eq!(
+            docs[1].report_position("/spec/m/0"),
+            Position { line: 7, column: 7 }
         );
     }
 
