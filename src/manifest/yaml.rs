@@ -305,7 +305,7 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
         let (event, span) = next.map_err(|e| scan_err(&e))?;
         let at = pos(&span);
         if let Some(b) = builder.as_ref()
-            && span.start.index() - b.doc_start > MAX_DOCUMENT_CHARS
+            && span.start.index().saturating_sub(b.doc_start) > MAX_DOCUMENT_CHARS
         {
             return Err(err(
                 at,
