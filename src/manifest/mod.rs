@@ -149,6 +149,9 @@ impl ManifestError {
 
 const EXTENSIONS: [&str; 3] = ["yaml", "yml", "json"];
 
+/// Inputs from this size on are parsed in pieces on several threads.
+const PARALLEL_PARSE_BYTES: usize = 1024 * 1024;
+
 /// Reads every `-f` argument in order: files, directories (top level, or all levels with
 /// `recursive`; files ending .yaml, .yml or .json, in name order) and `-` for stdin.
 pub fn read_inputs(filenames: &[String], recursive: bool) -> Result<Vec<Document>, ManifestError> {
@@ -261,7 +264,14 @@ pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestEr
 
 /// `parse_source` on text the documents will share (no second copy of a large input).
 fn parse_shared(shown: &str, shared: Arc<str>) -> Result<Vec<Document>, ManifestError> {
-    let parsed = yaml::parse_stream(&shared).map_err(|e| ManifestError::Syntax {
+    // Large streams are parsed on every core (cut at document markers); small ones in one go.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parsed = if shared.len() >= PARALLEL_PARSE_BYTES && threads > 1 {
+        yaml::parse_stream_parallel(&shared, threads)
+    } else {
+        yaml::parse_stream(&shared)
+    }
+    .map_err(|e| ManifestError::Syntax {
         path: shown.into(),
         line: e.at.line,
         column: e.at.column,
