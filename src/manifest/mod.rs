@@ -48,11 +48,12 @@ pub struct Document {
     /// Its place among the objects of that source, from 0 (empty documents do not count;
     /// each item of a `kind: List` counts as one object).
     pub index: usize,
-    /// The object as JSON. Positions refer to this value as read: keep a copy if you change it.
+    /// The object as JSON. Positions are kept apart from it, so changing it (validation adds
+    /// defaults and prunes unknown fields in place) does not move them.
     pub value: Value,
     positions: PosNode,
     /// The whole text of the source, shared by its documents, for snippets in error reports.
-    text: Arc<str>,
+    text: Arc<String>,
 }
 
 impl Document {
@@ -162,7 +163,7 @@ pub fn read_inputs(filenames: &[String], recursive: bool) -> Result<Vec<Document
     for name in filenames {
         if name == "-" {
             let text = read_limited(std::io::stdin().lock(), "STDIN")?;
-            docs.extend(parse_shared("STDIN", Arc::from(text))?);
+            docs.extend(parse_shared("STDIN", Arc::new(text))?);
             continue;
         }
         if name.starts_with("http://") || name.starts_with("https://") {
@@ -222,7 +223,7 @@ fn collect_dir(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> std::io::
 fn read_file(path: &Path, shown: &str) -> Result<Vec<Document>, ManifestError> {
     let file = fs::File::open(path).map_err(|e| io_error(shown, e))?;
     let text = read_limited(file, shown)?;
-    parse_shared(shown, Arc::from(text))
+    parse_shared(shown, Arc::new(text))
 }
 
 /// Reads at most the input limit (plus one byte, to tell that it was over) and checks the text.
@@ -259,11 +260,11 @@ fn text_of(bytes: Vec<u8>, shown: &str) -> Result<String, ManifestError> {
 /// Parses the text of one source (named `shown` in errors) into its objects: empty documents
 /// are skipped and the items of a `kind: List` become objects of their own.
 pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestError> {
-    parse_shared(shown, Arc::from(text))
+    parse_shared(shown, Arc::new(text.to_string()))
 }
 
 /// `parse_source` on text the documents will share (no second copy of a large input).
-fn parse_shared(shown: &str, shared: Arc<str>) -> Result<Vec<Document>, ManifestError> {
+fn parse_shared(shown: &str, shared: Arc<String>) -> Result<Vec<Document>, ManifestError> {
     // Large streams are parsed on every core (cut at document markers); small ones in one go.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let parsed = if shared.len() >= PARALLEL_PARSE_BYTES && threads > 1 {
