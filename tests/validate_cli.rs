@@ -173,6 +173,8 @@ fn directories_need_r_to_recurse() {
         .expect("json"),
     )
     .expect("write");
+    // A link back to the top must not make -R loop.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("symlink");
     let d = dir.path().to_str().expect("path");
     let flat = run(dir.path(), &["-f", d]);
     assert_eq!(flat.status.code(), Some(0), "{}", text(&flat.stderr));

@@ -199,21 +199,26 @@ fn io_error(path: &str, e: std::io::Error) -> ManifestError {
     }
 }
 
+/// The manifests in `dir`, in name order. Symbolic links to directories are not followed (as
+/// kubectl's walk does not), so a link back to a parent cannot loop.
 fn collect_dir(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
+    let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
             if recursive {
                 collect_dir(&path, recursive, out)?;
             }
-        } else if path
+            continue;
+        }
+        let is_file = kind.is_file() || (kind.is_symlink() && path.is_file());
+        let manifest = path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e))
-        {
+            .is_some_and(|e| EXTENSIONS.contains(&e));
+        if is_file && manifest {
             out.push(path);
         }
     }
