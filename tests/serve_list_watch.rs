@@ -220,3 +220,30 @@ fn bookmarks_when_asked() {
     assert_eq!(e["object"]["kind"], "BackendTrafficPolicy");
     assert_eq!(e["object"]["metadata"]["resourceVersion"], rv.as_str());
 }
+
+#[test]
+fn watch_list_sends_state_then_an_initial_events_end_bookmark() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = Api::new(&server, "wl");
+    assert_eq!(api.create(&policy("a")).code, 201);
+    assert_eq!(api.create(&policy("b")).code, 201);
+    let (_, mut lines) = api.watch(
+        "sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=5",
+    );
+    let a = next_event(&mut *lines);
+    let b = next_event(&mut *lines);
+    assert_eq!(
+        (a["type"].as_str(), b["type"].as_str()),
+        (Some("ADDED"), Some("ADDED"))
+    );
+    let end = next_event(&mut *lines);
+    assert_eq!(end["type"], "BOOKMARK");
+    assert_eq!(
+        end["object"]["metadata"]["annotations"]["k8s.io/initial-events-end"],
+        "true"
+    );
+    assert_eq!(
+        end["object"]["metadata"]["resourceVersion"],
+        b["object"]["metadata"]["resourceVersion"]
+    );
+}

@@ -148,6 +148,8 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
     match segments.as_slice() {
         ["api"] => get_only(discovery::core(&call)),
         ["api", "v1"] => get_only(discovery::core_v1()),
+        // kubectl describe asks for the object's events; this server records none.
+        ["api", "v1", "namespaces", _, "events"] => get_only(discovery::no_events()),
         ["apis"] => get_only(discovery::groups(&call)),
         ["apis", g] if *g == GROUP => get_only(discovery::group()),
         ["apis", g, v] if *g == GROUP && *v == VERSION => get_only(discovery::resources()),

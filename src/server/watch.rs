@@ -65,6 +65,10 @@ pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
         ),
     };
     let bookmarks = call.flag("allowWatchBookmarks");
+    // Watch-list clients (client-go's WatchListClient) ask for the current state as events,
+    // ended by a bookmark annotated `k8s.io/initial-events-end`.
+    let initial_events = call.flag("sendInitialEvents");
+    let from = if initial_events { None } else { from };
     let as_table = call.wants_table();
     let timeout = call
         .param("timeoutSeconds")
@@ -97,6 +101,11 @@ pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
                     }
                 }
             }
+        }
+        if initial_events {
+            let mut end = bookmark(state.rv);
+            end["metadata"]["annotations"] = json!({"k8s.io/initial-events-end": "true"});
+            initial.push(line("BOOKMARK", &end, false, call));
         }
         (initial, events, state.rv)
     };
