@@ -55,7 +55,8 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_string();
-    if name.is_empty() {
+    let generated = name.is_empty();
+    if generated {
         match meta.get("generateName").and_then(Value::as_str) {
             Some(prefix) if !prefix.is_empty() => {
                 name = format!("{prefix}{}", object::random_suffix())
@@ -92,17 +93,29 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
     if call.dry_run() {
         return Ok(value_response(201, &obj, &warnings));
     }
-    let key = {
-        let mut k = call.key();
-        k.name = name.clone();
-        k
-    };
-    let stored = app
-        .store
-        .write(Write::Create { key, object: obj })
-        .await
-        .map_err(|e| store_error(&name, e))?;
-    Ok(stored_response(201, &stored, &warnings))
+    // A generated name that is taken gets another suffix, as kube-apiserver retries it.
+    let mut attempts = 0;
+    loop {
+        let mut key = call.key();
+        key.name = name.clone();
+        match app
+            .store
+            .write(Write::Create {
+                key,
+                object: obj.clone(),
+            })
+            .await
+        {
+            Ok(stored) => return Ok(stored_response(201, &stored, &warnings)),
+            Err(StoreError::AlreadyExists) if generated && attempts < 8 => {
+                attempts += 1;
+                let prefix = obj["metadata"]["generateName"].as_str().unwrap_or("");
+                name = format!("{prefix}{}", object::random_suffix());
+                obj["metadata"]["name"] = json!(name);
+            }
+            Err(e) => return Err(store_error(&name, e)),
+        }
+    }
 }
 
 fn required_name() -> crate::validate::FieldError {

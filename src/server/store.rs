@@ -130,6 +130,18 @@ impl Store {
              INSERT OR IGNORE INTO counter (id, rv) VALUES (1, 1000);",
         )
         .map_err(storage)?;
+        // Durability rests on these two settings: refuse to run without them.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(storage)?;
+        let sync: i64 = conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .map_err(storage)?;
+        if !mode.eq_ignore_ascii_case("wal") || sync != 2 {
+            return Err(StoreError::Storage(format!(
+                "SQLite is not in WAL mode with synchronous=FULL (journal_mode={mode}, synchronous={sync})"
+            )));
+        }
         let rv: u64 = conn
             .query_row("SELECT rv FROM counter WHERE id = 1", [], |r| r.get(0))
             .map_err(storage)?;
