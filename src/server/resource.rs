@@ -315,7 +315,7 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
         "application/merge-patch+json" => PatchKind::Merge,
         "application/json-patch+json" => PatchKind::Json,
         "application/apply-patch+yaml" => PatchKind::Apply,
-        _ => return Err(ApiError::unsupported_media_type(&media)),
+        _ => return Err(ApiError::unsupported_media_type()),
     };
     let patch_doc: Value = match kind {
         PatchKind::Apply => ssa::parse_body(&call.body)?,
