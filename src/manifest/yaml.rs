@@ -2,7 +2,7 @@
 //! every value, and refusing hostile input early: nesting depth, document size, value count and
 //! alias expansion are all bounded before any memory is spent on them.
 
-use super::limits::{MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENT_CHARS, MAX_VALUES};
+use super::limits::{DOCUMENT_COST, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENT_CHARS, MAX_VALUES};
 use super::position::{PosChildren, PosNode, Position};
 use super::scalar::{resolve_key, resolve_plain};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
@@ -147,30 +147,39 @@ impl Builder {
                         merge_into(map, pos, merged, built, key_at)?;
                         return Ok(());
                     }
-                    if map.contains_key(&name) {
-                        if let Some(i) = merged.iter().position(|m| *m == name) {
-                            merged.remove(i);
-                            pos.retain(|(k, _)| **k != *name);
-                            map.remove(&name);
-                        } else {
-                            return Err(err(key_at, format!("duplicate key {name:?}")));
-                        }
-                    }
                     let mut node = built.pos;
                     node.key_at = Some(key_at);
-                    pos.push((name.clone().into_boxed_str(), node));
-                    map.insert(name, built.value);
+                    let boxed = name.as_str().into();
+                    match map.entry(name) {
+                        serde_json::map::Entry::Vacant(slot) => {
+                            slot.insert(built.value);
+                        }
+                        serde_json::map::Entry::Occupied(mut slot) => {
+                            // Only a key that came from a `<<` merge may be given again.
+                            let Some(i) = merged.iter().position(|m| m == slot.key()) else {
+                                return Err(err(key_at, format!("duplicate key {:?}", slot.key())));
+                            };
+                            merged.remove(i);
+                            pos.retain(|(k, _)| **k != **slot.key());
+                            slot.insert(built.value);
+                        }
+                    }
+                    pos.push((boxed, node));
                 }
             },
         }
         Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, built: &Built) {
+    /// Keeps a copy of an anchored value for its aliases; the copy counts against the budget
+    /// (nested anchors would otherwise copy the same values once per level).
+    fn remember(&mut self, anchor: usize, built: &Built) -> Result<(), SyntaxError> {
         if anchor > 0 {
+            self.spend(built.nodes, built.pos.at)?;
             self.anchors
                 .insert(anchor, (built.value.clone(), built.nodes));
         }
+        Ok(())
     }
 
     fn close(&mut self, at_end: Position) -> Result<(), SyntaxError> {
@@ -222,7 +231,7 @@ impl Builder {
                 )
             }
         };
-        self.remember(anchor, &built);
+        self.remember(anchor, &built)?;
         self.push(built)
     }
 
@@ -309,7 +318,11 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
         match event {
             Event::StreamStart | Event::Nothing => {}
             Event::StreamEnd => break,
-            Event::DocumentStart(_) => builder = Some(Builder::new(span.start.index(), values)),
+            Event::DocumentStart(_) => {
+                let mut b = Builder::new(span.start.index(), values);
+                b.spend(DOCUMENT_COST, at)?;
+                builder = Some(b);
+            }
             Event::DocumentEnd => {
                 let b = builder.take();
                 values = b.as_ref().map_or(values, |b| b.values);
@@ -356,12 +369,12 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
                     .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
                 let value = if b.expecting_key() {
                     Value::String(if plain && !forced_string {
-                        resolve_key(&text)
+                        resolve_key(text)
                     } else {
                         text.into_owned()
                     })
                 } else if plain && !forced_string {
-                    resolve_plain(&text)
+                    resolve_plain(text)
                 } else {
                     Value::String(text.into_owned())
                 };
@@ -371,7 +384,7 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
                     nodes: 1,
                 };
                 b.spend(1, at)?;
-                b.remember(anchor, &built);
+                b.remember(anchor, &built)?;
                 b.push(built)?;
             }
             Event::SequenceStart(anchor, _) => {

@@ -104,7 +104,12 @@ impl FieldError {
             return format!("unknown field {:?}", self.path);
         }
         let mut s = format!("{}: {}", self.path, self.error_type.phrase());
-        if let Some(v) = &self.bad_value {
+        // Kubernetes shows no value for these types (field.Error.ErrorBody).
+        let shows_value = !matches!(
+            self.error_type,
+            ErrorType::Required | ErrorType::Forbidden | ErrorType::TooLong | ErrorType::Internal
+        );
+        if let Some(v) = self.bad_value.as_ref().filter(|_| shows_value) {
             s.push_str(": ");
             s.push_str(&render_bad_value(v));
         }
@@ -240,3 +245,6 @@ fn structural_type(v: &Value) -> &'static str {
         Value::Object(_) => "object",
     }
 }
+
+#[cfg(test)]
+mod tests;
