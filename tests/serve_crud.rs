@@ -155,6 +155,16 @@ fn merge_and_json_patches() {
     );
     assert_eq!(stale.code, 409);
 
+    let again = api.patch(
+        &Api::item("default", "a"),
+        "application/merge-patch+json",
+        r#"{"spec":{"retry":{"numRetries":7}}}"#,
+    );
+    assert_eq!(
+        again.body["metadata"]["resourceVersion"], merged.body["metadata"]["resourceVersion"],
+        "a no-op patch stores nothing"
+    );
+
     let jp = api.patch(
         &Api::item("default", "a"),
         "application/json-patch+json",

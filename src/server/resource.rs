@@ -239,6 +239,35 @@ fn finish_update(
     Ok((new, warnings))
 }
 
+/// Whether `new` equals `old` but for its resourceVersion and managedFields timestamps.
+fn unchanged(old: &Value, new: &Value) -> bool {
+    let normal = |v: &Value| {
+        let mut v = v.clone();
+        if let Some(meta) = v.get_mut("metadata").and_then(Value::as_object_mut) {
+            meta.remove("resourceVersion");
+            if let Some(entries) = meta.get_mut("managedFields").and_then(Value::as_array_mut) {
+                for e in entries.iter_mut().filter_map(Value::as_object_mut) {
+                    e.remove("time");
+                }
+            }
+        }
+        sort_keys(&mut v);
+        v
+    };
+    normal(old) == normal(new)
+}
+
+fn sort_keys(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.sort_keys();
+            map.values_mut().for_each(sort_keys);
+        }
+        Value::Array(items) => items.iter_mut().for_each(sort_keys),
+        _ => {}
+    }
+}
+
 /// Stores `new` over `old` (or pretends to, on dry run).
 async fn commit(
     app: &App,
@@ -248,6 +277,10 @@ async fn commit(
     warnings: &[String],
 ) -> Result<Response, ApiError> {
     let name = call.name.clone().unwrap_or_default();
+    // A write that changes nothing is not stored: no new resourceVersion, no watch event.
+    if unchanged(&old.object, &new) {
+        return Ok(stored_response(200, old, warnings));
+    }
     if call.dry_run() {
         let mut shown = new;
         shown["metadata"]["resourceVersion"] = json!(old.rv.to_string());
