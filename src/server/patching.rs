@@ -41,8 +41,15 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
     };
     if let PatchKind::Apply = kind {
         if call.param("fieldManager").is_none_or(str::is_empty) {
-            return Err(ApiError::bad_request(
-                "PATCH, application/apply-patch+yaml requires fieldManager to be set",
+            return Err(ApiError::invalid_options(
+                "PatchOptions",
+                &[crate::validate::FieldError {
+                    path: "fieldManager".into(),
+                    pointer: String::new(),
+                    error_type: crate::validate::ErrorType::Required,
+                    bad_value: None,
+                    detail: "is required for apply patch".into(),
+                }],
             ));
         }
         if call.status {
