@@ -34,8 +34,16 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
         "application/apply-patch+yaml" => PatchKind::Apply,
         _ => return Err(ApiError::unsupported_media_type()),
     };
+    let mut pruned = Vec::new();
     let patch_doc: Value = match kind {
-        PatchKind::Apply => ssa::parse_body(&call.body)?,
+        PatchKind::Apply => {
+            // The applied configuration itself must be a well-typed object; fields the schema
+            // does not declare are dropped before ownership is computed.
+            let mut applied = ssa::parse_body(&call.body)?;
+            object::check_type_meta(&applied)?;
+            pruned = object::prune(&mut applied, validation)?;
+            applied
+        }
         _ => serde_json::from_slice(&call.body)
             .map_err(|e| ApiError::bad_request(format!("error decoding patch: {e}")))?,
     };
@@ -64,7 +72,7 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
         let current = app.store.get(&call.key());
         let result = match (&kind, current) {
             (PatchKind::Apply, None) => {
-                return apply_create(app, call, &patch_doc, validation).await;
+                return apply_create(app, call, &patch_doc, validation, &pruned).await;
             }
             (_, None) => return Err(ApiError::not_found(&name)),
             (PatchKind::Apply, Some(old)) => {
@@ -76,7 +84,8 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
                     force,
                     &object::now(),
                 )?;
-                let (new, warnings) = finish_apply(app, call, &old.object, new, validation)?;
+                let (new, mut warnings) = finish_apply(app, call, &old.object, new, validation)?;
+                warnings.extend(pruned.iter().cloned());
                 commit(app, call, &old, new, &warnings).await
             }
             (PatchKind::Merge, Some(old)) => {
@@ -165,6 +174,7 @@ async fn apply_create(
     call: &Call,
     applied: &Value,
     validation: FieldValidation,
+    pruned: &[String],
 ) -> Result<Response, ApiError> {
     let name = call.name.clone().unwrap_or_default();
     object::check_type_meta(applied)?;
@@ -180,7 +190,8 @@ async fn apply_create(
     obj["metadata"]["uid"] = json!(uuid::Uuid::new_v4().to_string());
     obj["metadata"]["creationTimestamp"] = json!(object::now());
     obj["metadata"]["generation"] = json!(1);
-    let warnings = object::admit(&mut obj, validation, &app.options)?;
+    let mut warnings = object::admit(&mut obj, validation, &app.options)?;
+    warnings.extend(pruned.iter().cloned());
     obj["metadata"]["managedFields"] = managed;
     if call.dry_run() {
         return Ok(value_response(201, &obj, &warnings));
