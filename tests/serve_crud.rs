@@ -577,6 +577,10 @@ fn hostile_patches_are_refused_not_crashed_on() {
     let api = Api::new(&server, "hostile");
     assert_eq!(api.create(&policy("a")).code, 201);
     let item = Api::item("default", "a");
+    let deep_flow = "[".repeat(1_000_000);
+    let deep_block: String = (0..2000)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+        .collect();
     for (content_type, body) in [
         ("application/merge-patch+json", r#""just a string""#),
         ("application/merge-patch+json", r#"[1, 2]"#),
@@ -598,6 +602,9 @@ fn hostile_patches_are_refused_not_crashed_on() {
         ("application/apply-patch+yaml", "metadata: 5\n"),
         ("application/apply-patch+yaml", "- a\n- b\n"),
         ("application/apply-patch+yaml", "a: &x 1\nb: *x\n"),
+        ("application/apply-patch+yaml", deep_flow.as_str()),
+        ("application/apply-patch+yaml", deep_block.as_str()),
+        ("application/merge-patch+json", deep_flow.as_str()),
     ] {
         let r = api.patch(&format!("{item}?fieldManager=m"), content_type, body);
         assert!(
