@@ -1,6 +1,10 @@
 //! All output goes through a `Printer`, so colour, `-o` and error format behave the same in
 //! every command. Results go to stdout, diagnostics to stderr.
 
+pub mod json;
+pub mod jsonpath;
+pub mod yaml;
+
 use crate::cli::{ColorChoice, ErrorFormat};
 use crate::error::CliError;
 use std::io::{self, IsTerminal, Write};
