@@ -3,6 +3,8 @@
 
 pub mod json;
 pub mod jsonpath;
+pub mod policy;
+pub mod table;
 pub mod yaml;
 
 use crate::cli::{ColorChoice, ErrorFormat};
