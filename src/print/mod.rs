@@ -1,6 +1,7 @@
 //! All output goes through a `Printer`, so colour, `-o` and error format behave the same in
 //! every command. Results go to stdout, diagnostics to stderr.
 
+pub mod describe;
 pub mod json;
 pub mod jsonpath;
 pub mod policy;
@@ -121,7 +122,7 @@ pub const YELLOW: &str = "33";
 pub const CYAN: &str = "36";
 pub const BOLD: &str = "1";
 
-fn paint(on: bool, text: &str, color: &str) -> String {
+pub(crate) fn paint(on: bool, text: &str, color: &str) -> String {
     if on {
         format!("\x1b[{color}m{text}\x1b[0m")
     } else {

@@ -212,11 +212,30 @@ mod tests {
         assert_eq!(
             cols.headers(),
             [
-                "NAMESPACE", "NAME", "TARGETS", "ACCEPTED", "AGE", "GENERATION", "OBSERVED",
-                "FEATURES", "TIER", "APP", "LABELS"
+                "NAMESPACE",
+                "NAME",
+                "TARGETS",
+                "ACCEPTED",
+                "AGE",
+                "GENERATION",
+                "OBSERVED",
+                "FEATURES",
+                "TIER",
+                "APP",
+                "LABELS"
             ]
         );
-        assert_eq!(row[5..], ["2", "1", "loadBalancer,retry", "", "web", "app=web,tier=edge"]);
+        assert_eq!(
+            row[5..],
+            [
+                "2",
+                "1",
+                "loadBalancer,retry",
+                "",
+                "web",
+                "app=web,tier=edge"
+            ]
+        );
     }
 
     #[test]

@@ -46,13 +46,7 @@ fn format_block(
     write_lines(lines, line0, line1, widths, out);
 }
 
-fn write_lines(
-    lines: &[Vec<&str>],
-    from: usize,
-    to: usize,
-    widths: &[usize],
-    out: &mut String,
-) {
+fn write_lines(lines: &[Vec<&str>], from: usize, to: usize, widths: &[usize], out: &mut String) {
     for line in &lines[from..to] {
         for (j, cell) in line.iter().enumerate() {
             out.push_str(cell);
