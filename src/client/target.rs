@@ -101,7 +101,7 @@ impl Target {
 /// datumctl itself has no server configured (a shell's KUBECONFIG must not hijack datumctl).
 fn use_kubeconfig(global: &GlobalArgs, config: &ConfigFile) -> Option<PathBuf> {
     let path = global.kubeconfig.clone()?;
-    let from_env = std::env::var_os("KUBECONFIG").is_some_and(|v| PathBuf::from(v) == path);
+    let from_env = std::env::var_os("KUBECONFIG").is_some_and(|v| v == path.as_os_str());
     if !from_env {
         return Some(path);
     }
