@@ -162,12 +162,7 @@ impl ApiClient {
             .query("fieldSelector", selector);
         match self.send_json(&req).await {
             Ok(list) => Ok(Some(list["items"].as_array().cloned().unwrap_or_default())),
-            Err(e)
-                if e.status()
-                    .is_some_and(|s| matches!(s.code, 403 | 404 | 405)) =>
-            {
-                Ok(None)
-            }
+            Err(e) if e.status().is_some_and(|s| matches!(s.code, 403..=405)) => Ok(None),
             Err(e) => Err(e),
         }
     }

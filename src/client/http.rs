@@ -226,7 +226,9 @@ impl ApiClient {
                     let code = resp.status().as_u16();
                     let body = resp.bytes().await.unwrap_or_default();
                     self.log_body("Response Body", &body);
-                    return Err(ClientError::Status(ApiStatus::from_body(code, &body)));
+                    return Err(ClientError::Status(Box::new(ApiStatus::from_body(
+                        code, &body,
+                    ))));
                 }
             }
         }

@@ -157,7 +157,7 @@ impl ApiStatus {
 #[derive(Debug, Error)]
 pub enum ClientError {
     #[error("{}", .0.kubectl_message())]
-    Status(ApiStatus),
+    Status(Box<ApiStatus>),
     #[error("cannot connect to {url}: {detail}")]
     Connect { url: String, detail: String },
     #[error("TLS handshake with {url} failed: {detail}")]
@@ -202,7 +202,7 @@ impl ClientError {
 
     pub fn status(&self) -> Option<&ApiStatus> {
         match self {
-            ClientError::Status(s) => Some(s),
+            ClientError::Status(s) => Some(s.as_ref()),
             _ => None,
         }
     }
