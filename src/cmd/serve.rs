@@ -1,9 +1,35 @@
-//! `datumctl serve`.
+//! `datumctl serve`: runs the local control plane until SIGINT/SIGTERM.
 
 use crate::cli::ServeArgs;
-use crate::cmd::{Context, not_implemented};
-use crate::error::CmdResult;
+use crate::cmd::Context;
+use crate::error::{CliError, CmdResult, Outcome};
+use crate::server::{self, Config, ServeError};
+use crate::validate::Options;
 
-pub fn run(_args: &ServeArgs, _ctx: &Context) -> CmdResult {
-    Err(not_implemented("serve"))
+pub fn run(args: &ServeArgs, ctx: &Context) -> CmdResult {
+    let config = Config {
+        addr: args.addr.clone(),
+        data_dir: args
+            .data_dir
+            .clone()
+            .unwrap_or_else(server::default_data_dir),
+        token_file: args.token_file.clone(),
+        tls: args.tls_cert.clone().zip(args.tls_key.clone()),
+        status_writer: !args.no_status_writer,
+        verbosity: ctx.global.verbosity,
+        options: Options {
+            profile: args.profile,
+        },
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::failure(anyhow::anyhow!("cannot start the runtime: {e}")))?;
+    match runtime.block_on(server::run(config, ctx.printer.clone())) {
+        Ok(()) => Ok(Outcome::Success),
+        Err(e @ (ServeError::Addr(_) | ServeError::Tokens(_) | ServeError::Tls(_))) => {
+            Err(CliError::usage(e))
+        }
+        Err(e) => Err(CliError::failure(e)),
+    }
 }

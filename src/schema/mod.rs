@@ -2,6 +2,8 @@
 //! defaulting and the served OpenAPI document all use. Facts come from the upstream CRD
 //! (`backendtrafficpolicy.yaml`); descriptions are ours (`descriptions.yaml`).
 
+pub mod openapi;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};

@@ -2,7 +2,18 @@
 //! defaulting, structural checks and CEL rules, returning field errors (no printing here).
 //! `datumctl validate`, `apply` and the local control plane all call `validate_object`.
 
+mod cel;
+mod defaults;
+mod meta;
+pub mod path;
+pub mod report;
+mod structural;
+
+pub use cel::rule_counts;
+
 use crate::cli::Profile;
+use crate::resource;
+use path::FieldPath;
 use serde_json::Value;
 
 /// What to check an object against.
@@ -32,6 +43,8 @@ pub enum ErrorType {
     TooMany,
     Internal,
     TypeInvalid,
+    /// A field the schema does not declare, as strict field validation reports it.
+    UnknownField,
 }
 
 impl ErrorType {
@@ -48,6 +61,7 @@ impl ErrorType {
             ErrorType::TooMany => "Too many",
             ErrorType::Internal => "Internal error",
             ErrorType::TypeInvalid => "Invalid value",
+            ErrorType::UnknownField => "unknown field",
         }
     }
 
@@ -64,6 +78,8 @@ impl ErrorType {
             ErrorType::TooMany => "FieldValueTooMany",
             ErrorType::Internal => "InternalError",
             ErrorType::TypeInvalid => "FieldValueTypeInvalid",
+            // Kubernetes has no cause type for it: strict decoding fails the whole request.
+            ErrorType::UnknownField => "FieldValueUnknown",
         }
     }
 }
@@ -84,6 +100,9 @@ pub struct FieldError {
 impl FieldError {
     /// `spec.retry.numRetries: Invalid value: -1: … should be greater than or equal to 0`
     pub fn message(&self) -> String {
+        if self.error_type == ErrorType::UnknownField {
+            return format!("unknown field {:?}", self.path);
+        }
         let mut s = format!("{}: {}", self.path, self.error_type.phrase());
         if let Some(v) = &self.bad_value {
             s.push_str(": ");
@@ -97,18 +116,127 @@ impl FieldError {
     }
 }
 
-/// Values in messages as Kubernetes prints them: strings quoted, objects as `"object"`.
+/// Values in messages as Kubernetes prints them: strings quoted, objects (the keys of a
+/// duplicate list-map entry) as Go's `%#v` shows a `map[string]interface {}`.
 pub fn render_bad_value(v: &Value) -> String {
     match v {
         Value::String(s) => format!("{s:?}"),
-        Value::Object(_) => "\"object\"".into(),
+        Value::Object(map) => {
+            let entries: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{k:?}:{}", render_bad_value(v)))
+                .collect();
+            format!("map[string]interface {{}}{{{}}}", entries.join(", "))
+        }
         Value::Array(_) => "\"array\"".into(),
         other => other.to_string(),
     }
 }
 
-/// Prunes nulls, applies defaults (in place), then checks `object`; returns every error found.
+/// Prunes nulls, applies defaults (in place), then checks `object`; returns every error found,
+/// in the apiserver's order: unknown fields, metadata, schema, list invariants, CEL rules.
+/// CEL rules are skipped (with the apiserver's note saying so) when an error of a kind that
+/// makes them meaningless was found, exactly as kube-apiserver does.
 pub fn validate_object(object: &mut Value, options: &Options) -> Vec<FieldError> {
-    let _ = (object, options);
-    Vec::new()
+    let _ = options.profile;
+    if let Some(wrong) = kind_errors(object) {
+        return wrong;
+    }
+    let schema = crate::schema::embedded();
+    let root = FieldPath::root();
+    let mut errors = Vec::new();
+    structural::unknown_fields(object, &schema.root, &root, &mut errors);
+    defaults::apply(object, &schema.root);
+    meta::check(object, &mut errors);
+    structural::check(object, &schema.root, &root, &mut errors);
+    structural::list_types(object, &schema.root, &root, &mut errors);
+    if errors.iter().any(|e| e.error_type.blocks_rules()) {
+        errors.push(FieldError {
+            path: "<nil>".into(),
+            pointer: String::new(),
+            error_type: ErrorType::Invalid,
+            bad_value: Some(Value::String("null".into())),
+            detail: "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation".into(),
+        });
+    } else {
+        cel::check(object, &schema.root, &root, &mut errors);
+    }
+    errors
+}
+
+impl ErrorType {
+    /// Errors after which kube-apiserver does not run CEL rules (their inputs may be unusable).
+    pub fn blocks_rules(self) -> bool {
+        matches!(
+            self,
+            ErrorType::NotSupported
+                | ErrorType::Required
+                | ErrorType::TooLong
+                | ErrorType::TooMany
+                | ErrorType::TypeInvalid
+        )
+    }
+}
+
+/// Anything that is not a `gateway.envoyproxy.io/v1alpha1` BackendTrafficPolicy gets one clear
+/// error and no further checks.
+fn kind_errors(object: &Value) -> Option<Vec<FieldError>> {
+    let only = format!(
+        "datumctl manages {} only (apiVersion {})",
+        resource::KIND,
+        resource::API_VERSION
+    );
+    let error = |path: &str, error_type, bad_value: Option<Value>, detail: &str| FieldError {
+        path: path.into(),
+        pointer: if path.is_empty() {
+            String::new()
+        } else {
+            format!("/{path}")
+        },
+        error_type,
+        bad_value,
+        detail: detail.into(),
+    };
+    let Value::Object(map) = object else {
+        return Some(vec![error(
+            "",
+            ErrorType::TypeInvalid,
+            Some(Value::String(structural_type(object).into())),
+            "a manifest must be a mapping with apiVersion, kind, metadata and spec",
+        )]);
+    };
+    let mut out = Vec::new();
+    match map.get("kind") {
+        None => out.push(error("kind", ErrorType::Required, None, &only)),
+        Some(Value::String(k)) if k == resource::KIND => {}
+        Some(other) => out.push(error(
+            "kind",
+            ErrorType::Invalid,
+            Some(other.clone()),
+            &only,
+        )),
+    }
+    match map.get("apiVersion") {
+        None => out.push(error("apiVersion", ErrorType::Required, None, &only)),
+        Some(Value::String(v)) if v == resource::API_VERSION => {}
+        Some(other) if out.is_empty() => out.push(error(
+            "apiVersion",
+            ErrorType::Invalid,
+            Some(other.clone()),
+            &only,
+        )),
+        Some(_) => {}
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn structural_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
 }

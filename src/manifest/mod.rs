@@ -1,0 +1,356 @@
+//! Reading manifests: `-f FILE|DIR|-` (repeatable), `-R`, multi-document YAML, JSON and
+//! `kind: List`, into JSON values that remember where each of their values was written.
+//!
+//! YAML is parsed with saphyr-parser (event stream with spans), not serde_yaml (archived).
+//! Plain scalars are resolved like Kubernetes' sigs.k8s.io/yaml (go-yaml v2, YAML 1.1):
+//! `yes`/`no`/`on`/`off`/`y`/`n` are booleans, `010` is octal; quote a value to keep it a string.
+//! Line numbers count from the start of the file, across `---` separators.
+//!
+//! Hostile input is refused with a one-line error naming the file, in bounded time and memory:
+//! see [`limits`]. No printing here: commands render [`ManifestError`] and [`Document`]s.
+
+mod position;
+mod scalar;
+mod yaml;
+
+pub use position::{Position, pointer_token};
+
+use position::PosNode;
+use serde_json::Value;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use thiserror::Error;
+
+/// Bounds on what one invocation reads, so any input up to 64 MiB is handled in bounded time
+/// and memory.
+pub mod limits {
+    /// Largest input (one file or stdin) read at all.
+    pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+    /// Largest single document, in characters: kube-apiserver refuses request bodies over 3 MiB.
+    pub const MAX_DOCUMENT_CHARS: usize = 3 * 1024 * 1024;
+    /// Deepest nesting of mappings and sequences (the schema itself is ten levels deep).
+    pub const MAX_DEPTH: usize = 100;
+    /// Values that aliases of one document may expand to (no "billion laughs").
+    pub const MAX_ALIAS_NODES: usize = 100_000;
+    /// Values held across one input, which bounds memory (roughly 100 bytes each).
+    pub const MAX_VALUES: usize = 2_000_000;
+}
+
+/// One object read from a manifest.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file it came from as given on the command line (`-` reads as `STDIN`).
+    pub source: String,
+    /// Its place among the objects of that source, from 0 (empty documents do not count;
+    /// each item of a `kind: List` counts as one object).
+    pub index: usize,
+    /// The object as JSON. Positions refer to this value as read: keep a copy if you change it.
+    pub value: Value,
+    positions: PosNode,
+    /// The whole text of the source, shared by its documents, for snippets in error reports.
+    text: Arc<str>,
+}
+
+impl Document {
+    /// Where the value at `pointer` was written (`/spec/retry/numRetries`). When the pointer
+    /// names something absent (a missing required field), the closest enclosing value's position.
+    pub fn position(&self, pointer: &str) -> Option<Position> {
+        Some(self.positions.find(pointer).0.at)
+    }
+
+    /// Where the key of the entry at `pointer` was written, falling back to its value's position.
+    pub fn key_position(&self, pointer: &str) -> Option<Position> {
+        let (node, exact) = self.positions.find(pointer);
+        Some(if exact {
+            node.key_at.unwrap_or(node.at)
+        } else {
+            node.at
+        })
+    }
+
+    /// `metadata.name`, when it is a string.
+    pub fn name(&self) -> Option<&str> {
+        self.value.pointer("/metadata/name").and_then(Value::as_str)
+    }
+
+    /// Line `line` (from 1) of the source text, without its line break.
+    pub fn source_line(&self, line: usize) -> Option<&str> {
+        self.text.lines().nth(line.checked_sub(1)?)
+    }
+
+    /// `kind`, when it is a string.
+    pub fn kind(&self) -> Option<&str> {
+        self.value.get("kind").and_then(Value::as_str)
+    }
+}
+
+/// Why the manifests could not be read. Each renders as one line naming the file.
+#[derive(Debug, Error)]
+pub enum ManifestError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: no such file or directory")]
+    NotFound { path: String },
+    #[error("{path}: larger than {} MiB; split it into smaller files", limits::MAX_INPUT_BYTES / (1024 * 1024))]
+    TooLarge { path: String },
+    #[error("{path}: binary data (NUL byte at offset {offset}), not a YAML or JSON manifest")]
+    Binary { path: String, offset: usize },
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { path: String, offset: usize },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: recognized file extensions are [.json .yaml .yml], and none was found")]
+    NoManifests { path: String },
+    #[error("{path}: URLs are not supported; download the file first")]
+    Url { path: String },
+    #[error("no input: give one or more -f FILE|DIR|-")]
+    NoInput,
+}
+
+impl ManifestError {
+    /// The file the error is about, when there is one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            ManifestError::Io { path, .. }
+            | ManifestError::NotFound { path }
+            | ManifestError::TooLarge { path }
+            | ManifestError::Binary { path, .. }
+            | ManifestError::NotUtf8 { path, .. }
+            | ManifestError::Syntax { path, .. }
+            | ManifestError::NoManifests { path }
+            | ManifestError::Url { path } => Some(path),
+            ManifestError::NoInput => None,
+        }
+    }
+}
+
+const EXTENSIONS: [&str; 3] = ["yaml", "yml", "json"];
+
+/// Reads every `-f` argument in order: files, directories (top level, or all levels with
+/// `recursive`; files ending .yaml, .yml or .json, in name order) and `-` for stdin.
+pub fn read_inputs(filenames: &[String], recursive: bool) -> Result<Vec<Document>, ManifestError> {
+    if filenames.is_empty() {
+        return Err(ManifestError::NoInput);
+    }
+    let mut docs = Vec::new();
+    for name in filenames {
+        if name == "-" {
+            let text = read_limited(std::io::stdin().lock(), "STDIN")?;
+            docs.extend(parse_source("STDIN", &text)?);
+            continue;
+        }
+        if name.starts_with("http://") || name.starts_with("https://") {
+            return Err(ManifestError::Url { path: name.clone() });
+        }
+        let path = Path::new(name);
+        let meta = fs::metadata(path).map_err(|e| io_error(name, e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            collect_dir(path, recursive, &mut files).map_err(|e| io_error(name, e))?;
+            if files.is_empty() {
+                return Err(ManifestError::NoManifests { path: name.clone() });
+            }
+            for file in files {
+                let shown = file.display().to_string();
+                docs.extend(read_file(&file, &shown)?);
+            }
+        } else {
+            docs.extend(read_file(path, name)?);
+        }
+    }
+    Ok(docs)
+}
+
+fn io_error(path: &str, e: std::io::Error) -> ManifestError {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        ManifestError::NotFound { path: path.into() }
+    } else {
+        ManifestError::Io {
+            path: path.into(),
+            source: e,
+        }
+    }
+}
+
+fn collect_dir(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if recursive {
+                collect_dir(&path, recursive, out)?;
+            }
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path, shown: &str) -> Result<Vec<Document>, ManifestError> {
+    let file = fs::File::open(path).map_err(|e| io_error(shown, e))?;
+    let text = read_limited(file, shown)?;
+    parse_source(shown, &text)
+}
+
+/// Reads at most the input limit (plus one byte, to tell that it was over) and checks the text.
+fn read_limited(reader: impl Read, shown: &str) -> Result<String, ManifestError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limits::MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(shown, e))?;
+    if bytes.len() > limits::MAX_INPUT_BYTES {
+        return Err(ManifestError::TooLarge { path: shown.into() });
+    }
+    text_of(bytes, shown)
+}
+
+/// The input as text: UTF-8 without NUL bytes (a leading byte-order mark is dropped).
+fn text_of(bytes: Vec<u8>, shown: &str) -> Result<String, ManifestError> {
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        return Err(ManifestError::Binary {
+            path: shown.into(),
+            offset,
+        });
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| ManifestError::NotUtf8 {
+        path: shown.into(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// Parses the text of one source (named `shown` in errors) into its objects: empty documents
+/// are skipped and the items of a `kind: List` become objects of their own.
+pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestError> {
+    let parsed = yaml::parse_stream(text).map_err(|e| ManifestError::Syntax {
+        path: shown.into(),
+        line: e.at.line,
+        column: e.at.column,
+        message: e.message,
+    })?;
+    let mut docs = Vec::new();
+    let shared: Arc<str> = Arc::from(text);
+    for doc in parsed.into_iter().flatten() {
+        if is_list(&doc.value) {
+            let (items, positions) = match (doc.value, doc.positions) {
+                (Value::Object(mut map), pos) => {
+                    let items = map.remove("items").unwrap_or(Value::Null);
+                    let (item_pos, _) = pos.find("/items");
+                    (items, item_pos.clone())
+                }
+                _ => unreachable!("is_list checked that it is an object"),
+            };
+            let Value::Array(items) = items else {
+                let at = positions.at;
+                return Err(ManifestError::Syntax {
+                    path: shown.into(),
+                    line: at.line,
+                    column: at.column,
+                    message: "a List needs an items array".into(),
+                });
+            };
+            for (i, item) in items.into_iter().enumerate() {
+                let (node, _) = positions.find(&format!("/{i}"));
+                docs.push(Document {
+                    source: shown.into(),
+                    index: docs.len(),
+                    value: item,
+                    positions: node.clone(),
+                    text: shared.clone(),
+                });
+            }
+        } else {
+            docs.push(Document {
+                source: shown.into(),
+                index: docs.len(),
+                value: doc.value,
+                positions: doc.positions,
+                text: shared.clone(),
+            });
+        }
+    }
+    Ok(docs)
+}
+
+/// `apiVersion: v1`, `kind: List` (or any `…List` kind kubectl flattens the same way).
+fn is_list(v: &Value) -> bool {
+    v.get("kind")
+        .and_then(Value::as_str)
+        .is_some_and(|k| k == "List" || k.ends_with("List"))
+        && v.get("items").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_from_the_start_of_the_file() {
+        let text = "a: 1\n---\n\n---\nkind: X\nspec:\n  m: [1, 2]\n";
+        let docs = parse_source("f.yaml", text).expect("parses");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].index, 1);
+        assert_eq!(
+            docs[1].position("/spec/m/1"),
+            Some(Position {
+                line: 7,
+                column: 10
+            })
+        );
+        assert_eq!(
+            docs[1].key_position("/spec/m"),
+            Some(Position { line: 7, column: 3 })
+        );
+        // Absent: the closest enclosing value.
+        assert_eq!(
+            docs[1].position("/spec/missing"),
+            Some(Position { line: 7, column: 3 })
+        );
+    }
+
+    #[test]
+    fn flattens_lists() {
+        let text = "apiVersion: v1\nkind: List\nitems:\n- kind: A\n- kind: B\n  x: 1\n";
+        let docs = parse_source("l.yaml", text).expect("parses");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].kind(), Some("B"));
+        assert_eq!(
+            docs[1].position("/x"),
+            Some(Position { line: 6, column: 6 })
+        );
+    }
+
+    #[test]
+    fn refuses_binary_and_bad_utf8() {
+        assert!(matches!(
+            text_of(b"a: \0".to_vec(), "x"),
+            Err(ManifestError::Binary { offset: 3, .. })
+        ));
+        assert!(matches!(
+            text_of(b"a: \xff".to_vec(), "x"),
+            Err(ManifestError::NotUtf8 { offset: 3, .. })
+        ));
+    }
+}

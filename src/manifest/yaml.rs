@@ -1,0 +1,484 @@
+//! Builds JSON values from one YAML (or JSON) text, one event at a time, keeping the position of
+//! every value, and refusing hostile input early: nesting depth, document size, value count and
+//! alias expansion are all bounded before any memory is spent on them.
+
+use super::limits::{MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENT_CHARS, MAX_VALUES};
+use super::position::{PosChildren, PosNode, Position};
+use super::scalar::{resolve_key, resolve_plain};
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// Why a text could not be read as YAML, with where (line and column from the start of the text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub at: Position,
+    pub message: String,
+}
+
+/// One parsed document: its value and the positions of everything in it.
+#[derive(Debug)]
+pub struct ParsedDocument {
+    pub value: Value,
+    pub positions: PosNode,
+}
+
+fn pos(span: &Span) -> Position {
+    Position {
+        line: span.start.line(),
+        column: span.start.col() + 1,
+    }
+}
+
+fn err(at: Position, message: impl Into<String>) -> SyntaxError {
+    SyntaxError {
+        at,
+        message: message.into(),
+    }
+}
+
+fn scan_err(e: &ScanError) -> SyntaxError {
+    let m = e.marker();
+    err(
+        Position {
+            line: m.line(),
+            column: m.col() + 1,
+        },
+        e.info().to_string(),
+    )
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Value>,
+        pos: Vec<PosNode>,
+        at: Position,
+        anchor: usize,
+    },
+    Map {
+        map: Map<String, Value>,
+        pos: Vec<(Box<str>, PosNode)>,
+        /// The key waiting for its value.
+        key: Option<(String, Position)>,
+        /// Keys that came from a `<<` merge and may be overridden by an explicit key.
+        merged: Vec<String>,
+        at: Position,
+        anchor: usize,
+    },
+}
+
+/// A value just completed, on its way to its parent.
+struct Built {
+    value: Value,
+    pos: PosNode,
+    /// How many values it holds (itself included), for the alias budget.
+    nodes: usize,
+}
+
+struct Builder {
+    stack: Vec<Frame>,
+    /// Values (with their sizes) by anchor id, for aliases.
+    anchors: HashMap<usize, (Value, usize)>,
+    alias_nodes: usize,
+    doc_start: usize,
+    /// Values built so far in this input (earlier documents included), against `MAX_VALUES`.
+    values: usize,
+    /// Node counts of the open collections, parallel to `stack`.
+    counts: Vec<usize>,
+    done: Option<Built>,
+}
+
+impl Builder {
+    fn new(doc_start: usize, values: usize) -> Self {
+        Builder {
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            alias_nodes: 0,
+            doc_start,
+            values,
+            counts: Vec::new(),
+            done: None,
+        }
+    }
+
+    fn open(&mut self, frame: Frame, at: Position) -> Result<(), SyntaxError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(err(
+                at,
+                format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
+            ));
+        }
+        self.stack.push(frame);
+        self.counts.push(1);
+        Ok(())
+    }
+
+    /// Hands a finished value to the collection it belongs to (or makes it the document).
+    fn push(&mut self, built: Built) -> Result<(), SyntaxError> {
+        if let Some(c) = self.counts.last_mut() {
+            *c += built.nodes;
+        }
+        match self.stack.last_mut() {
+            None => self.done = Some(built),
+            Some(Frame::Seq { items, pos, .. }) => {
+                items.push(built.value);
+                pos.push(built.pos);
+            }
+            Some(Frame::Map {
+                map,
+                pos,
+                key,
+                merged,
+                ..
+            }) => match key.take() {
+                None => {
+                    let at = built.pos.at;
+                    let name = match &built.value {
+                        Value::String(s) => s.clone(),
+                        Value::Object(_) | Value::Array(_) => {
+                            return Err(err(at, "mapping keys must be scalars"));
+                        }
+                        other => other.to_string(),
+                    };
+                    *key = Some((name, at));
+                }
+                Some((name, key_at)) => {
+                    if name == "<<" {
+                        merge_into(map, pos, merged, built, key_at)?;
+                        return Ok(());
+                    }
+                    if map.contains_key(&name) {
+                        if let Some(i) = merged.iter().position(|m| *m == name) {
+                            merged.remove(i);
+                            pos.retain(|(k, _)| **k != *name);
+                            map.remove(&name);
+                        } else {
+                            return Err(err(key_at, format!("duplicate key {name:?}")));
+                        }
+                    }
+                    let mut node = built.pos;
+                    node.key_at = Some(key_at);
+                    pos.push((name.clone().into_boxed_str(), node));
+                    map.insert(name, built.value);
+                }
+            },
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, anchor: usize, built: &Built) {
+        if anchor > 0 {
+            self.anchors
+                .insert(anchor, (built.value.clone(), built.nodes));
+        }
+    }
+
+    fn close(&mut self, at_end: Position) -> Result<(), SyntaxError> {
+        let frame = self
+            .stack
+            .pop()
+            .ok_or_else(|| err(at_end, "unbalanced collection end"))?;
+        let nodes = self.counts.pop().unwrap_or(1);
+        let (built, anchor) = match frame {
+            Frame::Seq {
+                items,
+                pos,
+                at,
+                anchor,
+            } => (
+                Built {
+                    value: Value::Array(items),
+                    pos: PosNode {
+                        at,
+                        key_at: None,
+                        children: PosChildren::Seq(pos),
+                    },
+                    nodes,
+                },
+                anchor,
+            ),
+            Frame::Map {
+                map,
+                pos,
+                key,
+                at,
+                anchor,
+                ..
+            } => {
+                if let Some((_, key_at)) = key {
+                    return Err(err(key_at, "mapping key without a value"));
+                }
+                (
+                    Built {
+                        value: Value::Object(map),
+                        pos: PosNode {
+                            at,
+                            key_at: None,
+                            children: PosChildren::Map(pos),
+                        },
+                        nodes,
+                    },
+                    anchor,
+                )
+            }
+        };
+        self.remember(anchor, &built);
+        self.push(built)
+    }
+
+    /// Counts `n` more values against the budget of the whole input.
+    fn spend(&mut self, n: usize, at: Position) -> Result<(), SyntaxError> {
+        self.values += n;
+        if self.values > MAX_VALUES {
+            return Err(err(
+                at,
+                format!("input holds more than {MAX_VALUES} values; split it into smaller files"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn expecting_key(&self) -> bool {
+        matches!(self.stack.last(), Some(Frame::Map { key: None, .. }))
+    }
+}
+
+/// Entries of a `<<: *base` merge (a mapping or a list of mappings) that the mapping lacks.
+fn merge_into(
+    map: &mut Map<String, Value>,
+    pos: &mut Vec<(Box<str>, PosNode)>,
+    merged: &mut Vec<String>,
+    built: Built,
+    key_at: Position,
+) -> Result<(), SyntaxError> {
+    let sources = match built.value {
+        Value::Object(m) => vec![m],
+        Value::Array(items) => items
+            .into_iter()
+            .map(|v| match v {
+                Value::Object(m) => Ok(m),
+                _ => Err(err(
+                    key_at,
+                    "a << merge takes a mapping or a list of mappings",
+                )),
+            })
+            .collect::<Result<_, _>>()?,
+        _ => {
+            return Err(err(
+                key_at,
+                "a << merge takes a mapping or a list of mappings",
+            ));
+        }
+    };
+    for source in sources {
+        for (k, v) in source {
+            if !map.contains_key(&k) {
+                pos.push((
+                    k.clone().into_boxed_str(),
+                    PosNode::leaf(built.pos.at, Some(key_at)),
+                ));
+                merged.push(k.clone());
+                map.insert(k, v);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Parses every document of `text`; empty documents come back as `None` so that callers can
+/// count them (positions stay right) and skip them.
+pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxError> {
+    let mut parser = Parser::new_from_str(text);
+    let mut docs = Vec::new();
+    let mut builder: Option<Builder> = None;
+    let mut values = 0;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| scan_err(&e))?;
+        let at = pos(&span);
+        if let Some(b) = builder.as_ref()
+            && span.start.index() - b.doc_start > MAX_DOCUMENT_CHARS
+        {
+            return Err(err(
+                at,
+                format!(
+                    "document is larger than {} MiB, the API server's request limit",
+                    MAX_DOCUMENT_CHARS / (1024 * 1024)
+                ),
+            ));
+        }
+        match event {
+            Event::StreamStart | Event::Nothing => {}
+            Event::StreamEnd => break,
+            Event::DocumentStart(_) => builder = Some(Builder::new(span.start.index(), values)),
+            Event::DocumentEnd => {
+                let b = builder.take();
+                values = b.as_ref().map_or(values, |b| b.values);
+                docs.push(b.and_then(|b| b.done).and_then(|built| match built.value {
+                    Value::Null => None,
+                    value => Some(ParsedDocument {
+                        value,
+                        positions: built.pos,
+                    }),
+                }));
+            }
+            Event::Alias(id) => {
+                let b = builder
+                    .as_mut()
+                    .ok_or_else(|| err(at, "alias outside a document"))?;
+                let (value, nodes) = b
+                    .anchors
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| err(at, "alias to an unknown anchor"))?;
+                b.alias_nodes += nodes;
+                if b.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(err(
+                        at,
+                        format!(
+                            "aliases expand to more than {MAX_ALIAS_NODES} values (a \"billion laughs\" document?)"
+                        ),
+                    ));
+                }
+                b.spend(nodes, at)?;
+                b.push(Built {
+                    value,
+                    pos: PosNode::leaf(at, None),
+                    nodes,
+                })?;
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let b = builder
+                    .as_mut()
+                    .ok_or_else(|| err(at, "value outside a document"))?;
+                let plain = style == ScalarStyle::Plain;
+                let forced_string = tag
+                    .as_ref()
+                    .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
+                let value = if b.expecting_key() {
+                    Value::String(if plain && !forced_string {
+                        resolve_key(&text)
+                    } else {
+                        text.into_owned()
+                    })
+                } else if plain && !forced_string {
+                    resolve_plain(&text)
+                } else {
+                    Value::String(text.into_owned())
+                };
+                let built = Built {
+                    value,
+                    pos: PosNode::leaf(at, None),
+                    nodes: 1,
+                };
+                b.spend(1, at)?;
+                b.remember(anchor, &built);
+                b.push(built)?;
+            }
+            Event::SequenceStart(anchor, _) => {
+                let b = builder
+                    .as_mut()
+                    .ok_or_else(|| err(at, "sequence outside a document"))?;
+                b.open(
+                    Frame::Seq {
+                        items: Vec::new(),
+                        pos: Vec::new(),
+                        at,
+                        anchor,
+                    },
+                    at,
+                )?;
+                b.spend(1, at)?;
+            }
+            Event::MappingStart(anchor, _) => {
+                let b = builder
+                    .as_mut()
+                    .ok_or_else(|| err(at, "mapping outside a document"))?;
+                b.open(
+                    Frame::Map {
+                        map: Map::new(),
+                        pos: Vec::new(),
+                        key: None,
+                        merged: Vec::new(),
+                        at,
+                        anchor,
+                    },
+                    at,
+                )?;
+                b.spend(1, at)?;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let b = builder
+                    .as_mut()
+                    .ok_or_else(|| err(at, "collection end outside a document"))?;
+                b.close(at)?;
+            }
+        }
+    }
+    Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn one(text: &str) -> Value {
+        let docs = parse_stream(text).expect("parses");
+        docs.into_iter()
+            .flatten()
+            .next()
+            .expect("one document")
+            .value
+    }
+
+    #[test]
+    fn reads_scalars_as_kubernetes_does() {
+        let v = one("a: yes\nb: 'yes'\nc: 010\nd: 1e3\ne: ~\nf: 0x1f\ng: 1_000\nh: on\ni: 1.5\n");
+        assert_eq!(
+            v,
+            json!({"a": true, "b": "yes", "c": 8, "d": 1000, "e": null, "f": 31, "g": 1000, "h": true, "i": 1.5})
+        );
+    }
+
+    #[test]
+    fn merges_and_aliases() {
+        let v = one("base: &b {x: 1, z: 2}\nuse:\n  <<: *b\n  z: 3\n");
+        assert_eq!(v["use"], json!({"x": 1, "z": 3}));
+    }
+
+    #[test]
+    fn refuses_duplicate_keys() {
+        let e = parse_stream("a: 1\na: 2\n").expect_err("duplicate");
+        assert_eq!(e.at, Position { line: 2, column: 1 });
+        assert!(e.message.contains("duplicate key \"a\""), "{}", e.message);
+    }
+
+    #[test]
+    fn bounds_depth_and_aliases() {
+        let flow = "[".repeat(10_000);
+        assert!(parse_stream(&flow).is_err());
+        let block: String = (0..200).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let e = parse_stream(&block).expect_err("deep");
+        assert!(e.message.contains("nesting"), "{}", e.message);
+        let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            let prev = (b'a' + i - 1) as char;
+            let cur = (b'a' + i) as char;
+            laughs.push_str(&format!(
+                "{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+        }
+        assert!(
+            parse_stream(&laughs)
+                .expect_err("laughs")
+                .message
+                .contains("aliases")
+        );
+    }
+
+    #[test]
+    fn empty_documents_are_none() {
+        let docs = parse_stream("---\n---\na: 1\n---\n# only a comment\n").expect("parses");
+        assert_eq!(docs.iter().filter(|d| d.is_some()).count(), 1);
+    }
+}

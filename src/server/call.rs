@@ -1,0 +1,118 @@
+//! One API request as the handlers see it (project, namespace, name, query, negotiated media
+//! types, body), and the JSON responses they send.
+
+use super::status::ApiError;
+use super::store::Key;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use std::collections::HashMap;
+
+pub const JSON: &str = "application/json";
+pub const TABLE_CONTENT_TYPE: &str = "application/json;as=Table;v=v1;g=meta.k8s.io";
+
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub project: String,
+    pub namespace: Option<String>,
+    pub name: Option<String>,
+    /// The request names the `status` subresource.
+    pub status: bool,
+    pub query: HashMap<String, String>,
+    pub accept: String,
+    pub content_type: String,
+    pub user_agent: String,
+    pub body: Bytes,
+}
+
+impl Call {
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.query.get(name).map(String::as_str)
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        matches!(self.param(name), Some("true" | "1"))
+    }
+
+    pub fn dry_run(&self) -> bool {
+        self.param("dryRun") == Some("All")
+    }
+
+    pub fn wants_table(&self) -> bool {
+        self.accept
+            .split(',')
+            .next()
+            .is_some_and(|first| first.contains("as=Table") && first.contains("g=meta.k8s.io"))
+    }
+
+    /// The field manager: the query's, else the user agent's program name, as kube-apiserver does.
+    pub fn field_manager(&self) -> String {
+        match self.param("fieldManager") {
+            Some(m) if !m.is_empty() => m.to_string(),
+            _ => {
+                let agent = self.user_agent.split('/').next().unwrap_or("").trim();
+                if agent.is_empty() {
+                    "unknown".into()
+                } else {
+                    agent.to_string()
+                }
+            }
+        }
+    }
+
+    pub fn key(&self) -> Key {
+        Key {
+            project: self.project.clone(),
+            namespace: self.namespace.clone().unwrap_or_default(),
+            name: self.name.clone().unwrap_or_default(),
+        }
+    }
+
+    pub fn check_dry_run(&self) -> Result<(), ApiError> {
+        match self.param("dryRun") {
+            None | Some("All") | Some("") => Ok(()),
+            Some(other) => Err(ApiError::bad_request(format!(
+                "dryRun: Unsupported value: \"{other}\": supported values: \"All\""
+            ))),
+        }
+    }
+}
+
+/// A JSON response with kube's `Warning` headers.
+pub fn json_response(code: u16, body: impl Into<Body>, warnings: &[String]) -> Response {
+    typed_response(code, JSON, body, warnings)
+}
+
+pub fn typed_response(
+    code: u16,
+    content_type: &str,
+    body: impl Into<Body>,
+    warnings: &[String],
+) -> Response {
+    let mut response = Response::new(body.into());
+    *response.status_mut() = StatusCode::from_u16(code).unwrap_or(StatusCode::OK);
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    for w in warnings {
+        let text = format!("299 - {}", serde_json::Value::String(w.clone()));
+        if let Ok(v) = HeaderValue::from_str(&text) {
+            headers.append(header::WARNING, v);
+        }
+    }
+    response
+}
+
+pub fn error_response(error: &ApiError) -> Response {
+    let body = serde_json::to_vec(&error.to_status()).unwrap_or_default();
+    json_response(error.code, body, &[])
+}
+
+pub fn value_response(code: u16, value: &serde_json::Value, warnings: &[String]) -> Response {
+    json_response(
+        code,
+        serde_json::to_vec(value).unwrap_or_default(),
+        warnings,
+    )
+}

@@ -1,0 +1,184 @@
+//! The local control plane (`datumctl serve`): Kubernetes API semantics for
+//! BackendTrafficPolicy under each project's prefix, stored in SQLite, with watches, a status
+//! writer standing in for the gateway controller, optional bearer tokens and TLS.
+
+pub mod auth;
+pub mod call;
+pub mod discovery;
+pub mod list;
+pub mod managed;
+pub mod object;
+pub mod patch;
+pub mod resource;
+pub mod routes;
+pub mod selector;
+pub mod ssa;
+pub mod status;
+pub mod status_writer;
+pub mod store;
+pub mod table;
+pub mod tls;
+pub mod watch;
+pub mod yaml;
+
+use crate::print::Printer;
+use crate::validate::Options;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What `datumctl serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: String,
+    pub data_dir: PathBuf,
+    pub token_file: Option<PathBuf>,
+    pub tls: Option<(PathBuf, PathBuf)>,
+    pub status_writer: bool,
+    pub verbosity: u8,
+    pub options: Options,
+}
+
+/// What every handler shares.
+pub struct App {
+    pub store: store::Store,
+    pub options: Options,
+    pub tokens: Option<auth::Tokens>,
+    /// Flips to true on SIGINT/SIGTERM so open watches end and the drain can finish.
+    pub shutdown: tokio::sync::watch::Receiver<bool>,
+    pub verbosity: u8,
+    pub printer: Printer,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("invalid --addr {0:?}: expected HOST:PORT")]
+    Addr(String),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+    #[error("cannot open the store in {dir}: {source}")]
+    Store {
+        dir: String,
+        source: store::StoreError,
+    },
+    #[error(transparent)]
+    Tokens(#[from] auth::TokenFileError),
+    #[error(transparent)]
+    Tls(#[from] tls::TlsError),
+    #[error("server error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The default data directory: `<user data dir>/datumctl/serve`.
+pub fn default_data_dir() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("datumctl")
+        .join("serve")
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
+/// Serves until SIGINT/SIGTERM, then drains in-flight requests and returns.
+pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
+    let addr: SocketAddr = tokio::net::lookup_host(&config.addr)
+        .await
+        .ok()
+        .and_then(|mut a| a.next())
+        .ok_or_else(|| ServeError::Addr(config.addr.clone()))?;
+    let tokens = match &config.token_file {
+        Some(path) => Some(auth::Tokens::load(path)?),
+        None => None,
+    };
+    let acceptor = match &config.tls {
+        Some((cert, key)) => Some(tls::acceptor(cert, key)?),
+        None => None,
+    };
+    let store = store::Store::open(&config.data_dir).map_err(|source| ServeError::Store {
+        dir: config.data_dir.display().to_string(),
+        source,
+    })?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServeError::Bind {
+            addr: config.addr.clone(),
+            source,
+        })?;
+    let local = listener.local_addr()?;
+    let scheme = if acceptor.is_some() { "https" } else { "http" };
+    // The first stdout line carries the URL: scripts and tests read it from there.
+    printer.out(&format!(
+        "Serving the local control plane on {scheme}://{local}\n  project URL: {scheme}://{local}{}PROJECT/control-plane\n  data dir: {}\n",
+        routes::PROJECT_PREFIX,
+        config.data_dir.display()
+    ));
+    if !local.ip().is_loopback() {
+        printer.warn(&format!(
+            "listening on {local}, which is not a loopback address: anyone who can reach it can use this server{}",
+            if tokens.is_none() { " (no --token-file given)" } else { "" }
+        ));
+    }
+    if config.status_writer {
+        status_writer::spawn(store.clone());
+    }
+    let (stop, shutdown) = tokio::sync::watch::channel(false);
+    let app = Arc::new(App {
+        store,
+        options: config.options,
+        tokens,
+        shutdown,
+        verbosity: config.verbosity,
+        printer: printer.clone(),
+    });
+    let router = axum::Router::new()
+        .fallback(routes::handle)
+        .with_state(Arc::clone(&app));
+    let signal = async move {
+        shutdown_signal().await;
+        let _ = stop.send(true);
+    };
+    match acceptor {
+        Some(acceptor) => {
+            let listener = tls::TlsListener {
+                tcp: listener,
+                acceptor,
+            };
+            axum::serve(listener, router)
+                .with_graceful_shutdown(signal)
+                .await?
+        }
+        None => {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(signal)
+                .await?
+        }
+    }
+    if config.verbosity >= 1 {
+        printer.err("datumctl serve: stopped\n");
+    }
+    Ok(())
+}

@@ -1,0 +1,224 @@
+//! Admission of one object: type metadata, names, unknown fields (pruned, and reported per
+//! `fieldValidation`), the shared validator, and the metadata the server owns.
+
+use super::status::ApiError;
+use crate::resource::{API_VERSION, KIND};
+use crate::schema::{Node, embedded};
+use crate::validate::{self, Options};
+use serde_json::Value;
+
+/// The `fieldValidation` query parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldValidation {
+    Strict,
+    Warn,
+    Ignore,
+}
+
+impl FieldValidation {
+    pub fn parse(value: Option<&str>) -> Result<Self, ApiError> {
+        match value.unwrap_or("") {
+            "Strict" => Ok(FieldValidation::Strict),
+            "Warn" | "" => Ok(FieldValidation::Warn),
+            "Ignore" => Ok(FieldValidation::Ignore),
+            other => Err(ApiError::bad_request(format!(
+                "fieldValidation parameter unsupported: {other}"
+            ))),
+        }
+    }
+}
+
+/// Now, as Kubernetes writes timestamps (`2026-11-27T20:14:31Z`).
+pub fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+pub fn is_dns_label(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 63
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+pub fn is_dns_subdomain(s: &str) -> bool {
+    s.len() <= 253 && s.split('.').all(is_dns_label)
+}
+
+/// The body as a JSON object, or kube-apiserver's 400 for what it cannot decode.
+pub fn decode_body(body: &[u8]) -> Result<Value, ApiError> {
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        ApiError::bad_request(format!("couldn't get version/kind; json parse error: {e}"))
+    })?;
+    if !value.is_object() {
+        return Err(ApiError::bad_request(
+            "couldn't get version/kind; json parse error: the body is not a JSON object",
+        ));
+    }
+    Ok(value)
+}
+
+/// `apiVersion` and `kind` must name this resource.
+pub fn check_type_meta(object: &Value) -> Result<(), ApiError> {
+    let kind = object["kind"].as_str().unwrap_or("");
+    let api_version = object["apiVersion"].as_str().unwrap_or("");
+    if kind.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "Object 'Kind' is missing in '{}'",
+            serde_json::to_string(object).unwrap_or_default()
+        )));
+    }
+    if api_version != API_VERSION || kind != KIND {
+        return Err(ApiError::bad_request(format!(
+            "the API version in the data ({api_version}) does not match the expected API version ({API_VERSION})"
+        )));
+    }
+    Ok(())
+}
+
+/// Collects unknown fields (as kube paths) and removes them, as kube-apiserver prunes them.
+fn prune_unknown(node: &Node, value: &mut Value, path: &str, out: &mut Vec<String>) {
+    if node.preserve_unknown_fields || node.embedded_resource {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            if !node.properties.is_empty() {
+                let unknown: Vec<String> = map
+                    .keys()
+                    .filter(|k| !node.properties.contains_key(*k))
+                    .cloned()
+                    .collect();
+                for k in unknown {
+                    out.push(join(path, &k));
+                    map.remove(&k);
+                }
+                for (k, child) in map.iter_mut() {
+                    if let Some(child_node) = node.properties.get(k) {
+                        prune_unknown(child_node, child, &join(path, k), out);
+                    }
+                }
+            } else if let Some(values) = &node.additional_properties {
+                for (k, child) in map.iter_mut() {
+                    prune_unknown(values, child, &join(path, k), out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item_node) = &node.items {
+                for (i, item) in items.iter_mut().enumerate() {
+                    prune_unknown(item_node, item, &format!("{path}[{i}]"), out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Prunes unknown fields, defaults and validates `object`. Returns the warnings to send.
+pub fn admit(
+    object: &mut Value,
+    validation: FieldValidation,
+    options: &Options,
+) -> Result<Vec<String>, ApiError> {
+    let name = object["metadata"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let mut unknown = Vec::new();
+    prune_unknown(&embedded().root, object, "", &mut unknown);
+    let mut warnings = Vec::new();
+    if !unknown.is_empty() {
+        let listed: Vec<String> = unknown
+            .iter()
+            .map(|u| format!("unknown field \"{u}\""))
+            .collect();
+        match validation {
+            FieldValidation::Strict => {
+                return Err(ApiError::undecodable(format!(
+                    "strict decoding error: {}",
+                    listed.join(", ")
+                )));
+            }
+            FieldValidation::Warn => warnings = listed,
+            FieldValidation::Ignore => {}
+        }
+    }
+    // Names, structure, defaults and CEL rules: the same verdict as `datumctl validate`.
+    let errors = validate::validate_object(object, options);
+    if !errors.is_empty() {
+        return Err(ApiError::invalid(&name, &errors));
+    }
+    Ok(warnings)
+}
+
+/// Whether anything but metadata and status differs: what bumps `metadata.generation`.
+pub fn spec_changed(old: &Value, new: &Value) -> bool {
+    let strip = |v: &Value| {
+        let mut m = v.as_object().cloned().unwrap_or_default();
+        m.remove("metadata");
+        m.remove("status");
+        m
+    };
+    strip(old) != strip(new)
+}
+
+/// Five characters from kube's name-generation alphabet (no vowels, no look-alikes).
+pub fn random_suffix() -> String {
+    const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+    uuid::Uuid::new_v4()
+        .as_bytes()
+        .iter()
+        .take(5)
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_fields_are_pruned_and_reported() {
+        let mut o = json!({
+            "apiVersion": API_VERSION, "kind": KIND,
+            "metadata": {"name": "a", "managedFields": [{"fieldsV1": {"f:spec": {}}}]},
+            "spec": {"bogus": 1, "targetRefs": [{"group": "g", "kind": "HTTPRoute", "name": "r", "extra": true}]}
+        });
+        let mut out = Vec::new();
+        prune_unknown(&embedded().root, &mut o, "", &mut out);
+        assert_eq!(out, ["spec.bogus", "spec.targetRefs[0].extra"]);
+        assert!(o["spec"].get("bogus").is_none());
+        assert_eq!(
+            o["metadata"]["managedFields"][0]["fieldsV1"]["f:spec"],
+            json!({})
+        );
+    }
+
+    #[test]
+    fn strict_rejects_unknown_fields_with_kube_wording() {
+        let mut o = json!({"apiVersion": API_VERSION, "kind": KIND, "metadata": {"name": "a"}, "spec": {"bogus": 1}});
+        let err = admit(&mut o, FieldValidation::Strict, &Options::default()).unwrap_err();
+        assert_eq!(
+            err.message,
+            "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: unknown field \"spec.bogus\""
+        );
+    }
+
+    #[test]
+    fn names() {
+        assert!(is_dns_subdomain("a.b-c"));
+        assert!(!is_dns_subdomain("Bad_Name"));
+        assert!(!is_dns_label("a.b"));
+    }
+}

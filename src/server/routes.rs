@@ -1,0 +1,193 @@
+//! Request routing: health checks, the project prefix, authentication, the body limit, and
+//! the dispatch of each Kubernetes path to its handler.
+
+use super::App;
+use super::call::{Call, JSON, error_response, json_response, typed_response};
+use super::object::is_dns_label;
+use super::status::ApiError;
+use super::{discovery, list, resource, watch};
+use crate::resource::{GROUP, PLURAL, VERSION};
+use crate::schema::openapi;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{Method, header};
+use axum::response::Response;
+use std::sync::Arc;
+use std::time::Instant;
+
+pub const PROJECT_PREFIX: &str = "/apis/resourcemanager.miloapis.com/v1alpha1/projects/";
+/// kube-apiserver's limit on request bodies.
+pub const MAX_BODY: usize = 3 * 1024 * 1024;
+
+/// Every request enters here. Handlers run in their own task so a bug answers 500 instead of
+/// dropping the connection.
+pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let target = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_default();
+    let log = app.verbosity >= 2;
+    let task_app = Arc::clone(&app);
+    let response = match tokio::spawn(async move { route(&task_app, req).await }).await {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => error_response(&e),
+        Err(_) => error_response(&ApiError::internal("the request handler failed")),
+    };
+    if log {
+        // Never the headers: they carry the bearer token.
+        app.printer.err(&format!(
+            "{method} {target} {} {:.1}ms\n",
+            response.status().as_u16(),
+            started.elapsed().as_secs_f64() * 1000.0
+        ));
+    }
+    response
+}
+
+async fn read_body(
+    req: Request,
+) -> Result<(axum::http::request::Parts, axum::body::Bytes), ApiError> {
+    let (parts, body) = req.into_parts();
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY) {
+        return Err(ApiError::too_large(MAX_BODY));
+    }
+    let bytes = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .map_err(|_| ApiError::too_large(MAX_BODY))?;
+    Ok((parts, bytes))
+}
+
+fn header_text(parts: &axum::http::request::Parts, name: header::HeaderName) -> String {
+    parts
+        .headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
+    let path = req.uri().path().to_string();
+    if matches!(path.as_str(), "/readyz" | "/livez" | "/healthz") {
+        return Ok(typed_response(200, "text/plain", "ok", &[]));
+    }
+    let Some(after) = path.strip_prefix(PROJECT_PREFIX) else {
+        return Err(ApiError::no_route());
+    };
+    let (project, rest) = after.split_once('/').unwrap_or((after, ""));
+    let Some(rest) = rest.strip_prefix("control-plane") else {
+        return Err(ApiError::no_route());
+    };
+    if !is_dns_label(project) {
+        return Err(ApiError::no_route());
+    }
+    if let Some(tokens) = &app.tokens {
+        let auth = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok());
+        tokens.check(auth, project)?;
+    }
+    let query = req
+        .uri()
+        .query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default();
+    let (parts, body) = read_body(req).await?;
+    let mut call = Call {
+        project: project.to_string(),
+        namespace: None,
+        name: None,
+        status: false,
+        query,
+        accept: header_text(&parts, header::ACCEPT),
+        content_type: header_text(&parts, header::CONTENT_TYPE),
+        user_agent: header_text(&parts, header::USER_AGENT),
+        body,
+    };
+    let method = parts.method;
+    let segments: Vec<&str> = rest
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
+    let get_only = |r: Response| {
+        if method == Method::GET {
+            Ok(r)
+        } else {
+            Err(ApiError::method_not_allowed())
+        }
+    };
+    match segments.as_slice() {
+        ["api"] => get_only(discovery::core(&call)),
+        ["api", "v1"] => get_only(discovery::core_v1()),
+        ["apis"] => get_only(discovery::groups(&call)),
+        ["apis", g] if *g == GROUP => get_only(discovery::group()),
+        ["apis", g, v] if *g == GROUP && *v == VERSION => get_only(discovery::resources()),
+        ["version"] => get_only(discovery::version()),
+        ["openapi", "v3"] => get_only(json_response(
+            200,
+            serde_json::to_vec(&openapi::index()).unwrap_or_default(),
+            &[],
+        )),
+        ["openapi", "v3", "apis", g, v] if *g == GROUP && *v == VERSION => get_only(
+            typed_response(200, JSON, Body::from(openapi::document()), &[]),
+        ),
+        ["apis", g, v, rest @ ..] if *g == GROUP && *v == VERSION => {
+            resource_route(app, &mut call, &method, rest).await
+        }
+        _ => Err(ApiError::no_route()),
+    }
+}
+
+async fn resource_route(
+    app: &App,
+    call: &mut Call,
+    method: &Method,
+    rest: &[&str],
+) -> Result<Response, ApiError> {
+    let (namespace, tail) = match rest {
+        ["namespaces", ns, tail @ ..] => (Some(*ns), tail),
+        tail => (None, tail),
+    };
+    if let Some(ns) = namespace {
+        if !is_dns_label(ns) {
+            return Err(ApiError::no_route());
+        }
+        call.namespace = Some(ns.to_string());
+    }
+    let watching = call.flag("watch");
+    match (tail, namespace.is_some()) {
+        ([plural], _) if *plural == PLURAL => match *method {
+            Method::GET if watching => watch::watch(app, call),
+            Method::GET => list::list(app, call),
+            Method::POST if namespace.is_some() => resource::create(app, call).await,
+            Method::DELETE if namespace.is_some() => list::delete_collection(app, call).await,
+            _ => Err(ApiError::method_not_allowed()),
+        },
+        ([plural, name, sub @ ..], true) if *plural == PLURAL => {
+            call.name = Some(name.to_string());
+            match sub {
+                [] => {}
+                ["status"] => call.status = true,
+                _ => return Err(ApiError::no_route()),
+            }
+            match *method {
+                Method::GET => resource::get(app, call),
+                Method::PUT => resource::update(app, call).await,
+                Method::PATCH => resource::patch(app, call).await,
+                Method::DELETE if !call.status => resource::delete(app, call).await,
+                _ => Err(ApiError::method_not_allowed()),
+            }
+        }
+        _ => Err(ApiError::no_route()),
+    }
+}

@@ -1,0 +1,262 @@
+//! Server-side apply: merges an applied configuration into the live object, checking field
+//! ownership against other managers and reporting conflicts in kube-apiserver's words.
+
+use super::managed::{self, Entry, FieldPath, Scope};
+use super::status::ApiError;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeSet;
+
+/// Parses an apply body (YAML or JSON) into one JSON object.
+pub fn parse_body(body: &[u8]) -> Result<Value, ApiError> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| ApiError::bad_request("the request body is not valid UTF-8"))?;
+    let value = crate::server::yaml::parse(text).map_err(ApiError::bad_request)?;
+    if !value.is_object() {
+        return Err(ApiError::bad_request(
+            "error decoding YAML: the applied configuration is not an object",
+        ));
+    }
+    Ok(value)
+}
+
+fn conflict_error(conflicts: &[(Entry, FieldPath)]) -> ApiError {
+    let causes: Vec<Value> = conflicts
+        .iter()
+        .map(|(e, p)| {
+            json!({
+                "reason": "FieldManagerConflict",
+                "message": format!("conflict with {}", e.describe()),
+                "field": managed::path_string(p),
+            })
+        })
+        .collect();
+    let message = if let [(e, p)] = conflicts {
+        format!(
+            "Apply failed with 1 conflict: conflict with {}: {}",
+            e.describe(),
+            managed::path_string(p)
+        )
+    } else {
+        let mut managers: Vec<String> = conflicts.iter().map(|(e, _)| e.describe()).collect();
+        managers.sort();
+        managers.dedup();
+        let mut lines = Vec::new();
+        for m in managers {
+            lines.push(format!("conflicts with {m}:"));
+            for (e, p) in conflicts.iter().filter(|(e, _)| e.describe() == m) {
+                let _ = e;
+                lines.push(format!("- {}", managed::path_string(p)));
+            }
+        }
+        format!(
+            "Apply failed with {} conflicts: {}",
+            conflicts.len(),
+            lines.join("\n")
+        )
+    };
+    ApiError::apply_conflict(message, causes)
+}
+
+fn remove_path(object: &mut Value, path: &[String]) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let Some(parent) = parents.iter().try_fold(&mut *object, |v, k| v.get_mut(k)) else {
+        return;
+    };
+    if let Some(map) = parent.as_object_mut() {
+        map.remove(last);
+    }
+    // Drop parents the removal left empty, so `retry: {}` does not linger.
+    prune_empty(object, parents);
+}
+
+fn prune_empty(object: &mut Value, parents: &[String]) {
+    for depth in (1..=parents.len()).rev() {
+        let (prefix, last) = (&parents[..depth - 1], &parents[depth - 1]);
+        let Some(parent) = prefix.iter().try_fold(&mut *object, |v, k| v.get_mut(k)) else {
+            return;
+        };
+        let empty = parent
+            .get(last)
+            .and_then(Value::as_object)
+            .is_some_and(Map::is_empty);
+        if empty && depth > 1 {
+            if let Some(m) = parent.as_object_mut() {
+                m.remove(last);
+            }
+        } else {
+            return;
+        }
+    }
+}
+
+fn merge_into(target: &mut Value, applied: &Value) {
+    match (target, applied) {
+        (Value::Object(t), Value::Object(a)) => {
+            for (k, v) in a {
+                if v.is_null() {
+                    t.remove(k);
+                    continue;
+                }
+                match t.get_mut(k) {
+                    Some(existing) if existing.is_object() && v.is_object() => {
+                        merge_into(existing, v)
+                    }
+                    _ => {
+                        t.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (t, a) => *t = a.clone(),
+    }
+}
+
+/// The object after `manager` applies `applied` to `current` (None: the object is new).
+pub fn apply(
+    current: Option<&Value>,
+    applied: &Value,
+    manager: &str,
+    force: bool,
+    now: &str,
+) -> Result<Value, ApiError> {
+    let applied_leaves = managed::leaves(applied, Scope::Main);
+    let mut entries = current.map(managed::decode).unwrap_or_default();
+    let empty = json!({});
+    let live = current.unwrap_or(&empty);
+    let is_self = |e: &Entry| e.manager == manager && e.operation == "Apply";
+
+    let mut conflicts: Vec<(Entry, FieldPath)> = Vec::new();
+    for (path, value) in &applied_leaves {
+        if managed::value_at(live, path) == Some(value) {
+            continue;
+        }
+        for e in entries.iter().filter(|e| !is_self(e)) {
+            if e.fields.iter().any(|f| f.starts_with(path)) {
+                conflicts.push((e.clone(), path.clone()));
+            }
+        }
+    }
+    if !conflicts.is_empty() && !force {
+        return Err(conflict_error(&conflicts));
+    }
+    for e in entries.iter_mut().filter(|e| !is_self(e)) {
+        e.fields.retain(|f| {
+            !conflicts
+                .iter()
+                .any(|(c, p)| c.manager == e.manager && f.starts_with(p))
+        });
+    }
+
+    let mut result = current.cloned().unwrap_or_else(|| json!({}));
+    // Fields this manager applied before and no longer applies go, unless someone else owns them.
+    let previous: BTreeSet<FieldPath> = entries
+        .iter()
+        .filter(|e| is_self(e))
+        .flat_map(|e| e.fields.iter().cloned())
+        .collect();
+    for path in previous {
+        let still_applied = applied_leaves.keys().any(|p| managed::overlaps(p, &path));
+        let owned_elsewhere = entries
+            .iter()
+            .filter(|e| !is_self(e))
+            .any(|e| e.fields.iter().any(|f| managed::overlaps(f, &path)));
+        if !still_applied && !owned_elsewhere {
+            remove_path(&mut result, &path);
+        }
+    }
+    let mut body = applied.clone();
+    if let Some(meta) = body.get_mut("metadata").and_then(Value::as_object_mut) {
+        for server_owned in [
+            "managedFields",
+            "resourceVersion",
+            "uid",
+            "creationTimestamp",
+            "generation",
+            "selfLink",
+        ] {
+            meta.remove(server_owned);
+        }
+    }
+    if let Some(top) = body.as_object_mut() {
+        top.remove("status");
+    }
+    merge_into(&mut result, &body);
+
+    let api_version = applied["apiVersion"].as_str().unwrap_or_default();
+    entries.retain(|e| !is_self(e));
+    entries.push(Entry {
+        manager: manager.to_string(),
+        operation: "Apply".into(),
+        api_version: api_version.to_string(),
+        time: now.to_string(),
+        subresource: None,
+        fields: applied_leaves.into_keys().collect(),
+    });
+    managed::store_entries(&mut result, entries);
+    Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn live() -> Value {
+        let mut o = json!({
+            "apiVersion": "gateway.envoyproxy.io/v1alpha1",
+            "kind": "BackendTrafficPolicy",
+            "metadata": {"name": "a", "namespace": "default"},
+            "spec": {"retry": {"numRetries": 3}}
+        });
+        managed::record_update(
+            None,
+            &mut o,
+            "kubectl-client-side-apply",
+            Scope::Main,
+            "gateway.envoyproxy.io/v1alpha1",
+            "t",
+        );
+        o
+    }
+
+    fn applied(n: i64) -> Value {
+        json!({
+            "apiVersion": "gateway.envoyproxy.io/v1alpha1",
+            "kind": "BackendTrafficPolicy",
+            "metadata": {"name": "a"},
+            "spec": {"retry": {"numRetries": n}}
+        })
+    }
+
+    #[test]
+    fn conflicting_value_is_reported_like_kube() {
+        let err = apply(Some(&live()), &applied(5), "other", false, "t").unwrap_err();
+        assert_eq!(err.code, 409);
+        assert_eq!(
+            err.message,
+            "Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using gateway.envoyproxy.io/v1alpha1: .spec.retry.numRetries"
+        );
+    }
+
+    #[test]
+    fn same_value_shares_and_force_takes_over() {
+        let shared = apply(Some(&live()), &applied(3), "other", false, "t").expect("no conflict");
+        assert_eq!(managed::decode(&shared).len(), 2);
+        let forced = apply(Some(&live()), &applied(5), "other", true, "t").expect("forced");
+        assert_eq!(forced["spec"]["retry"]["numRetries"], 5);
+        let entries = managed::decode(&forced);
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].operation, "Apply");
+    }
+
+    #[test]
+    fn dropping_a_field_from_the_config_removes_it() {
+        let first = apply(None, &applied(3), "m", false, "t").expect("create");
+        let mut second_cfg = applied(3);
+        second_cfg["spec"] = json!({"timeout": {"tcp": {"connectTimeout": "1s"}}});
+        let second = apply(Some(&first), &second_cfg, "m", false, "t").expect("apply");
+        assert!(second["spec"].get("retry").is_none(), "{second}");
+        assert_eq!(second["spec"]["timeout"]["tcp"]["connectTimeout"], "1s");
+    }
+}

@@ -1,0 +1,472 @@
+//! The object store: every object in memory for reads, SQLite (WAL, synchronous=FULL) for
+//! durability. One writer thread applies conditional writes in batches — one transaction and
+//! one fsync per batch — and only after the commit publishes them to readers and watchers, so
+//! an acknowledged write is on disk and watch events follow commit order.
+
+use rusqlite::{Connection, params};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::path::Path;
+use std::sync::{Arc, RwLock, mpsc};
+use tokio::sync::{broadcast, oneshot};
+
+/// Where an object lives: project, namespace, name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key {
+    pub project: String,
+    pub namespace: String,
+    pub name: String,
+}
+
+/// One stored object: its resourceVersion, its JSON value and that value already serialized.
+#[derive(Debug)]
+pub struct Stored {
+    pub rv: u64,
+    pub object: Value,
+    pub json: axum::body::Bytes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventType {
+    Added,
+    Modified,
+    Deleted,
+}
+
+impl EventType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Added => "ADDED",
+            EventType::Modified => "MODIFIED",
+            EventType::Deleted => "DELETED",
+        }
+    }
+}
+
+/// A committed change, as watchers see it.
+#[derive(Debug)]
+pub struct Event {
+    pub kind: EventType,
+    pub key: Key,
+    pub stored: Arc<Stored>,
+}
+
+/// A conditional write, decided by the writer against the latest committed state.
+#[derive(Debug)]
+pub enum Write {
+    /// Fails with `AlreadyExists` when the key is taken.
+    Create { key: Key, object: Value },
+    /// Fails with `NotFound`, or `Conflict` when the stored resourceVersion is not `expected_rv`.
+    Update {
+        key: Key,
+        expected_rv: u64,
+        object: Value,
+    },
+    /// Removes the object; optional resourceVersion and uid preconditions.
+    Delete {
+        key: Key,
+        expected_rv: Option<u64>,
+        expected_uid: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("already exists")]
+    AlreadyExists,
+    #[error("not found")]
+    NotFound,
+    #[error("resourceVersion conflict")]
+    Conflict,
+    #[error("precondition failed: UID in precondition: {expected}, UID in object meta: {actual}")]
+    UidMismatch { expected: String, actual: String },
+    #[error("storage error: {0}")]
+    Storage(String),
+    #[error("the store is shut down")]
+    Closed,
+}
+
+/// The committed state that readers see.
+pub struct State {
+    pub objects: BTreeMap<Key, Arc<Stored>>,
+    /// The store's one resourceVersion counter: the last committed version.
+    pub rv: u64,
+    /// Recent events, oldest first, for watches that resume from a resourceVersion.
+    pub history: VecDeque<Arc<Event>>,
+    /// Watches may resume from any version >= this one.
+    pub oldest_resumable: u64,
+}
+
+/// How many past events a watch may resume across.
+const HISTORY: usize = 20_000;
+
+struct Request {
+    write: Write,
+    reply: oneshot::Sender<Result<Arc<Stored>, StoreError>>,
+}
+
+/// A handle to the store, cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    state: Arc<RwLock<State>>,
+    events: broadcast::Sender<Arc<Event>>,
+    writer: mpsc::Sender<Request>,
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir` and starts its writer thread.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Storage(format!("{}: {e}", dir.display())))?;
+        let conn = Connection::open(dir.join("datumctl.db")).map_err(storage)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL;
+             PRAGMA synchronous=FULL;
+             CREATE TABLE IF NOT EXISTS objects (
+                 project TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+                 rv INTEGER NOT NULL, body TEXT NOT NULL,
+                 PRIMARY KEY (project, namespace, name));
+             CREATE TABLE IF NOT EXISTS counter (id INTEGER PRIMARY KEY CHECK (id = 1), rv INTEGER NOT NULL);
+             INSERT OR IGNORE INTO counter (id, rv) VALUES (1, 1000);",
+        )
+        .map_err(storage)?;
+        let rv: u64 = conn
+            .query_row("SELECT rv FROM counter WHERE id = 1", [], |r| r.get(0))
+            .map_err(storage)?;
+        let mut objects = BTreeMap::new();
+        {
+            let mut stmt = conn
+                .prepare("SELECT project, namespace, name, rv, body FROM objects")
+                .map_err(storage)?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((
+                        Key {
+                            project: r.get(0)?,
+                            namespace: r.get(1)?,
+                            name: r.get(2)?,
+                        },
+                        r.get::<_, u64>(3)?,
+                        r.get::<_, String>(4)?,
+                    ))
+                })
+                .map_err(storage)?;
+            for row in rows {
+                let (key, obj_rv, body) = row.map_err(storage)?;
+                let object: Value = serde_json::from_str(&body)
+                    .map_err(|e| StoreError::Storage(format!("corrupt row {key:?}: {e}")))?;
+                objects.insert(
+                    key,
+                    Arc::new(Stored {
+                        rv: obj_rv,
+                        object,
+                        json: body.into(),
+                    }),
+                );
+            }
+        }
+        let state = Arc::new(RwLock::new(State {
+            objects,
+            rv,
+            history: VecDeque::new(),
+            oldest_resumable: rv,
+        }));
+        let (events, _) = broadcast::channel(8192);
+        let (writer, requests) = mpsc::channel();
+        let writer_state = Arc::clone(&state);
+        let writer_events = events.clone();
+        std::thread::Builder::new()
+            .name("store-writer".into())
+            .spawn(move || write_loop(conn, requests, writer_state, writer_events))
+            .map_err(|e| StoreError::Storage(e.to_string()))?;
+        Ok(Store {
+            state,
+            events,
+            writer,
+        })
+    }
+
+    /// Applies one write; answers once it is committed to disk.
+    pub async fn write(&self, write: Write) -> Result<Arc<Stored>, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.writer
+            .send(Request { write, reply })
+            .map_err(|_| StoreError::Closed)?;
+        answer.await.map_err(|_| StoreError::Closed)?
+    }
+
+    pub fn get(&self, key: &Key) -> Option<Arc<Stored>> {
+        self.read().objects.get(key).cloned()
+    }
+
+    /// A read lock on the committed state (held briefly: lists and watch starts).
+    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Subscribes to events committed after this call; take it while holding `read()` to pair
+    /// it with a consistent snapshot.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Event>> {
+        self.events.subscribe()
+    }
+}
+
+fn storage(e: rusqlite::Error) -> StoreError {
+    StoreError::Storage(e.to_string())
+}
+
+/// The outcome of one write inside a batch, before the commit decides its fate.
+type Pending = (
+    oneshot::Sender<Result<Arc<Stored>, StoreError>>,
+    Result<Arc<Stored>, StoreError>,
+);
+
+fn write_loop(
+    mut conn: Connection,
+    requests: mpsc::Receiver<Request>,
+    state: Arc<RwLock<State>>,
+    events: broadcast::Sender<Arc<Event>>,
+) {
+    while let Ok(first) = requests.recv() {
+        let mut batch = vec![first];
+        while batch.len() < 512 {
+            match requests.try_recv() {
+                Ok(r) => batch.push(r),
+                Err(_) => break,
+            }
+        }
+        let mut rv = state.read().unwrap_or_else(|p| p.into_inner()).rv;
+        let start_rv = rv;
+        // Changes of this batch not yet visible to readers: key -> new value (None = deleted).
+        let mut overlay: HashMap<Key, Option<Arc<Stored>>> = HashMap::new();
+        let mut pending: Vec<Pending> = Vec::with_capacity(batch.len());
+        let mut batch_events: Vec<Arc<Event>> = Vec::new();
+        let outcome = (|| -> Result<(), rusqlite::Error> {
+            let tx = conn.transaction()?;
+            for request in batch {
+                let current = |key: &Key| -> Option<Arc<Stored>> {
+                    match overlay.get(key) {
+                        Some(v) => v.clone(),
+                        None => state
+                            .read()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .objects
+                            .get(key)
+                            .cloned(),
+                    }
+                };
+                let result = match request.write {
+                    Write::Create { key, object } => match current(&key) {
+                        Some(_) => Err(StoreError::AlreadyExists),
+                        None => {
+                            rv += 1;
+                            let stored = stamp(object, rv);
+                            put(&tx, &key, &stored)?;
+                            batch_events.push(event(EventType::Added, &key, &stored));
+                            overlay.insert(key, Some(Arc::clone(&stored)));
+                            Ok(stored)
+                        }
+                    },
+                    Write::Update {
+                        key,
+                        expected_rv,
+                        object,
+                    } => match current(&key) {
+                        None => Err(StoreError::NotFound),
+                        Some(old) if old.rv != expected_rv => Err(StoreError::Conflict),
+                        Some(_) => {
+                            rv += 1;
+                            let stored = stamp(object, rv);
+                            put(&tx, &key, &stored)?;
+                            batch_events.push(event(EventType::Modified, &key, &stored));
+                            overlay.insert(key, Some(Arc::clone(&stored)));
+                            Ok(stored)
+                        }
+                    },
+                    Write::Delete {
+                        key,
+                        expected_rv,
+                        expected_uid,
+                    } => match current(&key) {
+                        None => Err(StoreError::NotFound),
+                        Some(old) if expected_rv.is_some_and(|e| e != old.rv) => {
+                            Err(StoreError::Conflict)
+                        }
+                        Some(old)
+                            if expected_uid.as_ref().is_some_and(|u| {
+                                old.object["metadata"]["uid"].as_str() != Some(u)
+                            }) =>
+                        {
+                            Err(StoreError::UidMismatch {
+                                expected: expected_uid.unwrap_or_default(),
+                                actual: old.object["metadata"]["uid"]
+                                    .as_str()
+                                    .unwrap_or_default()
+                                    .to_string(),
+                            })
+                        }
+                        Some(old) => {
+                            rv += 1;
+                            tx.execute(
+                                "DELETE FROM objects WHERE project = ?1 AND namespace = ?2 AND name = ?3",
+                                params![key.project, key.namespace, key.name],
+                            )?;
+                            // The DELETED event carries the deletion's own resourceVersion.
+                            let stored = stamp(old.object.clone(), rv);
+                            batch_events.push(event(EventType::Deleted, &key, &stored));
+                            overlay.insert(key, None);
+                            Ok(stored)
+                        }
+                    },
+                };
+                pending.push((request.reply, result));
+            }
+            if rv != start_rv {
+                tx.execute("UPDATE counter SET rv = ?1 WHERE id = 1", params![rv])?;
+            }
+            tx.commit()
+        })();
+        match outcome {
+            Ok(()) => {
+                {
+                    let mut st = state.write().unwrap_or_else(|p| p.into_inner());
+                    for (key, value) in overlay {
+                        match value {
+                            Some(stored) => st.objects.insert(key, stored),
+                            None => st.objects.remove(&key),
+                        };
+                    }
+                    st.rv = rv;
+                    for ev in &batch_events {
+                        st.history.push_back(Arc::clone(ev));
+                        // Receivers may be absent; watchers that lag re-list.
+                        let _ = events.send(Arc::clone(ev));
+                    }
+                    while st.history.len() > HISTORY {
+                        if let Some(dropped) = st.history.pop_front() {
+                            st.oldest_resumable = dropped.stored.rv;
+                        }
+                    }
+                }
+                for (reply, result) in pending {
+                    let _ = reply.send(result);
+                }
+            }
+            Err(e) => {
+                let err = StoreError::Storage(e.to_string());
+                for (reply, _) in pending {
+                    let _ = reply.send(Err(err.clone()));
+                }
+            }
+        }
+    }
+}
+
+/// Object keys in alphabetical order, as kube-apiserver returns custom resources.
+fn sort_keys(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.sort_keys();
+            map.values_mut().for_each(sort_keys);
+        }
+        Value::Array(items) => items.iter_mut().for_each(sort_keys),
+        _ => {}
+    }
+}
+
+fn stamp(mut object: Value, rv: u64) -> Arc<Stored> {
+    sort_keys(&mut object);
+    if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
+        meta.insert("resourceVersion".into(), Value::String(rv.to_string()));
+    }
+    let json = serde_json::to_vec(&object).unwrap_or_default();
+    Arc::new(Stored {
+        rv,
+        object,
+        json: json.into(),
+    })
+}
+
+fn put(tx: &rusqlite::Transaction<'_>, key: &Key, stored: &Stored) -> Result<(), rusqlite::Error> {
+    let body = std::str::from_utf8(&stored.json).unwrap_or("{}");
+    tx.execute(
+        "INSERT OR REPLACE INTO objects (project, namespace, name, rv, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![key.project, key.namespace, key.name, stored.rv, body],
+    )?;
+    Ok(())
+}
+
+fn event(kind: EventType, key: &Key, stored: &Arc<Stored>) -> Arc<Event> {
+    Arc::new(Event {
+        kind,
+        key: key.clone(),
+        stored: Arc::clone(stored),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn key(name: &str) -> Key {
+        Key {
+            project: "p".into(),
+            namespace: "default".into(),
+            name: name.into(),
+        }
+    }
+
+    fn obj(name: &str) -> Value {
+        json!({"metadata": {"name": name, "uid": "u1"}, "spec": {}})
+    }
+
+    #[tokio::test]
+    async fn writes_are_conditional_and_survive_reopen() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let store = Store::open(dir.path()).expect("open");
+        let a = store
+            .write(Write::Create {
+                key: key("a"),
+                object: obj("a"),
+            })
+            .await
+            .expect("create");
+        assert_eq!(a.rv, 1001);
+        assert_eq!(
+            store
+                .write(Write::Create {
+                    key: key("a"),
+                    object: obj("a")
+                })
+                .await
+                .unwrap_err(),
+            StoreError::AlreadyExists
+        );
+        assert_eq!(
+            store
+                .write(Write::Update {
+                    key: key("a"),
+                    expected_rv: 1,
+                    object: obj("a")
+                })
+                .await
+                .unwrap_err(),
+            StoreError::Conflict
+        );
+        store
+            .write(Write::Update {
+                key: key("a"),
+                expected_rv: a.rv,
+                object: obj("a"),
+            })
+            .await
+            .expect("update");
+        drop(store);
+        let again = Store::open(dir.path()).expect("reopen");
+        let got = again.get(&key("a")).expect("persisted");
+        assert_eq!(got.rv, 1002);
+        assert_eq!(got.object["metadata"]["resourceVersion"], "1002");
+        assert_eq!(again.read().rv, 1002);
+    }
+}

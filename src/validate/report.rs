@@ -1,0 +1,139 @@
+//! Renders the errors of one document for people (`FILE:LINE:COLUMN: message`, with a source
+//! snippet and a caret on a terminal) and for CI (one JSON object per document). `validate` and
+//! `apply` both print through here, so their errors read alike.
+
+use super::{ErrorType, FieldError};
+use crate::manifest::{Document, Position};
+use serde_json::{Value, json};
+
+/// How to render for people.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HumanStyle {
+    /// ANSI colours.
+    pub color: bool,
+    /// The source line and a caret under the value after each error.
+    pub snippet: bool,
+}
+
+/// Where an error points: the key of an unknown field, the value otherwise (for an absent
+/// field, the closest enclosing value).
+pub fn error_position(doc: &Document, error: &FieldError) -> Position {
+    let found = if error.error_type == ErrorType::UnknownField {
+        doc.key_position(&error.pointer)
+    } else {
+        doc.position(&error.pointer)
+    };
+    found.unwrap_or(Position { line: 1, column: 1 })
+}
+
+/// `FILE:LINE:COLUMN: message` for each error, with snippets when `color` (a terminal) is on.
+pub fn render_human(doc: &Document, errors: &[FieldError], color: bool) -> String {
+    render_human_with(
+        doc,
+        errors,
+        HumanStyle {
+            color,
+            snippet: color,
+        },
+    )
+}
+
+pub fn render_human_with(doc: &Document, errors: &[FieldError], style: HumanStyle) -> String {
+    let paint = |text: &str, code: &str| {
+        if style.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    let mut out = String::new();
+    for error in errors {
+        let at = error_position(doc, error);
+        let location = format!("{}:{}:{}:", doc.source, at.line, at.column);
+        out.push_str(&paint(&location, "1"));
+        out.push(' ');
+        out.push_str(&error.message());
+        out.push('\n');
+        if style.snippet
+            && let Some(line) = doc.source_line(at.line)
+        {
+            let number = at.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let pad: String = line
+                .chars()
+                .take(at.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            out.push_str(&format!("{} {line}\n", paint(&format!("{number} |"), "36")));
+            out.push_str(&format!(
+                "{} {pad}{}\n",
+                paint(&format!("{gutter} |"), "36"),
+                paint("^", "31")
+            ));
+        }
+    }
+    out
+}
+
+/// One JSON object for the document: file, index, name, valid, errors with positions.
+pub fn render_json(doc: &Document, errors: &[FieldError]) -> Value {
+    let errors: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            let at = error_position(doc, e);
+            json!({
+                "path": e.path,
+                "line": at.line,
+                "column": at.column,
+                "reason": e.error_type.cause_reason(),
+                "message": e.message(),
+            })
+        })
+        .collect();
+    json!({
+        "file": doc.source,
+        "index": doc.index,
+        "name": doc.name(),
+        "valid": errors.is_empty(),
+        "errors": errors,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::parse_source;
+    use crate::validate::{Options, validate_object};
+
+    const TEXT: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: p\nspec:\n  targetRefs:\n  - {group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}\n  retry:\n    numRetries: -1\n    numRetrys: 3\n";
+
+    #[test]
+    fn human_lines_point_at_values_and_keys() {
+        let docs = parse_source("p.yaml", TEXT).expect("parses");
+        let mut value = docs[0].value.clone();
+        let errors = validate_object(&mut value, &Options::default());
+        let text = render_human_with(
+            &docs[0],
+            &errors,
+            HumanStyle {
+                color: false,
+                snippet: true,
+            },
+        );
+        assert_eq!(
+            text,
+            concat!(
+                "p.yaml:10:5: unknown field \"spec.retry.numRetrys\"\n",
+                "10 |     numRetrys: 3\n",
+                "   |     ^\n",
+                "p.yaml:9:17: spec.retry.numRetries: Invalid value: -1: spec.retry.numRetries in body should be greater than or equal to 0\n",
+                "9 |     numRetries: -1\n",
+                "  |                 ^\n",
+            )
+        );
+        let json = render_json(&docs[0], &errors);
+        assert_eq!(json["valid"], json!(false));
+        assert_eq!(json["errors"][1]["line"], json!(9));
+        assert_eq!(json["errors"][1]["reason"], json!("FieldValueInvalid"));
+    }
+}
