@@ -323,6 +323,11 @@ impl Applier<'_> {
                     .unwrap_or_else(|| manager.to_string()),
             ),
             force: self.args.force_conflicts,
+            field_validation: Some(match validate_mode(&self.args.validate) {
+                Ok(ValidateMode::Warn) => "Warn",
+                Ok(ValidateMode::Ignore) => "Ignore",
+                _ => "Strict",
+            }),
         }
     }
 
