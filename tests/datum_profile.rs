@@ -286,3 +286,45 @@ fn a_policy_within_every_datum_limit_passes_both_profiles() {
         );
     }
 }
+
+fn explain(dir: &Path, args: &[&str]) -> String {
+    let out = common::datumctl(dir)
+        .arg("explain")
+        .args(args)
+        .output()
+        .expect("run explain");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn explain_marks_what_datum_restricts() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let tree = explain(dir.path(), &["btp", "--recursive", "--profile", "datum"]);
+    let marked: Vec<&str> = tree
+        .lines()
+        .filter(|l| l.contains("[Datum Cloud: "))
+        .collect();
+    // One marker per rule: each of the 20 rules names one field.
+    assert_eq!(marked.len(), 20, "{marked:#?}");
+    assert!(tree.contains("\n    retry\t<Object>  [Datum Cloud: not permitted]\n"));
+    assert!(tree.contains("\n      probes\t<integer>  [Datum Cloud: minimum 9]\n"));
+    assert!(tree.contains("\n      redirect\t<Object>  [Datum Cloud: not permitted]\n"));
+    // Without the profile the tree is kubectl's, unmarked.
+    let plain = explain(dir.path(), &["btp", "--recursive"]);
+    assert!(!plain.contains("Datum Cloud"));
+
+    let field = explain(dir.path(), &["btp.spec.timeout.tcp", "--profile", "datum"]);
+    assert!(field.contains("  connectTimeout\t<string>\n"), "{field}");
+    assert!(field.contains("    Datum Cloud: at most 10s\n"), "{field}");
+    let retry = explain(dir.path(), &["btp.spec.retry", "--profile", "datum"]);
+    assert!(
+        retry.contains("DETAILS:\n    Datum Cloud: not permitted\n"),
+        "{retry}"
+    );
+}

@@ -1,15 +1,20 @@
-//! `datumctl explain RESOURCE[.field.path]`: field documentation from the embedded schema.
-//! Rendering lives in `schema::explain` so a schema fetched from a server can use it too.
+//! `datumctl explain RESOURCE[.field.path]`: field documentation from the server's OpenAPI v3
+//! when a server is configured and reachable, else (or with `--offline`) the embedded schema.
+//! Rendering lives in `schema::explain`, the same for both sources.
 
 use crate::cli::{ExplainArgs, Profile};
+use crate::client::{api::runtime, openapi, target, target::TargetError};
 use crate::cmd::Context;
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::resource;
+use crate::schema::Node;
 use crate::schema::{
     self,
     explain::{self, Options, ResourceHeader, UnknownField},
 };
+use crate::validate::datum;
 use anyhow::anyhow;
+use std::time::Duration;
 
 enum Format {
     Plaintext,
@@ -38,15 +43,10 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
                 .hint(accepted_names_hint()),
         );
     };
-    if args.profile == Some(Profile::Datum) {
-        ctx.printer.err(
-            "note: Datum Cloud restriction markers (--profile datum) are not available yet; \
-             showing the upstream schema\n",
-        );
-    }
-    // The embedded schema is the only source for now, so --offline changes nothing yet.
     let schema = schema::embedded();
-    let target = explain::lookup(&schema.root, &schema.plural, &path).map_err(unknown_field)?;
+    let live = if args.offline { None } else { live_schema(ctx) };
+    let root = live.as_ref().unwrap_or(&schema.root);
+    let target = explain::lookup(root, &schema.plural, &path).map_err(unknown_field)?;
     let text = match format {
         Format::Plaintext => {
             let header = ResourceHeader {
@@ -55,9 +55,12 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
                 version: &schema.version,
                 plural: &schema.plural,
             };
+            let field_path = path.join(".");
             let options = Options {
                 recursive: args.recursive,
                 max_depth: args.max_depth,
+                path: &field_path,
+                marker: (args.profile == Some(Profile::Datum)).then_some(datum::restriction as _),
             };
             explain::render_plaintext(&header, &target, &options)
         }
@@ -65,6 +68,50 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
     };
     ctx.printer.out(&text);
     Ok(Outcome::Success)
+}
+
+/// How long explain waits for the server before it documents the embedded schema instead.
+const LIVE_SCHEMA_WAIT: Duration = Duration::from_secs(5);
+
+/// The resource's schema as the configured server publishes it, or `None` (with a one-line
+/// note on stderr when a server was configured but could not be used).
+fn live_schema(ctx: &Context) -> Option<Node> {
+    let note = |why: &str| {
+        ctx.printer.err(&format!(
+            "note: {why}; showing the embedded schema (use --offline to skip the server)\n"
+        ));
+    };
+    match target::resolve(&ctx.global) {
+        Ok(_) => {}
+        Err(TargetError::NoServer) => return None,
+        Err(e) => {
+            note(&format!("cannot use the configured server ({e})"));
+            return None;
+        }
+    }
+    let client = match crate::client::connect(&ctx.global, &ctx.printer) {
+        Ok(c) => c,
+        Err(e) => {
+            note(&e.message());
+            return None;
+        }
+    };
+    let server = client.target.server.clone();
+    let fetched = runtime().map_err(|e| e.to_string()).and_then(|rt| {
+        rt.block_on(async {
+            match tokio::time::timeout(LIVE_SCHEMA_WAIT, openapi::live_schema(&client)).await {
+                Ok(result) => result.map_err(|e| e.to_string()),
+                Err(_) => Err(format!("no answer within {}s", LIVE_SCHEMA_WAIT.as_secs())),
+            }
+        })
+    });
+    match fetched {
+        Ok(node) => Some(node),
+        Err(why) => {
+            note(&format!("could not read the schema from {server}: {why}"));
+            None
+        }
+    }
 }
 
 fn accepted_names_hint() -> String {

@@ -22,11 +22,29 @@ pub struct ResourceHeader<'a> {
 
 /// What to print below the target node.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct Options<'a> {
     /// Every field below the target, names and types only (kubectl's `--recursive`).
     pub recursive: bool,
     /// With `recursive`: how many levels of fields to print (1 = the target's own fields).
     pub max_depth: Option<usize>,
+    /// The target's dotted field path (`spec.retry`; empty for the resource itself).
+    pub path: &'a str,
+    /// A note to show on a field, by its dotted path (an admission profile's restrictions).
+    pub marker: Option<fn(&str) -> Option<String>>,
+}
+
+impl Options<'_> {
+    fn mark(&self, path: &str) -> Option<String> {
+        self.marker.and_then(|m| m(path))
+    }
+}
+
+fn child_path(parent: &str, name: &str) -> String {
+    if parent.is_empty() {
+        name.to_string()
+    } else {
+        format!("{parent}.{name}")
+    }
 }
 
 /// A path step that names no field.
@@ -197,7 +215,8 @@ pub fn render_plaintext(header: &ResourceHeader, target: &Target, options: &Opti
 
     if !options.recursive {
         // The FIELD's ENUM block above already lists every value of the node itself.
-        let details = facts(node, target.name.is_some());
+        let mut details = facts(node, target.name.is_some());
+        details.extend(options.mark(options.path));
         if !details.is_empty() {
             out.push_str("DETAILS:\n");
             let mut text = details.join("\n");
@@ -208,7 +227,7 @@ pub fn render_plaintext(header: &ResourceHeader, target: &Target, options: &Opti
     }
 
     let mut fields = String::new();
-    field_list(node, 1, options, &mut fields);
+    field_list(node, 1, options.path, options, &mut fields);
     if !fields.is_empty() {
         out.push_str("FIELDS:\n");
         out.push_str(&fields);
@@ -242,7 +261,7 @@ fn collect_description(node: &Node, out: &mut String) {
 }
 
 /// kubectl's field list: sorted names at `level`, through arrays, maps and `allOf`.
-fn field_list(node: &Node, level: usize, options: &Options, out: &mut String) {
+fn field_list(node: &Node, level: usize, path: &str, options: &Options, out: &mut String) {
     if options.recursive && options.max_depth.is_some_and(|max| level > max) {
         return;
     }
@@ -250,37 +269,55 @@ fn field_list(node: &Node, level: usize, options: &Options, out: &mut String) {
     names.sort();
     for name in names {
         let child = &node.properties[name];
-        field_entry(node, name, child, level, options, out);
+        let child_path = child_path(path, name);
+        let entry = Entry {
+            parent: node,
+            name,
+            child,
+            path: &child_path,
+        };
+        field_entry(&entry, level, options, out);
         if options.recursive {
-            field_list(child, level + 1, options, out);
+            field_list(child, level + 1, &child_path, options, out);
         }
     }
     for part in &node.all_of {
-        field_list(part, level, options, out);
+        field_list(part, level, path, options, out);
     }
     if let Some(items) = &node.items {
-        field_list(items, level, options, out);
+        field_list(items, level, path, options, out);
     }
     if let Some(values) = &node.additional_properties {
-        field_list(values, level, options, out);
+        field_list(values, level, path, options, out);
     }
+}
+
+/// One field of a field list: its parent (for `required`), name, schema and dotted path.
+struct Entry<'a> {
+    parent: &'a Node,
+    name: &'a str,
+    child: &'a Node,
+    path: &'a str,
 }
 
 /// Values kubectl's one-line `enum:` shows before it cuts off with `, ....`.
 const ENUM_LINE_LIMIT: usize = 4;
 
-fn field_entry(
-    parent: &Node,
-    name: &str,
-    child: &Node,
-    level: usize,
-    options: &Options,
-    out: &mut String,
-) {
+fn field_entry(entry: &Entry, level: usize, options: &Options, out: &mut String) {
+    let Entry {
+        parent,
+        name,
+        child,
+        ..
+    } = *entry;
+    let marker = options.mark(entry.path);
     let pad = level * 2;
     let _ = write!(out, "{:pad$}{name}\t<{}>", "", type_name(child));
     if parent.required.iter().any(|r| r == name) {
         out.push_str(" -required-");
+    }
+    if let (true, Some(marker)) = (options.recursive, &marker) {
+        let _ = write!(out, "  [{marker}]");
     }
     if !child.enum_values.is_empty() {
         let _ = write!(out, "\n{:pad$}enum: ", "");
@@ -307,7 +344,7 @@ fn field_entry(
     out.push_str(&indent(pad + 2, &wrap(78 - pad.min(60), description)));
     out.push('\n');
     let enum_shown_in_full = child.enum_values.len() <= ENUM_LINE_LIMIT;
-    for line in facts(child, enum_shown_in_full) {
+    for line in facts(child, enum_shown_in_full).into_iter().chain(marker) {
         let _ = writeln!(out, "{:width$}{line}", "", width = pad + 2);
     }
     out.push('\n');

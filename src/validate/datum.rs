@@ -8,21 +8,20 @@ use serde_json::Value;
 /// The webhook's name, as the API server quotes it when it denies a request.
 pub const WEBHOOK_NAME: &str = "vbackendtrafficpolicy-v1alpha1.kb.io";
 
-/// Datum's limits. Source: network-services-operator `ClusterSettingsValidationOptions`
-/// defaults (internal/config/config.go); a change on Datum's side is a change of one line here.
-pub struct Limits {
-    pub tcp_keepalive_min_probes: i64,
-    pub tcp_keepalive_min_idle_time_ms: u64,
-    pub tcp_keepalive_min_interval_ms: u64,
-    pub tcp_max_connect_timeout_ms: u64,
-    pub http_max_connection_idle_timeout_ms: u64,
-    pub http_max_connection_duration_ms: u64,
-    pub http_max_request_timeout_ms: u64,
-    pub connection_max_buffer_limit: Quantity,
-    pub dns_min_refresh_rate_ms: u64,
-    pub http2_max_initial_stream_window_size: Quantity,
-    pub http2_max_initial_connection_window_size: Quantity,
-    pub http2_max_concurrent_streams: i64,
+/// What Datum allows for one field.
+#[derive(Debug, Clone, Copy)]
+pub enum Limit {
+    /// Any value is refused.
+    Forbidden(&'static str),
+    /// Refused in any item of the list at the path (`responseOverride[i].redirect`).
+    ForbiddenInItems(&'static str, &'static str),
+    /// `false` is refused; `true` or absent is fine.
+    NotFalse(&'static str),
+    MinInt(i64),
+    MaxInt(i64),
+    MinDuration(u64),
+    MaxDuration(u64),
+    MaxQuantity(Quantity),
 }
 
 const SECOND: u64 = 1000;
@@ -30,49 +29,81 @@ const MINUTE: u64 = 60 * SECOND;
 const HOUR: u64 = 60 * MINUTE;
 const KI: i128 = 1024;
 
-pub const DATUM_LIMITS: Limits = Limits {
-    tcp_keepalive_min_probes: 9,
-    tcp_keepalive_min_idle_time_ms: 5 * MINUTE,
-    tcp_keepalive_min_interval_ms: 30 * SECOND,
-    tcp_max_connect_timeout_ms: 10 * SECOND,
-    http_max_connection_idle_timeout_ms: HOUR,
-    http_max_connection_duration_ms: HOUR,
-    http_max_request_timeout_ms: HOUR,
-    connection_max_buffer_limit: Quantity {
-        value: 512 * KI,
+const fn binary(value: i128) -> Quantity {
+    Quantity {
+        value,
         binary: true,
-    },
-    dns_min_refresh_rate_ms: 30 * SECOND,
-    http2_max_initial_stream_window_size: Quantity {
-        value: 64 * KI,
-        binary: true,
-    },
-    http2_max_initial_connection_window_size: Quantity {
-        value: KI * KI,
-        binary: true,
-    },
-    http2_max_concurrent_streams: 1024,
-};
+    }
+}
 
-/// Fields the webhook refuses outright, with its messages, in its order of checking.
-const FORBIDDEN_EARLY: [(&str, &str); 3] = [
+/// Datum's rules in the order the webhook checks them, paths under `spec`. Source:
+/// network-services-operator `ValidateBackendTrafficPolicy` and the defaults of its
+/// `ClusterSettingsValidationOptions` (internal/config/config.go); a change on Datum's side is
+/// a change of one line here.
+pub const DATUM_RULES: [(&str, Limit); 20] = [
     (
         "targetRef",
-        "deprecated field, use spec.targetRefs or spec.targetSelectors instead",
+        Limit::Forbidden("deprecated field, use spec.targetRefs or spec.targetSelectors instead"),
     ),
     (
         "loadBalancer.endpointOverride",
-        "loadbalancer endpoint overrides are not permitted",
+        Limit::Forbidden("loadbalancer endpoint overrides are not permitted"),
     ),
-    ("retry", "retry settings are not permitted"),
+    (
+        "retry",
+        Limit::Forbidden("retry settings are not permitted"),
+    ),
+    ("tcpKeepalive.probes", Limit::MinInt(9)),
+    ("tcpKeepalive.idleTime", Limit::MinDuration(5 * MINUTE)),
+    ("tcpKeepalive.interval", Limit::MinDuration(30 * SECOND)),
+    (
+        "healthCheck.active",
+        Limit::Forbidden("active health checks are not permitted"),
+    ),
+    (
+        "timeout.tcp.connectTimeout",
+        Limit::MaxDuration(10 * SECOND),
+    ),
+    (
+        "timeout.http.connectionIdleTimeout",
+        Limit::MaxDuration(HOUR),
+    ),
+    (
+        "timeout.http.maxConnectionDuration",
+        Limit::MaxDuration(HOUR),
+    ),
+    ("timeout.http.requestTimeout", Limit::MaxDuration(HOUR)),
+    (
+        "connection.bufferLimit",
+        Limit::MaxQuantity(binary(512 * KI)),
+    ),
+    ("dns.dnsRefreshRate", Limit::MinDuration(30 * SECOND)),
+    ("dns.respectDnsTtl", Limit::NotFalse("must respect DNS TTL")),
+    (
+        "http2.initialStreamWindowSize",
+        Limit::MaxQuantity(binary(64 * KI)),
+    ),
+    (
+        "http2.initialConnectionWindowSize",
+        Limit::MaxQuantity(binary(KI * KI)),
+    ),
+    ("http2.maxConcurrentStreams", Limit::MaxInt(1024)),
+    (
+        "rateLimit.global",
+        Limit::Forbidden("global rate limits are not permitted"),
+    ),
+    (
+        "faultInjection",
+        Limit::Forbidden("fault injection is not permitted"),
+    ),
+    (
+        "responseOverride",
+        Limit::ForbiddenInItems("redirect", "response redirects are not permitted"),
+    ),
 ];
 
 /// Every rule of the profile on `object` (a whole BackendTrafficPolicy), in the webhook's order.
 pub fn check(object: &Value) -> Vec<FieldError> {
-    check_with(object, &DATUM_LIMITS)
-}
-
-pub fn check_with(object: &Value, limits: &Limits) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let Some(spec) = object.get("spec").filter(|s| s.is_object()) else {
         return errors;
@@ -81,79 +112,32 @@ pub fn check_with(object: &Value, limits: &Limits) -> Vec<FieldError> {
         spec,
         errors: &mut errors,
     };
-    for (path, message) in FORBIDDEN_EARLY {
-        rules.forbid(path, message);
-    }
-    rules.min_int("tcpKeepalive.probes", limits.tcp_keepalive_min_probes);
-    rules.duration(
-        "tcpKeepalive.idleTime",
-        Bound::AtLeast(limits.tcp_keepalive_min_idle_time_ms),
-    );
-    rules.duration(
-        "tcpKeepalive.interval",
-        Bound::AtLeast(limits.tcp_keepalive_min_interval_ms),
-    );
-    rules.forbid(
-        "healthCheck.active",
-        "active health checks are not permitted",
-    );
-    rules.duration(
-        "timeout.tcp.connectTimeout",
-        Bound::AtMost(limits.tcp_max_connect_timeout_ms),
-    );
-    rules.duration(
-        "timeout.http.connectionIdleTimeout",
-        Bound::AtMost(limits.http_max_connection_idle_timeout_ms),
-    );
-    rules.duration(
-        "timeout.http.maxConnectionDuration",
-        Bound::AtMost(limits.http_max_connection_duration_ms),
-    );
-    rules.duration(
-        "timeout.http.requestTimeout",
-        Bound::AtMost(limits.http_max_request_timeout_ms),
-    );
-    rules.max_quantity("connection.bufferLimit", limits.connection_max_buffer_limit);
-    rules.duration(
-        "dns.dnsRefreshRate",
-        Bound::AtLeast(limits.dns_min_refresh_rate_ms),
-    );
-    if rules.get("dns.respectDnsTtl") == Some(&Value::Bool(false)) {
-        rules.push(
-            "dns.respectDnsTtl",
-            ErrorType::Forbidden,
-            None,
-            "must respect DNS TTL".into(),
-        );
-    }
-    rules.max_quantity(
-        "http2.initialStreamWindowSize",
-        limits.http2_max_initial_stream_window_size,
-    );
-    rules.max_quantity(
-        "http2.initialConnectionWindowSize",
-        limits.http2_max_initial_connection_window_size,
-    );
-    rules.max_int(
-        "http2.maxConcurrentStreams",
-        limits.http2_max_concurrent_streams,
-    );
-    rules.forbid("rateLimit.global", "global rate limits are not permitted");
-    rules.forbid("faultInjection", "fault injection is not permitted");
-    if let Some(Value::Array(items)) = rules.get("responseOverride") {
-        for (i, item) in items.iter().enumerate() {
-            if item.get("redirect").is_some_and(|r| !r.is_null()) {
-                rules.errors.push(FieldError {
-                    path: format!("spec.responseOverride[{i}].redirect"),
-                    pointer: format!("/spec/responseOverride/{i}/redirect"),
-                    error_type: ErrorType::Forbidden,
-                    bad_value: None,
-                    detail: "response redirects are not permitted".into(),
-                });
-            }
-        }
+    for (path, limit) in DATUM_RULES {
+        rules.apply(path, limit);
     }
     errors
+}
+
+/// How `explain --profile datum` marks a field (`spec.retry`, `spec.tcpKeepalive.probes`):
+/// `Datum Cloud: not permitted`, or the bound Datum enforces.
+pub fn restriction(field_path: &str) -> Option<String> {
+    let under_spec = field_path.strip_prefix("spec.")?;
+    DATUM_RULES.iter().find_map(|(path, limit)| {
+        let text = match *limit {
+            Limit::ForbiddenInItems(field, _) => {
+                (under_spec == format!("{path}.{field}")).then(|| "not permitted".to_string())
+            }
+            _ if under_spec != *path => None,
+            Limit::Forbidden(_) => Some("not permitted".to_string()),
+            Limit::NotFalse(_) => Some("must not be false".to_string()),
+            Limit::MinInt(n) => Some(format!("minimum {n}")),
+            Limit::MaxInt(n) => Some(format!("maximum {n}")),
+            Limit::MinDuration(ms) => Some(format!("at least {}", format_duration(ms))),
+            Limit::MaxDuration(ms) => Some(format!("at most {}", format_duration(ms))),
+            Limit::MaxQuantity(q) => Some(format!("at most {}", q.canonical())),
+        }?;
+        Some(format!("Datum Cloud: {text}"))
+    })
 }
 
 enum Bound {
@@ -192,9 +176,41 @@ impl<'a> Rules<'a> {
         });
     }
 
-    fn forbid(&mut self, path: &str, message: &str) {
-        if self.get(path).is_some() {
-            self.push(path, ErrorType::Forbidden, None, message.into());
+    fn apply(&mut self, path: &str, limit: Limit) {
+        match limit {
+            Limit::Forbidden(message) => {
+                if self.get(path).is_some() {
+                    self.push(path, ErrorType::Forbidden, None, message.into());
+                }
+            }
+            Limit::NotFalse(message) => {
+                if self.get(path) == Some(&Value::Bool(false)) {
+                    self.push(path, ErrorType::Forbidden, None, message.into());
+                }
+            }
+            Limit::ForbiddenInItems(field, message) => {
+                let items = self
+                    .get(path)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
+                for (i, item) in items.iter().enumerate() {
+                    if item.get(field).is_some_and(|v| !v.is_null()) {
+                        self.errors.push(FieldError {
+                            path: format!("spec.{path}[{i}].{field}"),
+                            pointer: format!("/spec/{path}/{i}/{field}"),
+                            error_type: ErrorType::Forbidden,
+                            bad_value: None,
+                            detail: message.into(),
+                        });
+                    }
+                }
+            }
+            Limit::MinInt(min) => self.min_int(path, min),
+            Limit::MaxInt(max) => self.max_int(path, max),
+            Limit::MinDuration(ms) => self.duration(path, Bound::AtLeast(ms)),
+            Limit::MaxDuration(ms) => self.duration(path, Bound::AtMost(ms)),
+            Limit::MaxQuantity(q) => self.max_quantity(path, q),
         }
     }
 
@@ -530,5 +546,35 @@ mod tests {
                 "spec.http2.initialConnectionWindowSize: Invalid value: \"2Mi\": must be less than or equal to 1Mi",
             ]
         );
+    }
+
+    #[test]
+    fn explains_restrictions_from_the_same_table() {
+        assert_eq!(
+            restriction("spec.retry").as_deref(),
+            Some("Datum Cloud: not permitted")
+        );
+        assert_eq!(
+            restriction("spec.tcpKeepalive.probes").as_deref(),
+            Some("Datum Cloud: minimum 9")
+        );
+        assert_eq!(
+            restriction("spec.timeout.http.requestTimeout").as_deref(),
+            Some("Datum Cloud: at most 1h0m0s")
+        );
+        assert_eq!(
+            restriction("spec.connection.bufferLimit").as_deref(),
+            Some("Datum Cloud: at most 512Ki")
+        );
+        assert_eq!(
+            restriction("spec.responseOverride.redirect").as_deref(),
+            Some("Datum Cloud: not permitted")
+        );
+        assert_eq!(
+            restriction("spec.dns.respectDnsTtl").as_deref(),
+            Some("Datum Cloud: must not be false")
+        );
+        assert_eq!(restriction("spec.responseOverride"), None);
+        assert_eq!(restriction("spec.loadBalancer"), None);
     }
 }
