@@ -554,17 +554,20 @@ mod tests {
         let all = Options {
             recursive: true,
             max_depth: None,
+            ..Options::default()
         };
         let page = render_plaintext(&HEADER, &target, &all);
         assert!(page.ends_with("FIELDS:\n  owner\t<ObjectReference>\n    name\t<string>\n  parts\t<map[string]Object>\n    count\t<integer>\n  size\t<string> -required-\n  enum: \"\", S, M, L, ....\n\n"), "{page}");
         let one = Options {
             recursive: true,
             max_depth: Some(1),
+            ..Options::default()
         };
         assert!(!render_plaintext(&HEADER, &target, &one).contains("count"));
         let none = Options {
             recursive: true,
             max_depth: Some(0),
+            ..Options::default()
         };
         assert!(!render_plaintext(&HEADER, &target, &none).contains("FIELDS:"));
         // A path through the map's values reaches their fields.
