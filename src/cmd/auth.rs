@@ -49,21 +49,32 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
             ));
         }
         AuthCommand::GetToken => {
-            let target =
+            let mut target =
                 crate::client::target::resolve(&ctx.global).map_err(crate::client::target_error)?;
+            crate::auth::refresh_target(&mut target, &ctx.global)?;
             match target.token {
                 Some(t) => ctx.printer.out(&format!("{t}\n")),
                 None => {
                     return Err(CliError::failure(anyhow::anyhow!("no token configured"))
-                        .hint("store one with `datumctl auth login --token-stdin`"));
+                        .hint("log in with `datumctl login`, or store one with `datumctl auth login --token-stdin`"));
                 }
             }
         }
         AuthCommand::Whoami => {
             let target =
                 crate::client::target::resolve(&ctx.global).map_err(crate::client::target_error)?;
+            let oidc = file
+                .selected(wanted.as_deref())
+                .and_then(|c| c.oidc.as_ref())
+                .filter(|_| ctx.global.token.is_none() && !target.kubeconfig);
             let credential = if ctx.global.token.is_some() {
                 "bearer token from --token or DATUMCTL_TOKEN"
+            } else if let Some(o) = oidc {
+                if o.key_file.is_some() {
+                    "service-account key (datumctl login --credentials)"
+                } else {
+                    "OpenID Connect login (datumctl login)"
+                }
             } else if target.token.is_some() {
                 "bearer token stored in the context"
             } else if target.tls.identity_pem.is_some() {
@@ -71,13 +82,42 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
             } else {
                 "none"
             };
-            ctx.printer.out(&format!(
+            let mut text = format!(
                 "Server:      {}\nProject:     {}\nContext:     {}\nCredential:  {credential}\n",
                 target.server,
                 target.project.as_deref().unwrap_or("<none>"),
                 target.context.as_deref().unwrap_or("<none>"),
-            ));
+            );
+            if let Some(o) = oidc {
+                text.push_str(&identity_lines(o));
+            }
+            ctx.printer.out(&text);
         }
     }
     Ok(Outcome::Success)
+}
+
+/// Issuer, subject, email and expiry of an OpenID Connect login, from the ID token's claims
+/// (the access token's when there is no ID token); never a token itself.
+fn identity_lines(oidc: &config::OidcCredential) -> String {
+    use crate::auth::{jwt, store};
+    let claims = oidc
+        .id_token
+        .as_deref()
+        .and_then(|t| jwt::claims(t).ok())
+        .unwrap_or(serde_json::Value::Null);
+    let subject = claims["sub"].as_str().unwrap_or(&oidc.client_id);
+    let email = claims["email"].as_str().unwrap_or("<none>");
+    let expires = claims["exp"]
+        .as_i64()
+        .or_else(|| oidc.expiry.as_deref().and_then(store::parse_time));
+    let expires = match expires {
+        Some(at) if at <= crate::auth::now() => format!("{} (expired)", store::format_time(at)),
+        Some(at) => store::format_time(at),
+        None => "<unknown>".into(),
+    };
+    format!(
+        "Issuer:      {}\nSubject:     {subject}\nEmail:       {email}\nExpires:     {expires}\n",
+        oidc.issuer
+    )
 }
