@@ -25,6 +25,24 @@ pub fn last_applied_of(object: &Value) -> String {
     text
 }
 
+/// `object` as kubectl's `GetModifiedConfiguration(obj, annotate=false)` makes it: annotations
+/// present (empty if none) and without the last-applied one.
+pub fn without_last_applied(object: &Value) -> Value {
+    let mut copy = object.clone();
+    if let Some(meta) = copy.get_mut("metadata").and_then(Value::as_object_mut) {
+        let annotations = meta
+            .entry("annotations")
+            .or_insert_with(|| Value::Object(Map::new()));
+        match annotations.as_object_mut() {
+            Some(a) => {
+                a.remove(LAST_APPLIED);
+            }
+            None => *annotations = Value::Object(Map::new()),
+        }
+    }
+    copy
+}
+
 /// `object` with its last-applied annotation set (what apply sends, `modified` in kubectl).
 pub fn with_last_applied(object: &Value) -> Value {
     let recorded = last_applied_of(object);

@@ -34,8 +34,10 @@ pub mod limits {
     pub const MAX_DEPTH: usize = 100;
     /// Values that aliases of one document may expand to (no "billion laughs").
     pub const MAX_ALIAS_NODES: usize = 100_000;
-    /// Values held across one input, which bounds memory (roughly 100 bytes each).
-    pub const MAX_VALUES: usize = 2_000_000;
+    /// Values held across one input, which bounds memory (about 150 bytes each).
+    pub const MAX_VALUES: usize = 1_500_000;
+    /// What one document costs against `MAX_VALUES` besides its values (its own bookkeeping).
+    pub const DOCUMENT_COST: usize = 8;
 }
 
 /// One object read from a manifest.
@@ -147,7 +149,7 @@ pub fn read_inputs(filenames: &[String], recursive: bool) -> Result<Vec<Document
     for name in filenames {
         if name == "-" {
             let text = read_limited(std::io::stdin().lock(), "STDIN")?;
-            docs.extend(parse_source("STDIN", &text)?);
+            docs.extend(parse_shared("STDIN", Arc::from(text))?);
             continue;
         }
         if name.starts_with("http://") || name.starts_with("https://") {
@@ -207,7 +209,7 @@ fn collect_dir(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> std::io::
 fn read_file(path: &Path, shown: &str) -> Result<Vec<Document>, ManifestError> {
     let file = fs::File::open(path).map_err(|e| io_error(shown, e))?;
     let text = read_limited(file, shown)?;
-    parse_source(shown, &text)
+    parse_shared(shown, Arc::from(text))
 }
 
 /// Reads at most the input limit (plus one byte, to tell that it was over) and checks the text.
@@ -244,14 +246,18 @@ fn text_of(bytes: Vec<u8>, shown: &str) -> Result<String, ManifestError> {
 /// Parses the text of one source (named `shown` in errors) into its objects: empty documents
 /// are skipped and the items of a `kind: List` become objects of their own.
 pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestError> {
-    let parsed = yaml::parse_stream(text).map_err(|e| ManifestError::Syntax {
+    parse_shared(shown, Arc::from(text))
+}
+
+/// `parse_source` on text the documents will share (no second copy of a large input).
+fn parse_shared(shown: &str, shared: Arc<str>) -> Result<Vec<Document>, ManifestError> {
+    let parsed = yaml::parse_stream(&shared).map_err(|e| ManifestError::Syntax {
         path: shown.into(),
         line: e.at.line,
         column: e.at.column,
         message: e.message,
     })?;
     let mut docs = Vec::new();
-    let shared: Arc<str> = Arc::from(text);
     for doc in parsed.into_iter().flatten() {
         if is_list(&doc.value) {
             let (items, positions) = match (doc.value, doc.positions) {

@@ -2,7 +2,7 @@
 //! every value, and refusing hostile input early: nesting depth, document size, value count and
 //! alias expansion are all bounded before any memory is spent on them.
 
-use super::limits::{MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENT_CHARS, MAX_VALUES};
+use super::limits::{DOCUMENT_COST, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENT_CHARS, MAX_VALUES};
 use super::position::{PosChildren, PosNode, Position};
 use super::scalar::{resolve_key, resolve_plain};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
@@ -166,11 +166,15 @@ impl Builder {
         Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, built: &Built) {
+    /// Keeps a copy of an anchored value for its aliases; the copy counts against the budget
+    /// (nested anchors would otherwise copy the same values once per level).
+    fn remember(&mut self, anchor: usize, built: &Built) -> Result<(), SyntaxError> {
         if anchor > 0 {
+            self.spend(built.nodes, built.pos.at)?;
             self.anchors
                 .insert(anchor, (built.value.clone(), built.nodes));
         }
+        Ok(())
     }
 
     fn close(&mut self, at_end: Position) -> Result<(), SyntaxError> {
@@ -222,7 +226,7 @@ impl Builder {
                 )
             }
         };
-        self.remember(anchor, &built);
+        self.remember(anchor, &built)?;
         self.push(built)
     }
 
@@ -309,7 +313,11 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
         match event {
             Event::StreamStart | Event::Nothing => {}
             Event::StreamEnd => break,
-            Event::DocumentStart(_) => builder = Some(Builder::new(span.start.index(), values)),
+            Event::DocumentStart(_) => {
+                let mut b = Builder::new(span.start.index(), values);
+                b.spend(DOCUMENT_COST, at)?;
+                builder = Some(b);
+            }
             Event::DocumentEnd => {
                 let b = builder.take();
                 values = b.as_ref().map_or(values, |b| b.values);
@@ -371,7 +379,7 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
                     nodes: 1,
                 };
                 b.spend(1, at)?;
-                b.remember(anchor, &built);
+                b.remember(anchor, &built)?;
                 b.push(built)?;
             }
             Event::SequenceStart(anchor, _) => {

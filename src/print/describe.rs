@@ -75,7 +75,30 @@ fn multiline(text: &mut String, title: &str, map: &Value, sep: &str, skip: &[&st
             String::new()
         };
         let value = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-        text.push_str(&format!("{lead}\t{k}{sep}{value}\n"));
+        // kubectl breaks long or multi-line annotations onto their own lines, cut at 140.
+        let value = value.strip_suffix('\n').unwrap_or(&value);
+        if sep == ": " && (value.len() + k.len() + 2 > MAX_ANNOTATION_LEN || value.contains('\n')) {
+            text.push_str(&format!("{lead}\t{k}:\n"));
+            for line in value.split('\n') {
+                text.push_str(&format!("\t{}\n", shorten(line, MAX_ANNOTATION_LEN - 2)));
+            }
+        } else {
+            text.push_str(&format!("{lead}\t{k}{sep}{value}\n"));
+        }
+    }
+}
+
+const MAX_ANNOTATION_LEN: usize = 140;
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.len() > max {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!("{}...", &s[..end])
+    } else {
+        s.to_string()
     }
 }
 

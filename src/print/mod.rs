@@ -4,6 +4,7 @@
 pub mod describe;
 pub mod json;
 pub mod jsonpath;
+pub mod output;
 pub mod policy;
 pub mod table;
 pub mod yaml;

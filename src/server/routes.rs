@@ -12,6 +12,7 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{Method, header};
 use axum::response::Response;
+use http_body_util::BodyExt;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -47,22 +48,40 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     response
 }
 
+/// Bodies between the limit and this are read to the end before the 413 goes out, so the
+/// client sees the answer instead of a reset connection; beyond it the connection is dropped.
+const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
+
 async fn read_body(
     req: Request,
 ) -> Result<(axum::http::request::Parts, axum::body::Bytes), ApiError> {
-    let (parts, body) = req.into_parts();
+    let (parts, mut body) = req.into_parts();
     let declared = parts
         .headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY) {
+    if declared.is_some_and(|n| n > DRAIN_LIMIT) {
         return Err(ApiError::too_large(MAX_BODY));
     }
-    let bytes = axum::body::to_bytes(body, MAX_BODY)
-        .await
-        .map_err(|_| ApiError::too_large(MAX_BODY))?;
-    Ok((parts, bytes))
+    let mut buf = Vec::new();
+    let mut total = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame =
+            frame.map_err(|e| ApiError::bad_request(format!("error reading the body: {e}")))?;
+        if let Ok(data) = frame.into_data() {
+            total += data.len();
+            if total <= MAX_BODY {
+                buf.extend_from_slice(&data);
+            } else if total > DRAIN_LIMIT {
+                break;
+            }
+        }
+    }
+    if total > MAX_BODY {
+        return Err(ApiError::too_large(MAX_BODY));
+    }
+    Ok((parts, buf.into()))
 }
 
 fn header_text(parts: &axum::http::request::Parts, name: header::HeaderName) -> String {

@@ -17,7 +17,13 @@ pub fn bin() -> PathBuf {
 /// caller's shell, no colour, fixed terminal width. `home` holds the config file.
 pub fn datumctl(home: &Path) -> Command {
     let mut cmd = Command::new(bin());
-    for var in ["DATUMCTL_SERVER", "DATUM_PROJECT", "DATUMCTL_TOKEN", "KUBECONFIG", "DATUMCTL_CLIENT_ID"] {
+    for var in [
+        "DATUMCTL_SERVER",
+        "DATUM_PROJECT",
+        "DATUMCTL_TOKEN",
+        "KUBECONFIG",
+        "DATUMCTL_CLIENT_ID",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("HOME", home)
@@ -34,7 +40,11 @@ pub fn datumctl(home: &Path) -> Command {
 /// `../shared/reference` beside the checkout (CI lays it there too).
 pub fn reference() -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
-    assert!(p.is_dir(), "{} is missing: the conformance material must sit beside the checkout", p.display());
+    assert!(
+        p.is_dir(),
+        "{} is missing: the conformance material must sit beside the checkout",
+        p.display()
+    );
     p
 }
 
@@ -47,7 +57,9 @@ pub fn kubectl() -> Option<PathBuf> {
             panic!("DATUMCTL_TEST_KUBECTL is not set or missing in CI: run scripts/test.sh")
         }
         _ => {
-            eprintln!("kubectl 1.37 not found (set DATUMCTL_TEST_KUBECTL or run scripts/test.sh); skipping");
+            eprintln!(
+                "kubectl 1.37 not found (set DATUMCTL_TEST_KUBECTL or run scripts/test.sh); skipping"
+            );
             None
         }
     }
@@ -109,7 +121,12 @@ impl TestServer {
             let mut sink = Vec::new();
             let _ = lines.read_to_end(&mut sink);
         });
-        let server = TestServer { child, url, data_dir: data_dir.to_path_buf(), _tmp: None };
+        let server = TestServer {
+            child,
+            url,
+            data_dir: data_dir.to_path_buf(),
+            _tmp: None,
+        };
         if server.url.starts_with("http://") {
             server.wait_ready();
         }
@@ -121,7 +138,10 @@ impl TestServer {
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if let Ok(mut s) = TcpStream::connect(&addr) {
-                let _ = s.write_all(format!("GET /readyz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes());
+                let _ = s.write_all(
+                    format!("GET /readyz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")
+                        .as_bytes(),
+                );
                 let mut reply = String::new();
                 let _ = s.read_to_string(&mut reply);
                 if reply.starts_with("HTTP/1.1 200") {

@@ -1,0 +1,230 @@
+//! Bearer tokens (401 without, 403 for another project), TLS with rustls, and the request
+//! log that never prints credentials — against a real `datumctl serve`.
+
+mod common;
+mod serve_support;
+
+use common::TestServer;
+use serve_support::{Api, policy};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn token_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("tokens");
+    std::fs::write(
+        &path,
+        "# who may do what\nadmin-token\nteam-token,alpha,beta\n",
+    )
+    .expect("tokens");
+    path
+}
+
+#[test]
+fn tokens_gate_projects() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let tokens = token_file(dir.path());
+    let server = TestServer::start_with(&["--token-file", tokens.to_str().expect("utf8")]);
+    let anonymous = Api::new(&server, "alpha").get(&Api::coll("default"));
+    assert_eq!(anonymous.code, 401);
+    assert_eq!(anonymous.body["kind"], "Status");
+    assert_eq!(anonymous.body["reason"], "Unauthorized");
+    let wrong = Api::new(&server, "alpha")
+        .with_token("nope")
+        .get(&Api::coll("default"));
+    assert_eq!(wrong.code, 401);
+    let team = Api::new(&server, "alpha").with_token("team-token");
+    assert_eq!(team.create(&policy("a")).code, 201);
+    let elsewhere = Api::new(&server, "gamma")
+        .with_token("team-token")
+        .get(&Api::coll("default"));
+    assert_eq!(elsewhere.code, 403);
+    assert_eq!(elsewhere.body["reason"], "Forbidden");
+    let admin = Api::new(&server, "gamma").with_token("admin-token");
+    assert_eq!(admin.get(&Api::coll("default")).code, 200);
+    // Health checks stay open for probes.
+    let health = ureq::get(&format!("{}/readyz", server.url))
+        .call()
+        .expect("readyz");
+    assert_eq!(health.status(), 200);
+}
+
+#[test]
+fn request_log_at_v2_never_shows_the_token() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let tokens = token_file(dir.path());
+    let mut child = Command::new(common::bin())
+        .args(["serve", "--addr", "127.0.0.1:0", "-v", "2", "--data-dir"])
+        .arg(dir.path().join("data"))
+        .arg("--token-file")
+        .arg(&tokens)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut banner = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut banner)
+        .expect("banner");
+    let url = banner
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("url")
+        .to_string();
+    let base = common::project_base(&url, "alpha");
+    let mut reply = None;
+    for _ in 0..100 {
+        match ureq::get(&format!("{base}{}", Api::coll("default")))
+            .set("Authorization", "Bearer admin-token")
+            .call()
+        {
+            Ok(r) => {
+                reply = Some(r.status());
+                break;
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+    assert_eq!(reply, Some(200));
+    let _ = child.kill();
+    let output = child.wait_with_output().expect("wait");
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        log.contains("GET /apis/resourcemanager.miloapis.com/v1alpha1/projects/alpha/control-plane/apis/gateway.envoyproxy.io/v1alpha1/namespaces/default/backendtrafficpolicies 200"),
+        "{log}"
+    );
+    assert!(!log.contains("admin-token"), "{log}");
+}
+
+#[test]
+fn serves_tls_with_the_given_certificate() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+    // A CA and a leaf it signs: rustls refuses a self-signed CA certificate as the server's.
+    let ca_key = dir.path().join("ca.key");
+    let ca = dir.path().join("ca.pem");
+    let ext = dir.path().join("leaf.ext");
+    let csr = dir.path().join("leaf.csr");
+    std::fs::write(
+        &ext,
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n",
+    )
+    .expect("ext");
+    let p = |s: &std::path::Path| s.to_str().expect("utf8").to_string();
+    let steps: [Vec<String>; 3] = [
+        [
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=datumctl-test-ca",
+            "-keyout",
+            &p(&ca_key),
+            "-out",
+            &p(&ca),
+        ]
+        .map(String::from)
+        .to_vec(),
+        [
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            &p(&key),
+            "-out",
+            &p(&csr),
+        ]
+        .map(String::from)
+        .to_vec(),
+        [
+            "x509",
+            "-req",
+            "-in",
+            &p(&csr),
+            "-CA",
+            &p(&ca),
+            "-CAkey",
+            &p(&ca_key),
+            "-CAcreateserial",
+            "-days",
+            "1",
+            "-extfile",
+            &p(&ext),
+            "-out",
+            &p(&cert),
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for args in steps {
+        let made = Command::new("openssl")
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        if !made.is_ok_and(|s| s.success()) {
+            assert!(
+                std::env::var("CI").is_err(),
+                "openssl is needed to make a test certificate"
+            );
+            eprintln!("openssl not available; skipping");
+            return;
+        }
+    }
+    let server = TestServer::start_with(&[
+        "--tls-cert",
+        cert.to_str().expect("utf8"),
+        "--tls-key",
+        key.to_str().expect("utf8"),
+    ]);
+    assert!(
+        server.url.starts_with("https://127.0.0.1:"),
+        "{}",
+        server.url
+    );
+    let pem = std::fs::read(&ca).expect("ca");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("rt");
+    let (code, body) = runtime.block_on(async {
+        let client = reqwest::Client::builder()
+            .add_root_certificate(reqwest::Certificate::from_pem(&pem).expect("pem"))
+            .build()
+            .expect("client");
+        let url = format!("{}{}", server.project_url("tls"), Api::coll("default"));
+        let mut last = None;
+        for _ in 0..100 {
+            match client.get(&url).send().await {
+                Ok(r) => {
+                    let code = r.status().as_u16();
+                    return (code, r.text().await.unwrap_or_default());
+                }
+                Err(e) => last = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("no TLS answer: {last:?}");
+    });
+    assert_eq!(code, 200, "{body}");
+    assert!(body.contains("BackendTrafficPolicyList"));
+    // Plain HTTP to the TLS port gets no API answer.
+    let plain = ureq::get(&format!(
+        "{}/readyz",
+        server.url.replace("https://", "http://")
+    ))
+    .timeout(Duration::from_secs(3))
+    .call();
+    assert!(plain.is_err());
+}
