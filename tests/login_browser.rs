@@ -1,0 +1,166 @@
+//! `datumctl login` with the browser (authorization code + PKCE) against the loopback provider.
+
+mod common;
+mod login_provider;
+
+use login_provider::flows::*;
+use login_provider::{CLIENT_ID, Provider, USER_EMAIL, USER_SUB};
+use std::time::Duration;
+
+const API: &str = "http://127.0.0.1:9";
+
+#[test]
+fn pkce_login_opens_the_browser_and_stores_a_private_context() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    let run = browser_login(home.path(), &provider, API);
+    assert_eq!(
+        run.stdout,
+        format!("Logged in to {API} as {USER_EMAIL} (context \"127.0.0.1:9\").\n")
+    );
+    provider.assert_no_violations();
+    assert_eq!(provider.ledger().code_grants, 1);
+
+    let config = read_config(home.path());
+    assert_eq!(config.current_context.as_deref(), Some("127.0.0.1:9"));
+    let ctx = config.context("127.0.0.1:9").expect("context created");
+    assert_eq!(ctx.server.as_deref(), Some(API));
+    assert_eq!(ctx.project.as_deref(), Some("p"));
+    let oidc = ctx.oidc.as_ref().expect("oidc credential");
+    assert_eq!(oidc.issuer, provider.url);
+    assert_eq!(oidc.client_id, CLIENT_ID);
+    assert!(
+        oidc.refresh_token
+            .as_deref()
+            .is_some_and(|t| t.starts_with("refresh-token-"))
+    );
+    assert!(oidc.expiry.is_some());
+    assert_eq!(mode(&config_path(home.path())), 0o600);
+
+    let who = run_ok(home.path(), &["auth", "whoami"]);
+    assert!(
+        who.stdout.contains(&format!("Subject:     {USER_SUB}\n")),
+        "{}",
+        who.stdout
+    );
+    assert!(
+        who.stdout.contains(&format!("Email:       {USER_EMAIL}\n")),
+        "{}",
+        who.stdout
+    );
+    assert!(
+        who.stdout
+            .contains(&format!("Issuer:      {}\n", provider.url)),
+        "{}",
+        who.stdout
+    );
+    assert!(who.stdout.contains("Expires:     20"), "{}", who.stdout);
+    let token = run_ok(home.path(), &["auth", "get-token"]).stdout;
+    assert_eq!(Some(token.trim()), ctx.token.as_deref());
+}
+
+fn run_ok(home: &std::path::Path, args: &[&str]) -> Run {
+    run(datumctl_in(home, args)).ok()
+}
+
+#[test]
+fn login_without_a_browser_still_prints_the_url_and_completes() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    let running = spawn(login_cmd(
+        home.path(),
+        &provider,
+        API,
+        &["--client-id", CLIENT_ID],
+    ));
+    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
+    assert!(stderr.contains("Could not open a browser"), "{stderr}");
+    let url = stderr
+        .split_whitespace()
+        .find(|w| w.contains("/authorize?"))
+        .expect("URL on stderr")
+        .to_string();
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    assert_eq!(complete_in_browser(&url), 200);
+    let run = running.finish(Duration::from_secs(30)).ok();
+    assert!(run.stdout.starts_with("Logged in to "), "{}", run.stdout);
+    provider.assert_no_violations();
+}
+
+#[test]
+fn a_callback_with_the_wrong_state_ends_the_login() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    let running = spawn(login_cmd(
+        home.path(),
+        &provider,
+        API,
+        &["--client-id", CLIENT_ID],
+    ));
+    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
+    let url = stderr
+        .split_whitespace()
+        .find(|w| w.contains("/authorize?"))
+        .expect("URL");
+    let redirect = url
+        .split(['?', '&'])
+        .find_map(|kv| kv.strip_prefix("redirect_uri="))
+        .expect("redirect_uri");
+    let callback: String = form_urlencoded::parse(format!("u={redirect}").as_bytes())
+        .next()
+        .expect("decoded")
+        .1
+        .into_owned();
+    // A stray favicon request is ignored; a forged answer ends the login.
+    let base = callback.trim_end_matches("/datumctl/auth/callback");
+    assert_eq!(
+        login_provider::http_get(&format!("{base}/favicon.ico")).0,
+        404
+    );
+    let (status, _, _) = login_provider::http_get(&format!("{callback}?code=stolen&state=forged"));
+    assert_eq!(status, 400);
+    let run = running.finish(Duration::from_secs(30));
+    assert_eq!(run.code(), 1, "{}", run.all());
+    assert!(
+        run.stderr.contains("state does not match"),
+        "{}",
+        run.stderr
+    );
+    assert!(!config_path(home.path()).exists(), "nothing stored");
+    assert_eq!(provider.ledger().code_grants, 0);
+}
+
+#[test]
+fn client_id_is_required_and_plain_http_is_refused_off_loopback() {
+    let home = tempfile::tempdir().expect("tmp");
+    let run = run(datumctl_in(
+        home.path(),
+        &[
+            "login",
+            "--hostname",
+            "http://auth.example.test",
+            "--client-id",
+            "x",
+        ],
+    ));
+    assert_eq!(run.code(), 2, "{}", run.all());
+    assert!(
+        run.stderr.contains("only loopback addresses may use http"),
+        "{}",
+        run.stderr
+    );
+    let provider = Provider::start();
+    let run = run_cmd(login_cmd(home.path(), &provider, API, &[]));
+    assert_eq!(run.code(), 2, "{}", run.all());
+    assert!(run.stderr.contains("--client-id"), "{}", run.stderr);
+    let run = run_cmd(datumctl_in(
+        home.path(),
+        &["login", "--hostname", &provider.url, "--client-id", "x"],
+    ));
+    assert_eq!(run.code(), 2, "{}", run.all());
+    assert!(run.stderr.contains("--server"), "{}", run.stderr);
+}
+
+fn run_cmd(cmd: std::process::Command) -> Run {
+    run(cmd)
+}
