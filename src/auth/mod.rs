@@ -59,6 +59,10 @@ pub enum AuthError {
         source: std::io::Error,
     },
     #[error(
+        "the identity provider no longer accepts the login stored in context {context:?} ({detail})"
+    )]
+    LoginExpired { context: String, detail: String },
+    #[error(
         "context {0:?} has no refresh token or service-account key to renew its expired access token"
     )]
     CannotRenew(String),
@@ -76,8 +80,10 @@ fn oauth_text(code: &str, description: &Option<String>) -> String {
 impl AuthError {
     /// Whether the stored credential is dead and only a new login helps.
     pub fn needs_login(&self) -> bool {
-        matches!(self, AuthError::OAuth { code, .. } if code == "invalid_grant")
-            || matches!(self, AuthError::CannotRenew(_))
+        matches!(
+            self,
+            AuthError::LoginExpired { .. } | AuthError::CannotRenew(_)
+        )
     }
 }
 
@@ -85,7 +91,7 @@ impl From<AuthError> for CliError {
     fn from(e: AuthError) -> CliError {
         match &e {
             _ if e.needs_login() => CliError::unreachable(anyhow::anyhow!(
-                "{e}: the stored login is no longer valid; run `datumctl login` again"
+                "{e}: run `datumctl login` again"
             ))
             .hint(
                 "in CI, log in with a service-account key: `datumctl login --credentials key.json`",

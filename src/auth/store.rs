@@ -124,30 +124,43 @@ pub fn renew(config_path: &Path, name: &str) -> Result<String, AuthError> {
         return Ok(token.clone());
     }
     let client = OAuthClient::new()?;
-    let tokens = super::runtime()?.block_on(async {
-        let endpoint = match &oidc.token_endpoint {
-            Some(e) => e.clone(),
-            None => client.discover(&oidc.issuer).await?.token_endpoint,
-        };
-        super::oidc::check_endpoint(&endpoint)?;
-        if let Some(key_file) = &oidc.key_file {
-            let key = ServiceAccountKey::read(key_file)?;
-            key.exchange(&client, &oidc.issuer, &endpoint).await
-        } else if let Some(refresh) = &oidc.refresh_token {
-            client
-                .token(
-                    &endpoint,
-                    &[
-                        ("grant_type", "refresh_token"),
-                        ("refresh_token", refresh),
-                        ("client_id", &oidc.client_id),
-                    ],
-                )
-                .await
-        } else {
-            Err(AuthError::CannotRenew(name.to_string()))
-        }
-    })?;
+    let tokens = super::runtime()?
+        .block_on(async {
+            let endpoint = match &oidc.token_endpoint {
+                Some(e) => e.clone(),
+                None => client.discover(&oidc.issuer).await?.token_endpoint,
+            };
+            super::oidc::check_endpoint(&endpoint)?;
+            if let Some(key_file) = &oidc.key_file {
+                let key = ServiceAccountKey::read(key_file)?;
+                key.exchange(&client, &oidc.issuer, &endpoint).await
+            } else if let Some(refresh) = &oidc.refresh_token {
+                client
+                    .token(
+                        &endpoint,
+                        &[
+                            ("grant_type", "refresh_token"),
+                            ("refresh_token", refresh),
+                            ("client_id", &oidc.client_id),
+                        ],
+                    )
+                    .await
+            } else {
+                Err(AuthError::CannotRenew(name.to_string()))
+            }
+        })
+        .map_err(|e| match e {
+            AuthError::OAuth { code, description } if code == "invalid_grant" => {
+                AuthError::LoginExpired {
+                    context: name.to_string(),
+                    detail: match description {
+                        Some(d) => format!("invalid_grant: {d}"),
+                        None => code,
+                    },
+                }
+            }
+            other => other,
+        })?;
     store_tokens(entry, &tokens, now());
     config::save(config_path, &file)?;
     Ok(tokens.access_token)
