@@ -124,6 +124,7 @@ impl OAuthClient {
 
     /// Reads and checks the discovery document of `issuer`.
     pub async fn discover(&self, issuer: &str) -> Result<Discovery, AuthError> {
+        let issuer = issuer.trim_end_matches('/');
         let url = format!("{issuer}/.well-known/openid-configuration");
         let resp = self
             .http

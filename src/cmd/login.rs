@@ -50,7 +50,7 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
                 existing
                     .context(&name)
                     .and_then(|c| c.oidc.as_ref())
-                    .filter(|o| o.issuer == issuer)
+                    .filter(|o| o.issuer.trim_end_matches('/') == issuer)
                     .map(|o| o.client_id.clone())
             })
             .filter(|id| !id.is_empty())
@@ -64,7 +64,8 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
         let discovery = client.discover(&issuer).await?;
         let (tokens, nonce) = match &key {
             Some(k) => (
-                k.exchange(&client, &issuer, &discovery.token_endpoint)
+                // The assertion's audience is the issuer exactly as it names itself.
+                k.exchange(&client, &discovery.issuer, &discovery.token_endpoint)
                     .await?,
                 None,
             ),
@@ -221,7 +222,7 @@ fn save_login(
         entry.project = g.project.clone();
     }
     entry.oidc = Some(OidcCredential {
-        issuer: login.discovery.issuer.trim_end_matches('/').to_string(),
+        issuer: login.discovery.issuer.clone(),
         client_id: login.client_id.clone(),
         token_endpoint: Some(login.discovery.token_endpoint.clone()),
         key_file,
