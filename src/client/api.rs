@@ -181,6 +181,9 @@ impl ApiClient {
         if let Some(rv) = resource_version {
             req = req.query("resourceVersion", rv.to_string());
         }
+        // Like client-go's reflectors, ask the server to end the stream now and then; the
+        // caller resumes from the last version it saw.
+        req = req.query("timeoutSeconds", watch_timeout_seconds().to_string());
         let mut req = ListOptions {
             limit: None,
             continue_token: None,
@@ -195,6 +198,16 @@ impl ApiClient {
             url: req.url,
         })
     }
+}
+
+/// How long one watch request lasts: 5 to 10 minutes, or `DATUMCTL_WATCH_TIMEOUT_SECONDS`
+/// (tests use it to exercise resuming).
+fn watch_timeout_seconds() -> u64 {
+    std::env::var("DATUMCTL_WATCH_TIMEOUT_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|v| *v > 0)
+        .unwrap_or_else(|| 300 + fastrand::u64(..300))
 }
 
 /// Newline-delimited watch events from an open response.

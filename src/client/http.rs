@@ -394,6 +394,83 @@ mod tests {
         assert!(parse_timeout("").is_err());
     }
 
+    /// A one-connection-per-request HTTP server that answers with `replies` in turn and
+    /// counts the requests it saw.
+    async fn scripted(
+        replies: Vec<&'static str>,
+    ) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let seen = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = seen.clone();
+        tokio::spawn(async move {
+            for reply in replies {
+                let Ok((mut sock, _)) = listener.accept().await else {
+                    return;
+                };
+                let mut buf = vec![0u8; 4096];
+                let _ = sock.read(&mut buf).await;
+                counter.fetch_add(1, Ordering::SeqCst);
+                let _ = sock.write_all(reply.as_bytes()).await;
+                let _ = sock.shutdown().await;
+            }
+        });
+        (url, seen)
+    }
+
+    fn test_client(url: &str) -> ApiClient {
+        let target = Target {
+            base: url.to_string(),
+            server: url.to_string(),
+            project: None,
+            namespace: "default".into(),
+            token: Some("t".into()),
+            tls: Default::default(),
+            context: None,
+            config_path: None,
+            kubeconfig: true,
+            profile: None,
+        };
+        let printer = Printer::new(
+            crate::cli::ColorChoice::Never,
+            crate::cli::ErrorFormat::Human,
+        );
+        ApiClient::new(target, 0, printer, None).expect("client")
+    }
+
+    const BUSY: &str = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    const OK: &str = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+
+    #[tokio::test]
+    async fn idempotent_requests_retry_on_503_and_others_do_not() {
+        use std::sync::atomic::Ordering;
+        let (url, seen) = scripted(vec![BUSY, BUSY, OK]).await;
+        let client = test_client(&url);
+        let got = client
+            .send_json(&ApiRequest::new(Method::GET, format!("{url}/x")))
+            .await;
+        assert!(got.is_ok(), "{got:?}");
+        assert_eq!(seen.load(Ordering::SeqCst), 3);
+
+        let (url, seen) = scripted(vec![BUSY, OK]).await;
+        let client = test_client(&url);
+        let posted = client
+            .send_json(
+                &ApiRequest::new(Method::POST, format!("{url}/x"))
+                    .json_body("application/json", b"{}".to_vec()),
+            )
+            .await;
+        assert!(
+            matches!(posted, Err(ClientError::Status(ref s)) if s.code == 503),
+            "{posted:?}"
+        );
+        assert_eq!(seen.load(Ordering::SeqCst), 1);
+    }
+
     #[test]
     fn warnings_and_redaction() {
         assert_eq!(

@@ -5,6 +5,7 @@ pub mod api;
 pub mod config;
 pub mod http;
 pub mod kubeconfig;
+pub mod openapi;
 pub mod patch;
 pub mod status;
 pub mod target;

@@ -172,6 +172,17 @@ pub enum ClientError {
     Setup(String),
 }
 
+/// `scheme://host:port` of a URL, which is what people recognise in an error.
+fn origin(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split(['/', '?']).next().unwrap_or(rest);
+            format!("{scheme}://{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
 /// The innermost cause's text, which says what really happened (refused, unknown CA, …).
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     let mut current = e;
@@ -185,13 +196,28 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
 
 impl ClientError {
     pub fn from_transport(e: reqwest::Error, url: &str) -> ClientError {
-        let url = url.split('?').next().unwrap_or(url).to_string();
+        let url = origin(url);
         let detail = root_cause(&e);
-        let debug = format!("{e:?}").to_lowercase();
+        let mut chain = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            chain.push(' ');
+            chain.push_str(&s.to_string());
+            source = s.source();
+        }
+        let chain = chain.to_lowercase();
+        let tls = [
+            "certificate",
+            "handshake",
+            "corrupt message",
+            "tls",
+            "unknownissuer",
+        ]
+        .iter()
+        .any(|w| chain.contains(w));
         if e.is_timeout() {
             ClientError::Timeout { url }
-        } else if debug.contains("certificate") || debug.contains("tls") || debug.contains("rustls")
-        {
+        } else if tls {
             ClientError::Tls { url, detail }
         } else if e.is_connect() {
             ClientError::Connect { url, detail }

@@ -170,6 +170,9 @@ impl Getter<'_> {
         if self.args.watch_only {
             return self.watch(None, Vec::new()).await;
         }
+        if self.args.watch && self.args.output_watch_events {
+            return self.list_as_events().await;
+        }
         let p = &self.ctx.printer;
         let ns = self.namespace();
         let mut options = self.list_options();
@@ -248,11 +251,50 @@ impl Getter<'_> {
         Ok(Outcome::Success)
     }
 
+    /// `-w --output-watch-events`: the current objects print as ADDED events, then the watch.
+    async fn list_as_events(&self) -> Result<Outcome, ClientError> {
+        let p = &self.ctx.printer;
+        let ns = self.namespace();
+        let (items, meta) = self.client.list_all(ns, &self.list_options()).await?;
+        let mut widths = Vec::new();
+        let mut header_printed = false;
+        if self.format.is_table() || matches!(self.format, OutputFormat::CustomColumns(_)) {
+            if !items.is_empty() {
+                let mut headers = self.headers();
+                headers.insert(0, "EVENT".into());
+                let rows = self
+                    .rows(&items)
+                    .into_iter()
+                    .map(|mut r| {
+                        r.insert(0, "ADDED".into());
+                        r
+                    })
+                    .collect();
+                let table = Table { headers, rows };
+                widths = table.widths(self.with_headers());
+                header_printed = true;
+                p.out(&table.render(self.with_headers()));
+            }
+        } else {
+            for item in &items {
+                p.out(&self.watch_line("ADDED", item, &mut widths, &mut header_printed));
+            }
+        }
+        let rv = meta["resourceVersion"].as_str().map(String::from);
+        self.watch_from(rv, widths, header_printed).await
+    }
+
     /// Prints changes from `rv` on until interrupted, reconnecting from the last version seen.
-    async fn watch(
+    async fn watch(&self, rv: Option<String>, widths: Vec<usize>) -> Result<Outcome, ClientError> {
+        let printed = !widths.is_empty();
+        self.watch_from(rv, widths, printed).await
+    }
+
+    async fn watch_from(
         &self,
         mut rv: Option<String>,
         widths: Vec<usize>,
+        header_printed: bool,
     ) -> Result<Outcome, ClientError> {
         let p = &self.ctx.printer;
         let ns = self.namespace();
@@ -261,9 +303,15 @@ impl Getter<'_> {
             options.field_selector = Some(format!("metadata.name={}", self.args.names[0]));
         }
         let mut widths = widths;
-        let mut header_printed = !widths.is_empty();
+        let mut header_printed = header_printed;
         let mut failures = 0u32;
+        let mut first = true;
         loop {
+            if !first {
+                // The stream ended (timeout, restart, network): resume from the last version.
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            first = false;
             let mut stream = match self.client.watch(ns, &options, rv.as_deref()).await {
                 Ok(s) => {
                     failures = 0;
