@@ -164,3 +164,54 @@ fn client_id_is_required_and_plain_http_is_refused_off_loopback() {
 fn run_cmd(cmd: std::process::Command) -> Run {
     run(cmd)
 }
+
+#[test]
+fn an_id_token_from_another_login_is_refused() {
+    let provider = Provider::start();
+    provider.ledger().wrong_nonce = true;
+    let home = tempfile::tempdir().expect("tmp");
+    let running = spawn(login_cmd(
+        home.path(),
+        &provider,
+        API,
+        &["--client-id", CLIENT_ID],
+    ));
+    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
+    let url = stderr
+        .split_whitespace()
+        .find(|w| w.contains("/authorize?"))
+        .expect("URL");
+    assert_eq!(complete_in_browser(url), 200);
+    let run = running.finish(Duration::from_secs(30));
+    assert_eq!(run.code(), 3, "{}", run.all());
+    assert!(
+        run.stderr.contains("nonce does not match"),
+        "{}",
+        run.stderr
+    );
+    assert!(!config_path(home.path()).exists(), "nothing stored");
+}
+
+#[test]
+fn get_token_speaks_kubectl_exec_credential() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    browser_login(home.path(), &provider, API);
+    let out = run_ok(home.path(), &["auth", "get-token", "-o", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(doc["kind"], "ExecCredential");
+    assert_eq!(doc["apiVersion"], "client.authentication.k8s.io/v1");
+    let ctx = read_config(home.path()).contexts[0].clone();
+    assert_eq!(doc["status"]["token"].as_str(), ctx.token.as_deref());
+    let expiry = ctx.oidc.and_then(|o| o.expiry).expect("expiry");
+    assert_eq!(
+        doc["status"]["expirationTimestamp"].as_str(),
+        Some(expiry.as_str())
+    );
+    let bad = run(datumctl_in(
+        home.path(),
+        &["auth", "get-token", "-o", "yaml"],
+    ));
+    assert_eq!(bad.code(), 2, "{}", bad.all());
+    assert_eq!(bad.stdout, "");
+}

@@ -52,11 +52,31 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
             let mut target =
                 crate::client::target::resolve(&ctx.global).map_err(crate::client::target_error)?;
             crate::auth::refresh_target(&mut target, &ctx.global)?;
-            match target.token {
-                Some(t) => ctx.printer.out(&format!("{t}\n")),
-                None => {
-                    return Err(CliError::failure(anyhow::anyhow!("no token configured"))
-                        .hint("log in with `datumctl login`, or store one with `datumctl auth login --token-stdin`"));
+            let Some(token) = target.token else {
+                return Err(CliError::failure(anyhow::anyhow!("no token configured"))
+                    .hint("log in with `datumctl login`, or store one with `datumctl auth login --token-stdin`"));
+            };
+            match ctx.global.output.as_deref() {
+                None => ctx.printer.out(&format!("{token}\n")),
+                Some("json") => {
+                    // After a renewal the config holds the new expiry.
+                    let reloaded =
+                        config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
+                    let expiry = reloaded
+                        .selected(wanted.as_deref())
+                        .and_then(|c| c.oidc.as_ref())
+                        .filter(|_| ctx.global.token.is_none())
+                        .and_then(|o| o.expiry.clone());
+                    ctx.printer
+                        .out(&format!("{}\n", exec_credential(&token, expiry.as_deref())));
+                }
+                Some(other) => {
+                    return Err(CliError::usage(format!(
+                        "unsupported output format {other:?} for get-token"
+                    ))
+                    .hint(
+                        "omit -o for the bare token, or use -o json for a kubectl ExecCredential",
+                    ));
                 }
             }
         }
@@ -120,4 +140,19 @@ fn identity_lines(oidc: &config::OidcCredential) -> String {
         "Issuer:      {}\nSubject:     {subject}\nEmail:       {email}\nExpires:     {expires}\n",
         oidc.issuer
     )
+}
+
+/// A kubectl `ExecCredential`, so a kubeconfig `exec` entry can run `datumctl auth get-token -o json`.
+fn exec_credential(token: &str, expiry: Option<&str>) -> String {
+    let mut status = serde_json::json!({ "token": token });
+    if let Some(at) = expiry {
+        status["expirationTimestamp"] = serde_json::Value::String(at.to_string());
+    }
+    let credential = serde_json::json!({
+        "kind": "ExecCredential",
+        "apiVersion": "client.authentication.k8s.io/v1",
+        "spec": { "interactive": false },
+        "status": status,
+    });
+    serde_json::to_string_pretty(&credential).unwrap_or_default()
 }

@@ -93,6 +93,8 @@ pub struct Ledger {
     /// Answer the second device poll with `slow_down`.
     pub script_slow_down: bool,
     pub refresh_delay: Duration,
+    /// Put another login's nonce into ID tokens (a replayed token).
+    pub wrong_nonce: bool,
     counter: usize,
 }
 
@@ -392,13 +394,18 @@ async fn token(State(s): State<Shared>, body: Bytes) -> Response {
                 return oauth_error("invalid_grant", "redirect_uri mismatch");
             }
             ledger.code_grants += 1;
+            let nonce = if ledger.wrong_nonce {
+                "someone-elses-nonce".to_string()
+            } else {
+                g.nonce
+            };
             issue(
                 &s,
                 ledger,
                 USER_SUB,
                 Some(USER_EMAIL),
                 CLIENT_ID,
-                Some(&g.nonce),
+                Some(&nonce),
                 true,
             )
         }
