@@ -133,12 +133,15 @@ fn every_command_sends_the_renewed_token_and_no_output_shows_a_token() {
     );
     outputs.push(listed.all());
     set_expiry_in(home.path(), 10);
-    outputs.push(run(datumctl_in(home.path(), &get)).ok().all());
+    let renewed = run(datumctl_in(home.path(), &get)).ok();
     assert_eq!(
         provider.ledger().refresh_grants,
         1,
         "get renewed the token first"
     );
+    let logged = format!("POST {}/token 200 OK", provider.url);
+    assert!(renewed.stderr.contains(&logged), "{}", renewed.stderr);
+    outputs.push(renewed.all());
     for args in [
         &["auth", "whoami"][..],
         &["config", "view"],

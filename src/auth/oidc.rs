@@ -3,6 +3,7 @@
 //! answers and OAuth errors.
 
 use super::AuthError;
+use crate::print::Printer;
 use serde::Deserialize;
 use serde_json::Value;
 use std::time::Duration;
@@ -103,10 +104,12 @@ impl TokenResponse {
 /// HTTP to the issuer.
 pub struct OAuthClient {
     http: reqwest::Client,
+    /// Where `-v 6` request lines go (method, URL, status, time; never a body: they hold tokens).
+    log: Option<Printer>,
 }
 
 impl OAuthClient {
-    pub fn new() -> Result<OAuthClient, AuthError> {
+    pub fn new(log: Option<Printer>) -> Result<OAuthClient, AuthError> {
         let http = reqwest::Client::builder()
             .use_rustls_tls()
             .user_agent(concat!("datumctl/", env!("CARGO_PKG_VERSION")))
@@ -119,7 +122,31 @@ impl OAuthClient {
                 url: String::new(),
                 source,
             })?;
-        Ok(OAuthClient { http })
+        Ok(OAuthClient { http, log })
+    }
+
+    /// Sends a request, logging it at `-v 6`.
+    async fn send(
+        &self,
+        method: &str,
+        url: &str,
+        request: reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, AuthError> {
+        let started = std::time::Instant::now();
+        let resp = request.send().await.map_err(|source| AuthError::Http {
+            url: url.into(),
+            source,
+        })?;
+        if let Some(printer) = &self.log {
+            let status = resp.status();
+            printer.err(&format!(
+                "{method} {url} {} {} in {} milliseconds\n",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or(""),
+                started.elapsed().as_millis()
+            ));
+        }
+        Ok(resp)
     }
 
     /// Reads and checks the discovery document of `issuer`.
@@ -127,15 +154,12 @@ impl OAuthClient {
         let issuer = issuer.trim_end_matches('/');
         let url = format!("{issuer}/.well-known/openid-configuration");
         let resp = self
-            .http
-            .get(&url)
-            .header("accept", "application/json")
-            .send()
-            .await
-            .map_err(|source| AuthError::Http {
-                url: url.clone(),
-                source,
-            })?;
+            .send(
+                "GET",
+                &url,
+                self.http.get(&url).header("accept", "application/json"),
+            )
+            .await?;
         let body = read_json(&url, resp)
             .await?
             .map_err(|(status, _)| AuthError::Protocol {
@@ -173,15 +197,7 @@ impl OAuthClient {
 
     /// The issuer's signing keys.
     pub async fn jwks(&self, url: &str) -> Result<Value, AuthError> {
-        let resp = self
-            .http
-            .get(url)
-            .send()
-            .await
-            .map_err(|source| AuthError::Http {
-                url: url.into(),
-                source,
-            })?;
+        let resp = self.send("GET", url, self.http.get(url)).await?;
         read_json(url, resp)
             .await?
             .map_err(|(status, _)| AuthError::Protocol {
@@ -192,17 +208,12 @@ impl OAuthClient {
 
     /// POSTs a form; a 4xx/5xx answer with an OAuth error body becomes `AuthError::OAuth`.
     pub async fn post_form(&self, url: &str, form: &[(&str, &str)]) -> Result<Value, AuthError> {
-        let resp = self
+        let request = self
             .http
             .post(url)
             .header("accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .map_err(|source| AuthError::Http {
-                url: url.into(),
-                source,
-            })?;
+            .form(form);
+        let resp = self.send("POST", url, request).await?;
         match read_json(url, resp).await? {
             Ok(body) => Ok(body),
             Err((status, body)) => match body["error"].as_str() {

@@ -103,14 +103,20 @@ pub fn refresh_target(target: &mut Target, global: &GlobalArgs) -> Result<(), Cl
         .and_then(|c| c.oidc.as_ref())
         .is_some_and(|oidc| renewal_due(oidc, now()));
     if due {
-        target.token = Some(renew(path, name)?);
+        let log = (global.verbosity >= 6)
+            .then(|| crate::print::Printer::new(global.color, global.error_format));
+        target.token = Some(renew(path, name, log)?);
     }
     Ok(())
 }
 
 /// Renews the access token of context `name` unless another process did while we waited for the
 /// lock; returns the token to use.
-pub fn renew(config_path: &Path, name: &str) -> Result<String, AuthError> {
+pub fn renew(
+    config_path: &Path,
+    name: &str,
+    log: Option<crate::print::Printer>,
+) -> Result<String, AuthError> {
     let _lock = lock_config(config_path)?;
     let mut file = config::load(config_path)?;
     let entry = file
@@ -123,7 +129,7 @@ pub fn renew(config_path: &Path, name: &str) -> Result<String, AuthError> {
     if let (Some(token), false) = (&entry.token, renewal_due(&oidc, now())) {
         return Ok(token.clone());
     }
-    let client = OAuthClient::new()?;
+    let client = OAuthClient::new(log)?;
     let tokens = super::runtime()?
         .block_on(async {
             let endpoint = match &oidc.token_endpoint {

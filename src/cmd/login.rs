@@ -59,7 +59,7 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
                     .hint("pass --client-id ID or set DATUMCTL_CLIENT_ID (the id of datumctl's app registration at your identity provider)")
             })?,
     };
-    let client = OAuthClient::new()?;
+    let client = OAuthClient::new((g.verbosity >= 6).then(|| ctx.printer.clone()))?;
     let login = crate::auth::runtime()?.block_on(async {
         let discovery = client.discover(&issuer).await?;
         let (tokens, nonce) = match &key {
