@@ -171,3 +171,18 @@ fn every_command_sends_the_renewed_token_and_no_output_shows_a_token() {
         "get-token prints the real token"
     );
 }
+
+#[test]
+fn a_pasted_token_replaces_the_login_and_is_never_renewed_over() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    browser_login(home.path(), &provider, API);
+    set_expiry_in(home.path(), 5);
+    let mut paste = datumctl_in(home.path(), &["auth", "login", "--token-stdin"]);
+    let pasted = tempfile::NamedTempFile::new().expect("tmp");
+    std::fs::write(pasted.path(), "pasted-by-hand\n").expect("write");
+    paste.stdin(std::fs::File::open(pasted.path()).expect("open"));
+    run(paste).ok();
+    assert_eq!(get_token(home.path()).ok().stdout, "pasted-by-hand\n");
+    assert_eq!(provider.ledger().refresh_grants, 0);
+}

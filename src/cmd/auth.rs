@@ -42,6 +42,8 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
             })?;
             entry.token = Some(token);
             entry.token_file = None;
+            // A pasted token replaces a `datumctl login`: renewing would silently overwrite it.
+            entry.oidc = None;
             config::save(&path, &file).map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
             ctx.printer.out(&format!(
                 "Token stored for context {name:?} in {}\n",
