@@ -269,3 +269,48 @@ pub fn logout(ctx: &Context) -> CmdResult {
     });
     Ok(Outcome::Success)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const PEM: &str = include_str!("../../tests/fixtures/TEST-ONLY-provider-signing-key.pem");
+
+    #[test]
+    fn contexts_are_named_after_the_api_host() {
+        assert_eq!(context_name("https://api.datum.net"), "api.datum.net");
+        assert_eq!(context_name("http://127.0.0.1:7780/"), "127.0.0.1:7780");
+        assert_eq!(context_name("not a url"), "datum");
+    }
+
+    #[test]
+    fn id_tokens_must_match_issuer_audience_and_nonce() {
+        let key = jwt::SigningKey::from_pem(PEM).expect("test key");
+        let jwks = json!({"keys": [key.public_jwk("k")]});
+        let token = |claims: serde_json::Value| {
+            key.sign(&json!({"alg": "RS256", "kid": "k"}), &claims)
+                .expect("sign")
+        };
+        let good = token(
+            json!({"iss": "https://auth.x/", "aud": ["other", "cli"], "nonce": "n1", "sub": "u"}),
+        );
+        let claims =
+            check_id_token(&good, &jwks, "https://auth.x", "cli", Some("n1")).expect("valid");
+        assert_eq!(claims["sub"], "u");
+        assert!(check_id_token(&good, &jwks, "https://auth.x", "cli", None).is_ok());
+        let refused = [
+            (good.clone(), "https://auth.y", "cli", Some("n1")),
+            (good.clone(), "https://auth.x", "someone-else", Some("n1")),
+            (good.clone(), "https://auth.x", "cli", Some("n2")),
+        ];
+        for (t, iss, aud, nonce) in refused {
+            assert!(matches!(
+                check_id_token(&t, &jwks, iss, aud, nonce),
+                Err(AuthError::IdToken(_))
+            ));
+        }
+        let unsigned = format!("{}.", good.rsplit_once('.').expect("dot").0);
+        assert!(check_id_token(&unsigned, &jwks, "https://auth.x", "cli", None).is_err());
+    }
+}
