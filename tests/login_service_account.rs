@@ -160,3 +160,44 @@ fn an_unknown_key_is_refused_with_exit_3_and_nothing_stored() {
     assert_eq!(out.code(), 2, "{}", out.all());
     assert!(out.stderr.contains("no private key"), "{}", out.stderr);
 }
+
+#[test]
+fn a_datum_key_file_names_the_api_project_scope_and_account() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    let src = tempfile::tempdir().expect("tmp");
+    let key = src.path().join("datum-key.json");
+    let scope = "openid profile email urn:zitadel:iam:org:project:id:123:aud";
+    let doc = serde_json::json!({
+        "type": "datum_service_account",
+        "api_endpoint": "http://127.0.0.1:8/",
+        "token_uri": format!("{}/token", provider.url),
+        "scope": scope,
+        "project_id": "ci-project",
+        "client_email": "robot@ci-project.iam.test",
+        "client_id": SA_CLIENT_ID,
+        "private_key_id": SA_KEY_ID,
+        "private_key": fixture("TEST-ONLY-service-account-key.pem"),
+    });
+    std::fs::write(&key, doc.to_string()).expect("key file");
+    let args = [
+        "login",
+        "--hostname",
+        &provider.url,
+        "--credentials",
+        key.to_str().expect("utf8"),
+    ];
+    let out = run_in(home.path(), &args).ok();
+    assert_eq!(
+        out.stdout,
+        "Logged in to http://127.0.0.1:8 as robot@ci-project.iam.test (context \"127.0.0.1:8\").\n"
+    );
+    assert_eq!(provider.ledger().jwt_scope.as_deref(), Some(scope));
+    let ctx = read_config(home.path())
+        .context("127.0.0.1:8")
+        .cloned()
+        .expect("context");
+    assert_eq!(ctx.server.as_deref(), Some("http://127.0.0.1:8"));
+    assert_eq!(ctx.project.as_deref(), Some("ci-project"));
+    provider.assert_no_violations();
+}

@@ -18,6 +18,22 @@ pub use store::refresh_target;
 /// The scopes an interactive login asks for; `offline_access` brings the refresh token.
 pub const SCOPES: &str = "openid profile email offline_access";
 
+/// The public OAuth client ids Datum registered for its CLI (PKCE clients: ids, not secrets),
+/// used when neither the flag, the environment nor the context names one.
+pub fn builtin_client_id(issuer: &str) -> Option<&'static str> {
+    let host = reqwest::Url::parse(issuer)
+        .ok()?
+        .host_str()?
+        .to_ascii_lowercase();
+    if host.ends_with(".staging.env.datum.net") {
+        Some("325848904128073754")
+    } else if host == "datum.net" || host.ends_with(".datum.net") {
+        Some("328728232771788043")
+    } else {
+        None
+    }
+}
+
 /// A refresh happens when the access token has less than this left.
 pub const REFRESH_MARGIN_SECS: i64 = 60;
 
@@ -121,4 +137,19 @@ pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, AuthError> {
 /// Seconds since the Unix epoch.
 pub(crate) fn now() -> i64 {
     chrono::Utc::now().timestamp()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn datum_hosts_have_a_builtin_client_id() {
+        use super::builtin_client_id as id;
+        assert_eq!(id("https://auth.datum.net"), Some("328728232771788043"));
+        assert_eq!(
+            id("https://auth.staging.env.datum.net"),
+            Some("325848904128073754")
+        );
+        assert_eq!(id("https://auth.example.com"), None);
+        assert_eq!(id("https://evil-datum.net"), None);
+    }
 }

@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 pub const JWT_BEARER_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
+/// What a key file that names no scope gets (no `offline_access`: assertions are re-minted).
+pub const DEFAULT_SCOPE: &str = "openid profile email";
+
 /// How long an assertion is good for: long enough for one token request, no longer.
 pub const ASSERTION_LIFETIME_SECS: i64 = 300;
 
@@ -19,6 +22,12 @@ pub struct ServiceAccountKey {
     pub client_id: String,
     pub key_id: String,
     pub key: SigningKey,
+    /// The scopes to ask for (Datum's key files name the project audience here).
+    pub scope: Option<String>,
+    /// Datum key files also say which API and project the account belongs to, and its name.
+    pub api_endpoint: Option<String>,
+    pub project_id: Option<String>,
+    pub client_email: Option<String>,
 }
 
 /// The first string among `names` (key files spell their fields in more than one way).
@@ -59,6 +68,11 @@ impl ServiceAccountKey {
             client_id,
             key_id,
             key,
+            scope: field(&doc, &["scope"]),
+            api_endpoint: field(&doc, &["api_endpoint", "apiEndpoint"])
+                .map(|e| e.trim_end_matches('/').to_string()),
+            project_id: field(&doc, &["project_id", "projectId"]),
+            client_email: field(&doc, &["client_email", "clientEmail"]),
         })
     }
 
@@ -92,7 +106,7 @@ impl ServiceAccountKey {
                 &[
                     ("grant_type", JWT_BEARER_GRANT),
                     ("assertion", &assertion),
-                    ("scope", "openid profile email"),
+                    ("scope", self.scope.as_deref().unwrap_or(DEFAULT_SCOPE)),
                 ],
             )
             .await

@@ -23,10 +23,17 @@ struct Login {
 pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
     let g = &ctx.global;
     let issuer = oidc::issuer_url(&args.hostname)?;
+    let key = match &args.credentials {
+        Some(file) => Some(ServiceAccountKey::read(file)?),
+        None => None,
+    };
+    // --server, else the API the key file names, else the issuer's `auth.` host as `api.`.
     let server = if g.given("server") {
         g.server.clone().filter(|s| !s.is_empty())
     } else {
-        oidc::derive_api_server(&issuer)
+        key.as_ref()
+            .and_then(|k| k.api_endpoint.clone())
+            .or_else(|| oidc::derive_api_server(&issuer))
     }
     .ok_or_else(|| {
         CliError::usage(format!(
@@ -37,10 +44,6 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
     let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
     let existing = config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
     let name = g.context.clone().unwrap_or_else(|| context_name(&server));
-    let key = match &args.credentials {
-        Some(file) => Some(ServiceAccountKey::read(file)?),
-        None => None,
-    };
     let client_id = match &key {
         Some(k) => k.client_id.clone(),
         None => args
@@ -54,6 +57,7 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
                     .map(|o| o.client_id.clone())
             })
             .filter(|id| !id.is_empty())
+            .or_else(|| crate::auth::builtin_client_id(&issuer).map(str::to_string))
             .ok_or_else(|| {
                 CliError::usage("no OAuth client id for this issuer")
                     .hint("pass --client-id ID or set DATUMCTL_CLIENT_ID (the id of datumctl's app registration at your identity provider)")
@@ -108,11 +112,12 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
         )?),
         _ => None,
     };
-    save_login(&path, &name, &server, g, &login, key_file)?;
-    let who = login
-        .identity
-        .as_ref()
-        .and_then(|c| c["email"].as_str().or(c["sub"].as_str()))
+    let project_hint = key.as_ref().and_then(|k| k.project_id.clone());
+    save_login(&path, &name, &server, g, &login, key_file, project_hint)?;
+    let claim = |name: &str| login.identity.as_ref().and_then(|c| c[name].as_str());
+    let who = claim("email")
+        .or(key.as_ref().and_then(|k| k.client_email.as_deref()))
+        .or(claim("sub"))
         .unwrap_or(&login.client_id)
         .to_string();
     ctx.printer.out(&format!(
@@ -204,6 +209,7 @@ fn save_login(
     g: &crate::cli::GlobalArgs,
     login: &Login,
     key_file: Option<PathBuf>,
+    project_hint: Option<String>,
 ) -> Result<(), AuthError> {
     let _lock = lock_config(path)?;
     let mut file = config::load(path)?;
@@ -220,6 +226,8 @@ fn save_login(
     entry.server = Some(server.to_string());
     if g.given("project") {
         entry.project = g.project.clone();
+    } else if entry.project.is_none() {
+        entry.project = project_hint;
     }
     entry.oidc = Some(OidcCredential {
         issuer: login.discovery.issuer.clone(),

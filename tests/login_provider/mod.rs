@@ -93,6 +93,8 @@ pub struct Ledger {
     /// Answer the second device poll with `slow_down`.
     pub script_slow_down: bool,
     pub refresh_delay: Duration,
+    /// The `scope` of the last JWT-bearer request.
+    pub jwt_scope: Option<String>,
     /// Put another login's nonce into ID tokens (a replayed token).
     pub wrong_nonce: bool,
     counter: usize,
@@ -435,6 +437,7 @@ async fn token(State(s): State<Shared>, body: Bytes) -> Response {
         {
             Ok(()) => {
                 ledger.jwt_grants += 1;
+                ledger.jwt_scope = f.get("scope").cloned();
                 issue(&s, ledger, SA_CLIENT_ID, None, SA_CLIENT_ID, None, false)
             }
             Err(problem) => {
