@@ -180,14 +180,20 @@ fn a_datum_key_file_names_the_api_project_scope_and_account() {
         "private_key": fixture("TEST-ONLY-service-account-key.pem"),
     });
     std::fs::write(&key, doc.to_string()).expect("key file");
-    let args = [
-        "login",
-        "--hostname",
-        &provider.url,
-        "--credentials",
-        key.to_str().expect("utf8"),
-    ];
-    let out = run_in(home.path(), &args).ok();
+    // No --hostname: the key's token_uri names its issuer (the default would be auth.datum.net).
+    let out = run_in(
+        home.path(),
+        &["login", "--credentials", key.to_str().expect("utf8")],
+    )
+    .ok();
+    assert!(
+        out.stderr.contains(&format!(
+            "Using the issuer the key file names: {}",
+            provider.url
+        )),
+        "{}",
+        out.stderr
+    );
     assert_eq!(
         out.stdout,
         "Logged in to http://127.0.0.1:8 as robot@ci-project.iam.test (context \"127.0.0.1:8\").\n"

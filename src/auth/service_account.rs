@@ -28,6 +28,8 @@ pub struct ServiceAccountKey {
     pub api_endpoint: Option<String>,
     pub project_id: Option<String>,
     pub client_email: Option<String>,
+    /// The token endpoint the key is registered at; its origin is the issuer.
+    pub token_uri: Option<String>,
 }
 
 /// The first string among `names` (key files spell their fields in more than one way).
@@ -73,7 +75,15 @@ impl ServiceAccountKey {
                 .map(|e| e.trim_end_matches('/').to_string()),
             project_id: field(&doc, &["project_id", "projectId"]),
             client_email: field(&doc, &["client_email", "clientEmail"]),
+            token_uri: field(&doc, &["token_uri", "tokenUri"]),
         })
+    }
+
+    /// The issuer (scheme, host and port of `token_uri`), when the key file names one.
+    pub fn issuer(&self) -> Option<String> {
+        let url = reqwest::Url::parse(self.token_uri.as_deref()?).ok()?;
+        let origin = url.origin();
+        origin.is_tuple().then(|| origin.ascii_serialization())
     }
 
     /// A signed assertion for `issuer`: iss = sub = the client id, aud = the issuer.

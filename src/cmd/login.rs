@@ -22,11 +22,20 @@ struct Login {
 
 pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
     let g = &ctx.global;
-    let issuer = oidc::issuer_url(&args.hostname)?;
     let key = match &args.credentials {
         Some(file) => Some(ServiceAccountKey::read(file)?),
         None => None,
     };
+    let mut issuer = oidc::issuer_url(&args.hostname)?;
+    // A key belongs to one issuer: the one its token_uri names wins over --hostname.
+    if let Some(own) = key.as_ref().and_then(|k| k.issuer()) {
+        let own = oidc::issuer_url(&own)?;
+        if own != issuer {
+            ctx.printer
+                .err(&format!("Using the issuer the key file names: {own}\n"));
+            issuer = own;
+        }
+    }
     // --server, else the API the key file names, else the issuer's `auth.` host as `api.`.
     let server = if g.given("server") {
         g.server.clone().filter(|s| !s.is_empty())
