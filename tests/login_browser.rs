@@ -215,3 +215,40 @@ fn get_token_speaks_kubectl_exec_credential() {
     assert_eq!(bad.code(), 2, "{}", bad.all());
     assert_eq!(bad.stdout, "");
 }
+
+#[test]
+fn a_named_context_keeps_its_client_id_for_the_next_login() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    let login = |extra: &[&str]| {
+        let mut cmd = datumctl_in(home.path(), &["--context", "work"]);
+        cmd.args(["login", "--hostname", &provider.url, "--server", API]);
+        cmd.args(extra);
+        let running = spawn(cmd);
+        let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
+        let url = stderr
+            .split_whitespace()
+            .find(|w| w.contains("/authorize?"))
+            .expect("URL");
+        assert!(url.contains(&format!("client_id={CLIENT_ID}&")), "{url}");
+        assert_eq!(complete_in_browser(url), 200);
+        running.finish(Duration::from_secs(30)).ok()
+    };
+    let first = login(&["--client-id", CLIENT_ID]);
+    assert!(
+        first.stdout.contains("(context \"work\")"),
+        "{}",
+        first.stdout
+    );
+    // No flag, no environment: the context remembers the client id.
+    login(&[]);
+    assert_eq!(provider.ledger().code_grants, 2);
+    let config = read_config(home.path());
+    assert_eq!(config.contexts.len(), 1);
+    assert_eq!(config.current_context.as_deref(), Some("work"));
+    let out = run(datumctl_in(home.path(), &["--context", "work", "logout"])).ok();
+    assert_eq!(out.stdout, "Logged out of context \"work\".\n");
+    let again = run(datumctl_in(home.path(), &["logout"])).ok();
+    assert_eq!(again.stdout, "Context \"work\" holds no credential.\n");
+    provider.assert_no_violations();
+}
