@@ -53,65 +53,16 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
     let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
     let existing = config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
     let name = g.context.clone().unwrap_or_else(|| context_name(&server));
-    let client_id = match &key {
-        Some(k) => k.client_id.clone(),
-        None => args
-            .client_id
-            .clone()
-            .or_else(|| {
-                existing
-                    .context(&name)
-                    .and_then(|c| c.oidc.as_ref())
-                    .filter(|o| o.issuer.trim_end_matches('/') == issuer)
-                    .map(|o| o.client_id.clone())
-            })
-            .filter(|id| !id.is_empty())
-            .or_else(|| crate::auth::builtin_client_id(&issuer).map(str::to_string))
-            .ok_or_else(|| {
-                CliError::usage("no OAuth client id for this issuer")
-                    .hint("pass --client-id ID or set DATUMCTL_CLIENT_ID (the id of datumctl's app registration at your identity provider)")
-            })?,
-    };
+    let client_id = client_id_for(args, key.as_ref(), &existing, &name, &issuer)?;
     let client = OAuthClient::new((g.verbosity >= 6).then(|| ctx.printer.clone()))?;
-    let login = crate::auth::runtime()?.block_on(async {
-        let discovery = client.discover(&issuer).await?;
-        let (tokens, nonce) = match &key {
-            Some(k) => (
-                // The assertion's audience is the issuer exactly as it names itself.
-                k.exchange(&client, &discovery.issuer, &discovery.token_endpoint)
-                    .await?,
-                None,
-            ),
-            None if args.no_browser => (
-                device::login(&client, &discovery, &client_id, &ctx.printer).await?,
-                None,
-            ),
-            None => {
-                let done = browser::login(&client, &discovery, &client_id, &ctx.printer).await?;
-                (done.tokens, Some(done.nonce))
-            }
-        };
-        let identity = match (&tokens.id_token, &discovery.jwks_uri) {
-            (Some(id_token), Some(jwks_uri)) => {
-                let jwks = client.jwks(jwks_uri).await?;
-                Some(check_id_token(
-                    id_token,
-                    &jwks,
-                    &issuer,
-                    &client_id,
-                    nonce.as_deref(),
-                )?)
-            }
-            (Some(id_token), None) => Some(jwt::claims(id_token)?),
-            _ => None,
-        };
-        Ok::<_, AuthError>(Login {
-            discovery,
-            client_id,
-            tokens,
-            identity,
-        })
-    })?;
+    let login = crate::auth::runtime()?.block_on(authenticate(
+        &client,
+        &issuer,
+        client_id,
+        key.as_ref(),
+        args.no_browser,
+        &ctx.printer,
+    ))?;
     let key_file = match (&args.credentials, key.is_some()) {
         (Some(source), true) => Some(place_key(
             &path,
@@ -133,6 +84,92 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
         "Logged in to {server} as {who} (context {name:?}).\n"
     ));
     Ok(Outcome::Success)
+}
+
+/// The OAuth client: the service account's own, else --client-id / DATUMCTL_CLIENT_ID, else
+/// the one the context used with this issuer before, else Datum's for its own issuers.
+fn client_id_for(
+    args: &LoginArgs,
+    key: Option<&ServiceAccountKey>,
+    existing: &config::ConfigFile,
+    context: &str,
+    issuer: &str,
+) -> Result<String, CliError> {
+    if let Some(k) = key {
+        return Ok(k.client_id.clone());
+    }
+    args.client_id
+        .clone()
+        .or_else(|| {
+            existing
+                .context(context)
+                .and_then(|c| c.oidc.as_ref())
+                .filter(|o| o.issuer.trim_end_matches('/') == issuer)
+                .map(|o| o.client_id.clone())
+        })
+        .filter(|id| !id.is_empty())
+        .or_else(|| crate::auth::builtin_client_id(issuer).map(str::to_string))
+        .ok_or_else(|| {
+            CliError::usage("no OAuth client id for this issuer").hint(
+                "pass --client-id ID or set DATUMCTL_CLIENT_ID (the id of datumctl's app registration at your identity provider)",
+            )
+        })
+}
+
+/// Runs the flow (key, device or browser) and checks the ID token of an interactive login.
+async fn authenticate(
+    client: &OAuthClient,
+    issuer: &str,
+    client_id: String,
+    key: Option<&ServiceAccountKey>,
+    no_browser: bool,
+    printer: &crate::print::Printer,
+) -> Result<Login, AuthError> {
+    let discovery = client.discover(issuer).await?;
+    if let Some(k) = key {
+        // The assertion's audience is the issuer exactly as it names itself.
+        let tokens = k
+            .exchange(client, &discovery.issuer, &discovery.token_endpoint)
+            .await?;
+        // Our own signed assertion authenticated us over TLS; the ID token (if any) is only
+        // read for display, since issuers differ in whom they name as its audience here.
+        let identity = tokens.id_token.as_deref().and_then(|t| jwt::claims(t).ok());
+        return Ok(Login {
+            discovery,
+            client_id,
+            tokens,
+            identity,
+        });
+    }
+    let (tokens, nonce) = if no_browser {
+        (
+            device::login(client, &discovery, &client_id, printer).await?,
+            None,
+        )
+    } else {
+        let done = browser::login(client, &discovery, &client_id, printer).await?;
+        (done.tokens, Some(done.nonce))
+    };
+    let identity = match (&tokens.id_token, &discovery.jwks_uri) {
+        (Some(id_token), Some(jwks_uri)) => {
+            let jwks = client.jwks(jwks_uri).await?;
+            Some(check_id_token(
+                id_token,
+                &jwks,
+                issuer,
+                &client_id,
+                nonce.as_deref(),
+            )?)
+        }
+        (Some(id_token), None) => Some(jwt::claims(id_token)?),
+        (None, _) => None,
+    };
+    Ok(Login {
+        discovery,
+        client_id,
+        tokens,
+        identity,
+    })
 }
 
 /// A context name for a server: its host (and port), e.g. `api.datum.net`.
