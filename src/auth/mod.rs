@@ -119,8 +119,11 @@ impl From<AuthError> for CliError {
             | AuthError::Protocol { .. }
             | AuthError::OAuth { .. }
             | AuthError::IdToken(_) => CliError::unreachable(e),
-            AuthError::DeviceExpired | AuthError::AccessDenied => CliError::unreachable(e)
-                .hint("run `datumctl login --no-browser` again and approve the code in time"),
+            AuthError::DeviceExpired => CliError::unreachable(e).hint(
+                "run `datumctl login --no-browser` again and enter the code before it expires",
+            ),
+            AuthError::AccessDenied => CliError::unreachable(e)
+                .hint("run `datumctl login` again and approve the request with the right account"),
             _ => CliError::failure(e),
         }
     }
