@@ -16,6 +16,8 @@ pub struct WriteOptions {
     pub server_dry_run: bool,
     pub field_manager: Option<String>,
     pub force: bool,
+    /// `Strict`, `Warn` or `Ignore`: what the server does with unknown or duplicate fields.
+    pub field_validation: Option<&'static str>,
 }
 
 impl WriteOptions {
@@ -28,6 +30,9 @@ impl WriteOptions {
         }
         if self.force {
             req = req.query("force", "true");
+        }
+        if let Some(v) = self.field_validation {
+            req = req.query("fieldValidation", v);
         }
         req
     }

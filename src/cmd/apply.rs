@@ -3,12 +3,12 @@
 //! order; one failure does not stop the others.
 
 use crate::cli::{ApplyArgs, DryRun};
-use crate::client::api::{APPLY_PATCH, MERGE_PATCH, WriteOptions, runtime};
+use crate::client::api::{APPLY_PATCH, ListOptions, MERGE_PATCH, WriteOptions, runtime};
 use crate::client::http::ApiClient;
 use crate::client::patch::{
     LAST_APPLIED, is_empty_patch, merge_apply, original_of, three_way_patch, with_last_applied,
 };
-use crate::client::status::ClientError;
+use crate::client::status::{ApiStatus, ClientError};
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
 use crate::error::{CliError, CmdResult, Outcome};
@@ -19,6 +19,7 @@ use crate::resource::{self, qualified_name};
 use crate::validate::{Options, report};
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
+use std::collections::{HashMap, HashSet};
 
 /// What happened to one object.
 #[derive(Debug)]
@@ -169,18 +170,76 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         jobs.push((doc, ns, object));
     }
     let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
-    let applier = Applier {
+    let mut applier = Applier {
         args,
         client: &client,
         ctx,
+        known: None,
     };
-    rt.block_on(applier.apply_all(jobs, format))
+    rt.block_on(async {
+        if jobs.len() > PREFETCH_ABOVE && !args.server_side {
+            match prefetch(&client, &jobs).await {
+                Ok(known) => applier.known = Some(known),
+                Err(e) => return Err(e.into_cli(&client.target)),
+            }
+        }
+        applier.apply_all(jobs, format).await
+    })
+}
+
+/// Above this many objects, one paged list replaces a GET per object.
+const PREFETCH_ABOVE: usize = 20;
+
+/// The live objects among those about to be applied, from paged lists of their namespaces.
+async fn prefetch(
+    client: &ApiClient,
+    jobs: &[(&Document, String, Value)],
+) -> Result<HashMap<(String, String), Value>, ClientError> {
+    let wanted: HashSet<(String, String)> = jobs
+        .iter()
+        .map(|(_, ns, o)| {
+            let name = o["metadata"]["name"].as_str().unwrap_or("").to_string();
+            (ns.clone(), name)
+        })
+        .collect();
+    let namespaces: HashSet<&String> = jobs.iter().map(|(_, ns, _)| ns).collect();
+    let mut known = HashMap::new();
+    for ns in namespaces {
+        let mut options = ListOptions {
+            limit: Some(500),
+            ..Default::default()
+        };
+        loop {
+            let mut page = client.list_page(Some(ns), &options).await?;
+            if let Some(Value::Array(items)) = page.get_mut("items").map(Value::take) {
+                for item in items {
+                    let key = (
+                        ns.clone(),
+                        item["metadata"]["name"].as_str().unwrap_or("").to_string(),
+                    );
+                    if wanted.contains(&key) {
+                        known.insert(key, item);
+                    }
+                }
+            }
+            match page["metadata"]["continue"]
+                .as_str()
+                .filter(|c| !c.is_empty())
+            {
+                Some(c) => options.continue_token = Some(c.to_string()),
+                None => break,
+            }
+        }
+    }
+    Ok(known)
 }
 
 struct Applier<'a> {
     args: &'a ApplyArgs,
     client: &'a ApiClient,
     ctx: &'a Context,
+    /// Live objects listed up front for large batches; absent names do not exist yet.
+    known: Option<HashMap<(String, String), Value>>,
 }
 
 impl Applier<'_> {
@@ -264,6 +323,11 @@ impl Applier<'_> {
                     .unwrap_or_else(|| manager.to_string()),
             ),
             force: self.args.force_conflicts,
+            field_validation: Some(match validate_mode(&self.args.validate) {
+                Ok(ValidateMode::Warn) => "Warn",
+                Ok(ValidateMode::Ignore) => "Ignore",
+                _ => "Strict",
+            }),
         }
     }
 
@@ -291,7 +355,19 @@ impl Applier<'_> {
         let options = self.write_options("datumctl-client-side-apply");
         let client_dry_run = self.args.dry_run == Some(DryRun::Client);
         let modified = with_last_applied(&object);
-        let live = match self.client.get_policy(ns, &name).await {
+        let fetched = match &self.known {
+            Some(known) => match known.get(&(ns.to_string(), name.clone())) {
+                Some(live) => Ok(live.clone()),
+                None => Err(ClientError::Status(Box::new(ApiStatus {
+                    code: 404,
+                    reason: "NotFound".into(),
+                    message: String::new(),
+                    details: Value::Null,
+                }))),
+            },
+            None => self.client.get_policy(ns, &name).await,
+        };
+        let live = match fetched {
             Ok(live) => live,
             Err(e) if e.is_not_found() => {
                 if client_dry_run {

@@ -128,6 +128,7 @@ async fn dry_run(
             }
         })),
         force: args.force_conflicts,
+        field_validation: Some("Strict"),
     };
     let merged = if args.server_side {
         client

@@ -8,6 +8,7 @@ pub mod output;
 pub mod policy;
 pub mod table;
 pub mod yaml;
+pub mod yaml_scalar;
 
 use crate::cli::{ColorChoice, ErrorFormat};
 use crate::error::CliError;

@@ -16,6 +16,9 @@ pub fn parse_body(body: &[u8]) -> Result<Value, ApiError> {
             "error decoding YAML: the applied configuration is not an object",
         ));
     }
+    if value.get("metadata").is_some_and(|m| !m.is_object()) {
+        return Err(ApiError::undecodable("metadata must be an object"));
+    }
     Ok(value)
 }
 
