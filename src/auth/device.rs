@@ -20,9 +20,10 @@ struct DeviceAuthorization {
     verification_uri: String,
     #[serde(default)]
     verification_uri_complete: Option<String>,
-    expires_in: u64,
-    #[serde(default)]
-    interval: Option<u64>,
+    #[serde(default, deserialize_with = "super::oidc::lenient_seconds")]
+    expires_in: Option<i64>,
+    #[serde(default, deserialize_with = "super::oidc::lenient_seconds")]
+    interval: Option<i64>,
 }
 
 pub async fn login(
@@ -57,8 +58,11 @@ pub async fn login(
     }
     text.push_str("Waiting for the login to be approved...\n");
     printer.err(&text);
-    let deadline = Instant::now() + Duration::from_secs(grant.expires_in);
-    let mut interval = Duration::from_secs(grant.interval.unwrap_or(DEFAULT_INTERVAL_SECS));
+    // RFC 8628 makes expires_in required; a missing one gets the common 15 minutes.
+    let lifetime = grant.expires_in.unwrap_or(900).max(1) as u64;
+    let deadline = Instant::now() + Duration::from_secs(lifetime);
+    let asked = grant.interval.filter(|i| *i > 0).map(|i| i as u64);
+    let mut interval = Duration::from_secs(asked.unwrap_or(DEFAULT_INTERVAL_SECS));
     loop {
         tokio::time::sleep(interval).await;
         if Instant::now() >= deadline {

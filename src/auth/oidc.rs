@@ -80,12 +80,21 @@ pub struct Discovery {
 #[derive(Debug, Clone, Deserialize)]
 pub struct TokenResponse {
     pub access_token: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_seconds")]
     pub expires_in: Option<i64>,
     #[serde(default)]
     pub refresh_token: Option<String>,
     #[serde(default)]
     pub id_token: Option<String>,
+}
+
+/// Seconds as a JSON number or, as some issuers send them, a string.
+pub fn lenient_seconds<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Number(n)) => n.as_i64(),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    })
 }
 
 impl TokenResponse {
@@ -304,6 +313,15 @@ mod tests {
             Some("https://api.staging.env.datum.net:8443")
         );
         assert_eq!(derive_api_server("http://127.0.0.1:9"), None);
+    }
+
+    #[test]
+    fn expires_in_may_be_a_string() {
+        let t: TokenResponse =
+            serde_json::from_str(r#"{"access_token": "a", "expires_in": "3600"}"#).expect("parse");
+        assert_eq!(t.expires_in, Some(3600));
+        let t: TokenResponse = serde_json::from_str(r#"{"access_token": "a"}"#).expect("parse");
+        assert_eq!(t.expires_in, None);
     }
 
     #[test]
