@@ -252,3 +252,65 @@ fn a_named_context_keeps_its_client_id_for_the_next_login() {
     assert_eq!(again.stdout, "Context \"work\" holds no credential.\n");
     provider.assert_no_violations();
 }
+
+#[test]
+fn a_refusal_in_the_browser_ends_the_login_with_exit_3() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    let running = spawn(login_cmd(
+        home.path(),
+        &provider,
+        API,
+        &["--client-id", CLIENT_ID],
+    ));
+    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
+    let url = stderr
+        .split_whitespace()
+        .find(|w| w.contains("/authorize?"))
+        .expect("URL");
+    let param = |name: &str| {
+        form_urlencoded::parse(url.split_once('?').expect("query").1.as_bytes())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .expect("parameter")
+    };
+    let state: String = form_urlencoded::byte_serialize(param("state").as_bytes()).collect();
+    let refused = format!(
+        "{}?error=access_denied&state={state}",
+        param("redirect_uri")
+    );
+    assert_eq!(login_provider::http_get(&refused).0, 400);
+    let run = running.finish(Duration::from_secs(30));
+    assert_eq!(run.code(), 3, "{}", run.all());
+    assert!(
+        run.stderr.contains("the login was denied"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_issuer_that_names_another_issuer_is_refused() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    // Same server, other name: discovery answers with http://127.0.0.1:PORT.
+    let alias = provider.url.replace("127.0.0.1", "localhost");
+    let args = [
+        "login",
+        "--hostname",
+        &alias,
+        "--server",
+        API,
+        "--client-id",
+        CLIENT_ID,
+    ];
+    let run = run(datumctl_in(home.path(), &args));
+    assert_eq!(run.code(), 3, "{}", run.all());
+    assert!(
+        run.stderr
+            .contains(&format!("names issuer \"{}\"", provider.url)),
+        "{}",
+        run.stderr
+    );
+    assert!(!config_path(home.path()).exists());
+}

@@ -186,3 +186,26 @@ fn a_pasted_token_replaces_the_login_and_is_never_renewed_over() {
     assert_eq!(get_token(home.path()).ok().stdout, "pasted-by-hand\n");
     assert_eq!(provider.ledger().refresh_grants, 0);
 }
+
+#[test]
+fn an_expired_login_without_a_refresh_token_asks_for_a_new_login() {
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    browser_login(home.path(), &provider, API);
+    let mut file = read_config(home.path());
+    file.contexts[0].oidc.as_mut().expect("oidc").refresh_token = None;
+    write_config(home.path(), &file);
+    set_expiry_in(home.path(), -1);
+    let out = get_token(home.path());
+    assert_eq!(out.code(), 3, "{}", out.all());
+    assert!(
+        out.stderr.contains("has no refresh token"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("run `datumctl login` again"),
+        "{}",
+        out.stderr
+    );
+}
