@@ -120,7 +120,7 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
 }
 
 /// Issuer, subject, email and expiry of an OpenID Connect login, from the ID token's claims
-/// (the access token's when there is no ID token); never a token itself.
+/// (the client id and stored expiry when there is none); never a token itself.
 fn identity_lines(oidc: &config::OidcCredential) -> String {
     use crate::auth::{jwt, store};
     let claims = oidc
