@@ -195,7 +195,7 @@ fn server_and_project_precedence_flag_then_env_then_context() {
 fn tokens_login_precedence_redaction_and_exit_codes() {
     let dir = tempfile::tempdir().expect("tmp");
     let tokens = dir.path().join("tokens");
-    std::fs::write(&tokens, "good-token\n").expect("write tokens");
+    std::fs::write(&tokens, "good-token\nnarrow-token,elsewhere\n").expect("write tokens");
     let tokens_arg = tokens.to_string_lossy().into_owned();
     let server = TestServer::start_with(&["--token-file", &tokens_arg]);
     let home = tempfile::tempdir().expect("home");
@@ -268,6 +268,19 @@ fn tokens_login_precedence_redaction_and_exit_codes() {
     assert!(log.contains("Response Body: {"), "{log}");
     assert!(!log.contains("good-token"), "{log}");
     assert!(!out(&run(h, &["config", "view"])).contains("good-token"));
+    // A token for other projects is refused with 403: exit 3, naming the project.
+    let o = run(h, &["get", "btp", "--token", "narrow-token"]);
+    assert_eq!(code(&o), 3, "{}", err(&o));
+    assert!(
+        err(&o).starts_with("Error from server (Forbidden): "),
+        "{}",
+        err(&o)
+    );
+    assert!(
+        err(&o).contains("check that the credential may use project \"p\""),
+        "{}",
+        err(&o)
+    );
 }
 
 #[test]
