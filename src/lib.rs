@@ -1,6 +1,7 @@
 //! datumctl: a command-line client and local control plane for Datum Cloud's
 //! BackendTrafficPolicy resource (`gateway.envoyproxy.io/v1alpha1`).
 
+pub mod auth;
 pub mod cli;
 pub mod client;
 pub mod cmd;

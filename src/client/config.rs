@@ -50,6 +50,30 @@ pub struct ContextEntry {
     pub insecure_skip_tls_verify: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
+    /// OpenID Connect login state from `datumctl login`; the access token itself is `token`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc: Option<OidcCredential>,
+}
+
+/// What `datumctl login` keeps to refresh the access token without the user: the issuer, the
+/// client, and a refresh token or a service-account key to mint new assertions with.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct OidcCredential {
+    pub issuer: String,
+    pub client_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    /// When the access token expires (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<String>,
+    /// Service-account key file (JSON) to re-mint assertions with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_file: Option<PathBuf>,
 }
 
 /// The whole file.
@@ -82,6 +106,13 @@ impl ConfigFile {
         for c in &mut copy.contexts {
             if c.token.is_some() {
                 c.token = Some("REDACTED".into());
+            }
+            if let Some(oidc) = &mut c.oidc {
+                for secret in [&mut oidc.refresh_token, &mut oidc.id_token] {
+                    if secret.is_some() {
+                        *secret = Some("REDACTED".into());
+                    }
+                }
             }
         }
         copy

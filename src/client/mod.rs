@@ -18,7 +18,9 @@ use target::TargetError;
 
 /// Resolves the target and builds the client, or the command's error with hints.
 pub fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliError> {
-    let target = target::resolve(global).map_err(target_error)?;
+    let mut target = target::resolve(global).map_err(target_error)?;
+    // A stored `datumctl login` token near its expiry is renewed before first use.
+    crate::auth::refresh_target(&mut target, global)?;
     let timeout = match &global.request_timeout {
         Some(t) => http::parse_timeout(t)
             .map_err(|e| CliError::usage(format!("invalid --request-timeout {t:?}: {e}")))?,

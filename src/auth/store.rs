@@ -1,0 +1,224 @@
+//! Keeping the stored login usable: before a command uses a context's access token, renew it
+//! when it has less than a minute left (refresh token, or a fresh service-account assertion).
+//! Renewals hold a lock file beside the config, re-read the config under it (another process
+//! may have renewed already), and write back atomically (temp file, fsync, rename).
+
+use super::oidc::{OAuthClient, TokenResponse};
+use super::service_account::ServiceAccountKey;
+use super::{AuthError, REFRESH_MARGIN_SECS, now};
+use crate::cli::GlobalArgs;
+use crate::client::config::{self, ContextEntry, OidcCredential};
+use crate::client::target::Target;
+use crate::error::CliError;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// An exclusive lock on the config file, held until dropped.
+pub struct ConfigLock {
+    _file: File,
+}
+
+pub fn lock_path(config_path: &Path) -> PathBuf {
+    let mut name = config_path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "config".into());
+    name.push(".lock");
+    config_path.with_file_name(name)
+}
+
+/// Blocks until this process holds the config lock.
+pub fn lock_config(config_path: &Path) -> Result<ConfigLock, AuthError> {
+    let path = lock_path(config_path);
+    let io = |source| AuthError::Io {
+        what: "cannot lock",
+        path: path.clone(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(&path).map_err(io)?;
+    file.lock().map_err(io)?;
+    Ok(ConfigLock { _file: file })
+}
+
+/// Seconds since the epoch of an RFC 3339 time.
+pub fn parse_time(text: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.timestamp())
+}
+
+pub fn format_time(secs: i64) -> String {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
+}
+
+/// Whether the access token has less than the margin left (an unreadable expiry counts as due;
+/// no expiry at all means the issuer gave none, so it is used until the server refuses it).
+pub fn renewal_due(oidc: &OidcCredential, now: i64) -> bool {
+    match &oidc.expiry {
+        Some(text) => parse_time(text).is_none_or(|at| at - now <= REFRESH_MARGIN_SECS),
+        None => false,
+    }
+}
+
+/// Stores a token response in a context: the access token, its expiry, and the refresh and ID
+/// tokens when the issuer sent new ones (rotation).
+pub fn store_tokens(entry: &mut ContextEntry, tokens: &TokenResponse, now: i64) {
+    entry.token = Some(tokens.access_token.clone());
+    entry.token_file = None;
+    if let Some(oidc) = &mut entry.oidc {
+        oidc.expiry = tokens.expires_at(now).map(format_time);
+        if tokens.refresh_token.is_some() {
+            oidc.refresh_token = tokens.refresh_token.clone();
+        }
+        if tokens.id_token.is_some() {
+            oidc.id_token = tokens.id_token.clone();
+        }
+    }
+}
+
+/// The hook every command's HTTP client goes through: when the token in use is the context's
+/// OIDC login and it is due, renew it first and use the new one.
+pub fn refresh_target(target: &mut Target, global: &GlobalArgs) -> Result<(), CliError> {
+    if target.kubeconfig || global.token.as_deref().is_some_and(|t| !t.is_empty()) {
+        return Ok(());
+    }
+    let (Some(name), Some(path)) = (&target.context, &target.config_path) else {
+        return Ok(());
+    };
+    let file = config::load(path).map_err(AuthError::from)?;
+    let due = file
+        .context(name)
+        .and_then(|c| c.oidc.as_ref())
+        .is_some_and(|oidc| renewal_due(oidc, now()));
+    if due {
+        let log = (global.verbosity >= 6)
+            .then(|| crate::print::Printer::new(global.color, global.error_format));
+        target.token = Some(renew(path, name, log)?);
+    }
+    Ok(())
+}
+
+/// Renews the access token of context `name` unless another process did while we waited for the
+/// lock; returns the token to use.
+pub fn renew(
+    config_path: &Path,
+    name: &str,
+    log: Option<crate::print::Printer>,
+) -> Result<String, AuthError> {
+    let _lock = lock_config(config_path)?;
+    let mut file = config::load(config_path)?;
+    let entry = file
+        .context_mut(name)
+        .ok_or_else(|| AuthError::CannotRenew(name.to_string()))?;
+    let oidc = entry
+        .oidc
+        .clone()
+        .ok_or_else(|| AuthError::CannotRenew(name.to_string()))?;
+    if let (Some(token), false) = (&entry.token, renewal_due(&oidc, now())) {
+        return Ok(token.clone());
+    }
+    let client = OAuthClient::new(log)?;
+    let tokens = super::runtime()?
+        .block_on(async {
+            let endpoint = match &oidc.token_endpoint {
+                Some(e) => e.clone(),
+                None => client.discover(&oidc.issuer).await?.token_endpoint,
+            };
+            super::oidc::check_endpoint(&endpoint)?;
+            if let Some(key_file) = &oidc.key_file {
+                let key = ServiceAccountKey::read(key_file)?;
+                key.exchange(&client, &oidc.issuer, &endpoint).await
+            } else if let Some(refresh) = &oidc.refresh_token {
+                client
+                    .token(
+                        &endpoint,
+                        &[
+                            ("grant_type", "refresh_token"),
+                            ("refresh_token", refresh),
+                            ("client_id", &oidc.client_id),
+                        ],
+                    )
+                    .await
+            } else {
+                Err(AuthError::CannotRenew(name.to_string()))
+            }
+        })
+        .map_err(|e| match e {
+            AuthError::OAuth { code, description } if code == "invalid_grant" => {
+                AuthError::LoginExpired {
+                    context: name.to_string(),
+                    detail: match description {
+                        Some(d) => format!("invalid_grant: {d}"),
+                        None => code,
+                    },
+                }
+            }
+            other => other,
+        })?;
+    store_tokens(entry, &tokens, now());
+    config::save(config_path, &file)?;
+    Ok(tokens.access_token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renewal_is_due_within_a_minute_of_expiry() {
+        let mut oidc = OidcCredential {
+            expiry: Some(format_time(1000)),
+            ..Default::default()
+        };
+        assert!(!renewal_due(&oidc, 1000 - REFRESH_MARGIN_SECS - 1));
+        assert!(renewal_due(&oidc, 1000 - REFRESH_MARGIN_SECS));
+        assert!(renewal_due(&oidc, 2000));
+        oidc.expiry = Some("garbage".into());
+        assert!(renewal_due(&oidc, 0));
+        oidc.expiry = None;
+        assert!(!renewal_due(&oidc, i64::MAX));
+        assert_eq!(parse_time(&format_time(1_800_000_000)), Some(1_800_000_000));
+    }
+
+    #[test]
+    fn new_tokens_replace_old_ones_and_keep_the_refresh_token() {
+        let mut entry = ContextEntry {
+            name: "c".into(),
+            token_file: Some("/t".into()),
+            oidc: Some(OidcCredential {
+                refresh_token: Some("r1".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let tokens = TokenResponse {
+            access_token: "a2".into(),
+            expires_in: Some(60),
+            refresh_token: None,
+            id_token: Some("i2".into()),
+        };
+        store_tokens(&mut entry, &tokens, 0);
+        let oidc = entry.oidc.as_ref().expect("oidc");
+        assert_eq!(entry.token.as_deref(), Some("a2"));
+        assert_eq!(entry.token_file, None);
+        assert_eq!(oidc.refresh_token.as_deref(), Some("r1"));
+        assert_eq!(oidc.id_token.as_deref(), Some("i2"));
+        assert_eq!(oidc.expiry.as_deref(), Some("1970-01-01T00:01:00Z"));
+        assert_eq!(
+            lock_path(Path::new("/x/config.yaml")),
+            Path::new("/x/config.yaml.lock")
+        );
+    }
+}
