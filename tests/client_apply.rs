@@ -78,7 +78,7 @@ fn invalid_documents_stop_apply_with_positions() {
         "{e}"
     );
     assert!(
-        e.contains("1 of 2 documents invalid; nothing was applied"),
+        e.contains("1 of 2 documents invalid under the upstream profile; nothing was applied"),
         "{e}"
     );
     // Nothing reached the server.

@@ -328,3 +328,157 @@ fn explain_marks_what_datum_restricts() {
         "{retry}"
     );
 }
+
+const EXAMPLE: &str = "examples/backend-traffic-example.yaml";
+
+fn example_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)
+}
+
+/// POSTs `body` (JSON) to `url` over plain HTTP and returns (status code, response body).
+fn post_json(url: &str, body: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").expect("http url");
+    let (host, path) = rest.split_once('/').expect("path");
+    let mut stream = std::net::TcpStream::connect(host).expect("connect");
+    let request = format!(
+        "POST /{path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).expect("read");
+    let code = reply[9..12].parse().expect("status code");
+    let body = reply
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (code, body)
+}
+
+fn kubeconfig(dir: &Path, server_url: &str) -> std::path::PathBuf {
+    let path = dir.join("kubeconfig");
+    std::fs::write(
+        &path,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: {server_url}\n\
+             users:\n- name: me\n  user: {{}}\ncontexts:\n- name: local\n  context:\n    cluster: local\n    user: me\n    namespace: default\n\
+             current-context: local\n"
+        ),
+    )
+    .expect("write kubeconfig");
+    path
+}
+
+#[test]
+fn serve_with_the_datum_profile_refuses_as_datums_webhook_does() {
+    let server = common::TestServer::start_with(&["--profile", "datum"]);
+    let home = tempfile::tempdir().expect("home");
+    let base = server.project_url("rehearsal");
+
+    // The wire: 422 Invalid, the webhook's prefix, one cause per rule.
+    let object = r#"{"apiVersion":"gateway.envoyproxy.io/v1alpha1","kind":"BackendTrafficPolicy",
+        "metadata":{"name":"wire"},"spec":{"targetRefs":[{"group":"gateway.networking.k8s.io","kind":"HTTPRoute","name":"api"}],
+        "retry":{"numRetries":1},"faultInjection":{"abort":{"httpStatus":503}}}}"#;
+    let (code, body) = post_json(
+        &format!(
+            "{base}/apis/gateway.envoyproxy.io/v1alpha1/namespaces/default/backendtrafficpolicies"
+        ),
+        object,
+    );
+    assert_eq!(code, 422, "{body}");
+    let status: Value = serde_json::from_str(&body).expect("Status");
+    assert_eq!(status["reason"], "Invalid");
+    assert_eq!(
+        status["message"],
+        "admission webhook \"vbackendtrafficpolicy-v1alpha1.kb.io\" denied the request: \
+         BackendTrafficPolicy.gateway.envoyproxy.io \"wire\" is invalid: [spec.retry: Forbidden: \
+         retry settings are not permitted, spec.faultInjection: Forbidden: fault injection is not permitted]"
+    );
+    let fields: Vec<&str> = status["details"]["causes"]
+        .as_array()
+        .expect("causes")
+        .iter()
+        .filter_map(|c| c["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["spec.retry", "spec.faultInjection"]);
+
+    // datumctl (validating locally against upstream rules: the server is not Datum Cloud) and
+    // kubectl both get the server's refusal.
+    let out = common::datumctl(home.path())
+        .env("DATUMCTL_SERVER", &server.url)
+        .args(["apply", "--project", "rehearsal", "-f"])
+        .arg(example_path())
+        .output()
+        .expect("apply");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("spec.retry: Forbidden: retry settings are not permitted"),
+        "{stderr}"
+    );
+    if let Some(kubectl) = common::kubectl() {
+        let out = std::process::Command::new(kubectl)
+            .arg("--kubeconfig")
+            .arg(kubeconfig(home.path(), &base))
+            .arg("apply")
+            .arg("-f")
+            .arg(example_path())
+            .output()
+            .expect("kubectl apply");
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("retry settings are not permitted"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn datum_lets_metadata_only_updates_of_an_invalid_object_through() {
+    let data = tempfile::tempdir().expect("data dir");
+    let home = tempfile::tempdir().expect("home");
+    let apply = |server: &common::TestServer, file: &Path| {
+        common::datumctl(home.path())
+            .env("DATUMCTL_SERVER", &server.url)
+            .args(["apply", "--project", "p", "--validate=false", "-f"])
+            .arg(file)
+            .output()
+            .expect("apply")
+    };
+    // Stored while the server enforced only the CRD (as objects created before Datum's rules).
+    let mut upstream = common::TestServer::start_in(data.path(), &[]);
+    assert_eq!(apply(&upstream, &example_path()).status.code(), Some(0));
+    upstream.kill();
+
+    let datum = common::TestServer::start_in(data.path(), &["--profile", "datum"]);
+    let text = std::fs::read_to_string(example_path()).expect("example");
+    let labelled = home.path().join("labelled.yaml");
+    std::fs::write(
+        &labelled,
+        text.replace(
+            "  name: backend-traffic-example\n",
+            "  name: backend-traffic-example\n  labels:\n    tier: edge\n",
+        ),
+    )
+    .expect("write");
+    let out = apply(&datum, &labelled);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("configured"));
+
+    let edited = home.path().join("edited.yaml");
+    std::fs::write(
+        &edited,
+        text.replace("requestTimeout: 10s", "requestTimeout: 20s"),
+    )
+    .expect("write");
+    let out = apply(&datum, &edited);
+    assert_eq!(out.status.code(), Some(1), "a spec edit is checked again");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("retry settings are not permitted"));
+}

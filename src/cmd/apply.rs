@@ -16,7 +16,7 @@ use crate::manifest::{self, Document};
 use crate::print::output::{OutputFormat, name_line};
 use crate::print::yaml::to_yaml;
 use crate::resource::{self, qualified_name};
-use crate::validate::{Options, report};
+use crate::validate::{Options, profile_name, report};
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -143,8 +143,9 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
                 "documents"
             };
             ctx.printer.err(&format!(
-                "error: {invalid} of {} {noun} invalid; nothing was applied (--validate=false sends them anyway)\n",
-                docs.len()
+                "error: {invalid} of {} {noun} invalid under the {} profile; nothing was applied (--validate=false sends them anyway)\n",
+                docs.len(),
+                profile_name(options.profile)
             ));
             return Ok(Outcome::Failed);
         }

@@ -14,7 +14,7 @@ use crate::error::{CliError, CmdResult, ErrorKind, Outcome};
 use crate::print::yaml::to_yaml;
 use crate::print::{CYAN, GREEN, RED};
 use crate::resource::{GROUP, KIND, VERSION};
-use crate::validate::Options;
+use crate::validate::{Options, profile_name};
 use serde_json::Value;
 use similar::TextDiff;
 use std::path::Path;
@@ -69,7 +69,10 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
         profile: effective_profile(args.profile, Some(&client.target)),
     };
     if validate_all(&docs, &options, ctx, false) > 0 {
-        return Err(CliError::usage("invalid manifests; nothing was compared"));
+        return Err(CliError::usage(format!(
+            "invalid manifests under the {} profile; nothing was compared",
+            profile_name(options.profile)
+        )));
     }
     let explicit = ctx.global.namespace.is_some();
     let mut pairs = Vec::new();

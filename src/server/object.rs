@@ -2,9 +2,10 @@
 //! `fieldValidation`), the shared validator, and the metadata the server owns.
 
 use super::status::ApiError;
+use crate::cli::Profile;
 use crate::resource::{API_VERSION, KIND};
 use crate::schema::{Node, embedded};
-use crate::validate::{self, Options};
+use crate::validate::{self, Options, datum};
 use serde_json::Value;
 
 /// The `fieldValidation` query parameter.
@@ -124,9 +125,11 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// Prunes unknown fields, defaults and validates `object`. Returns the warnings to send.
+/// Prunes unknown fields, defaults and validates `object` (`previous` is the stored object on
+/// an update), then runs the admission profile. Returns the warnings to send.
 pub fn admit(
     object: &mut Value,
+    previous: Option<&Value>,
     validation: FieldValidation,
     options: &Options,
 ) -> Result<Vec<String>, ApiError> {
@@ -136,11 +139,33 @@ pub fn admit(
         .to_string();
     let warnings = prune(object, validation)?;
     // Names, structure, defaults and CEL rules: the same verdict as `datumctl validate`.
-    let errors = validate::validate_object(object, options);
+    let crd = Options {
+        profile: Profile::Upstream,
+        ..*options
+    };
+    let errors = validate::validate_object(object, &crd);
     if !errors.is_empty() {
         return Err(ApiError::invalid(&name, &errors));
     }
+    if options.profile == Profile::Datum && datum_reviews(object, previous) {
+        let denied = datum::check(object);
+        if !denied.is_empty() {
+            return Err(ApiError::invalid(&name, &denied).denied_by_webhook(datum::WEBHOOK_NAME));
+        }
+    }
     Ok(warnings)
+}
+
+/// Whether Datum's webhook looks at this write: every create; an update only when the object is
+/// not being deleted and its spec changed (a labels- or status-only change passes unchecked).
+fn datum_reviews(object: &Value, previous: Option<&Value>) -> bool {
+    match previous {
+        None => true,
+        Some(old) => {
+            let deleting = !object["metadata"]["deletionTimestamp"].is_null();
+            !deleting && old.get("spec") != object.get("spec")
+        }
+    }
 }
 
 /// Removes fields the schema does not declare; Strict refuses them, Warn returns warnings.
@@ -211,7 +236,7 @@ mod tests {
     #[test]
     fn strict_rejects_unknown_fields_with_kube_wording() {
         let mut o = json!({"apiVersion": API_VERSION, "kind": KIND, "metadata": {"name": "a"}, "spec": {"bogus": 1}});
-        let err = admit(&mut o, FieldValidation::Strict, &Options::default()).unwrap_err();
+        let err = admit(&mut o, None, FieldValidation::Strict, &Options::default()).unwrap_err();
         assert_eq!(
             err.message,
             "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: unknown field \"spec.bogus\""

@@ -164,7 +164,7 @@ fn finish_apply(
     if object::spec_changed(old, &new) {
         new["metadata"]["generation"] = json!(generation + 1);
     }
-    let warnings = object::admit(&mut new, validation, &app.options)?;
+    let warnings = object::admit(&mut new, Some(old), validation, &app.options)?;
     new["metadata"]["managedFields"] = managed;
     Ok((new, warnings))
 }
@@ -190,7 +190,7 @@ async fn apply_create(
     obj["metadata"]["uid"] = json!(uuid::Uuid::new_v4().to_string());
     obj["metadata"]["creationTimestamp"] = json!(object::now());
     obj["metadata"]["generation"] = json!(1);
-    let mut warnings = object::admit(&mut obj, validation, &app.options)?;
+    let mut warnings = object::admit(&mut obj, None, validation, &app.options)?;
     warnings.extend(pruned.iter().cloned());
     obj["metadata"]["managedFields"] = managed;
     if call.dry_run() {

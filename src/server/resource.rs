@@ -80,7 +80,7 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
     if let Some(top) = obj.as_object_mut() {
         top.remove("status");
     }
-    let warnings = object::admit(&mut obj, validation, &app.options)?;
+    let warnings = object::admit(&mut obj, None, validation, &app.options)?;
     let manager = call.field_manager();
     managed::record_update(
         None,
@@ -227,7 +227,7 @@ pub(super) fn finish_update(
     if object::spec_changed(old, &new) {
         new["metadata"]["generation"] = json!(generation + 1);
     }
-    let warnings = object::admit(&mut new, validation, &app.options)?;
+    let warnings = object::admit(&mut new, Some(old), validation, &app.options)?;
     managed::record_update(
         Some(old),
         &mut new,

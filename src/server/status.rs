@@ -130,6 +130,15 @@ impl ApiError {
         }))
     }
 
+    /// The error as the API server relays a validating webhook's refusal.
+    pub fn denied_by_webhook(mut self, webhook: &str) -> Self {
+        self.message = format!(
+            "admission webhook \"{webhook}\" denied the request: {}",
+            self.message
+        );
+        self
+    }
+
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::new(400, "BadRequest", message)
     }

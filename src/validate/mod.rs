@@ -17,6 +17,14 @@ use crate::resource;
 use path::FieldPath;
 use serde_json::Value;
 
+/// The profile's name as users type it (`--profile datum`).
+pub fn profile_name(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Upstream => "upstream",
+        Profile::Datum => "datum",
+    }
+}
+
 /// What to check an object against.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
