@@ -141,7 +141,6 @@ pub fn admit(
     // Names, structure, defaults and CEL rules: the same verdict as `datumctl validate`.
     let crd = Options {
         profile: Profile::Upstream,
-        ..*options
     };
     let errors = validate::validate_object(object, &crd);
     if !errors.is_empty() {
