@@ -220,17 +220,6 @@ fn unknown_output_format_is_a_usage_error() {
 }
 
 #[test]
-fn datum_profile_notes_that_markers_are_not_there_yet() {
-    let out = run(&["btp.spec.retry", "--profile", "datum", "--offline"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not available yet"));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        explain(&["btp.spec.retry"])
-    );
-}
-
-#[test]
 fn enums_and_patterns_inside_all_of_are_shown() {
     // kubebuilder puts this enum only in allOf parts, where kubectl never looks.
     let page = explain(&["btp.spec.healthCheck.active.type"]);
