@@ -9,6 +9,9 @@ use crate::manifest::{self, Document};
 use crate::validate::report::{self, HumanStyle};
 use crate::validate::{FieldError, Options, validate_object};
 
+/// How much output to gather before writing it.
+const OUTPUT_BATCH: usize = 256 * 1024;
+
 enum Format {
     Human,
     Json,
@@ -84,6 +87,13 @@ pub fn run(args: &ValidateArgs, ctx: &Context) -> CmdResult {
                 out.push('\n');
             }
             Format::Human => err.push_str(&report::render_human_with(doc, errors, style)),
+        }
+        // Written in batches: a large stream's reports never pile up in memory.
+        if out.len() >= OUTPUT_BATCH {
+            printer.out(&std::mem::take(&mut out));
+        }
+        if err.len() >= OUTPUT_BATCH {
+            printer.err(&std::mem::take(&mut err));
         }
     }
     printer.out(&out);

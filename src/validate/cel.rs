@@ -283,6 +283,64 @@ mod tests {
     }
 
     #[test]
+    fn unevaluable_and_uncompilable_rules_are_errors() {
+        let rules = rules();
+        let rule = |text: &str| -> &'static ValidationRule {
+            Box::leak(Box::new(ValidationRule {
+                rule: text.into(),
+                message: Some("never shown".into()),
+                message_expression: None,
+                reason: None,
+                field_path: None,
+                optional_old_self: None,
+            }))
+        };
+        let node_rules = NodeRules {
+            rules: ["self.missing == 1", "self.(", "has(self.a)"]
+                .into_iter()
+                .map(|text| {
+                    let r = rule(text);
+                    CompiledRule {
+                        rule: r,
+                        program: rules.env.compile(&r.rule).map_err(|e| e.to_string()),
+                    }
+                })
+                .collect(),
+            fields: None,
+        };
+        let node = Node {
+            type_: Some("object".into()),
+            ..Node::default()
+        };
+        let root = FieldPath::root();
+        let path = root.key("spec");
+        let mut errors = Vec::new();
+        evaluate(
+            &json!({"a": 1}),
+            &node,
+            &node_rules,
+            &rules.env,
+            &path,
+            &mut errors,
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0]
+                .message()
+                .starts_with("spec: Invalid value: \"object\": No such key: missing evaluating rule: self.missing == 1"),
+            "{}",
+            errors[0].message()
+        );
+        assert!(
+            errors[1]
+                .message()
+                .starts_with("spec: Internal error: rule does not compile: self.("),
+            "{}",
+            errors[1].message()
+        );
+    }
+
+    #[test]
     fn every_rule_compiles() {
         assert_eq!(rule_counts(), (76, 76));
     }

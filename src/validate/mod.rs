@@ -193,22 +193,19 @@ fn kind_errors(object: &Value) -> Option<Vec<FieldError>> {
     );
     let error = |path: &str, error_type, bad_value: Option<Value>, detail: &str| FieldError {
         path: path.into(),
-        pointer: if path.is_empty() {
-            String::new()
-        } else {
-            format!("/{path}")
-        },
+        pointer: format!("/{path}"),
         error_type,
         bad_value,
         detail: detail.into(),
     };
     let Value::Object(map) = object else {
-        return Some(vec![error(
-            "",
-            ErrorType::TypeInvalid,
-            Some(Value::String(structural_type(object).into())),
-            "a manifest must be a mapping with apiVersion, kind, metadata and spec",
-        )]);
+        return Some(vec![FieldError {
+            path: "<nil>".into(),
+            pointer: String::new(),
+            error_type: ErrorType::TypeInvalid,
+            bad_value: Some(Value::String(structural_type(object).into())),
+            detail: "a manifest must be a mapping with apiVersion, kind, metadata and spec".into(),
+        }]);
     };
     let mut out = Vec::new();
     match map.get("kind") {

@@ -59,7 +59,7 @@ fn other_kinds_are_named_clearly() {
     assert_eq!(
         messages(json!(["not", "a", "map"])),
         [
-            ": Invalid value: \"array\": a manifest must be a mapping with apiVersion, kind, metadata and spec"
+            "<nil>: Invalid value: \"array\": a manifest must be a mapping with apiVersion, kind, metadata and spec"
         ]
     );
 }
