@@ -66,9 +66,6 @@ fn falls_back_to_the_embedded_schema_when_the_server_is_unreachable() {
         .map(str::to_string)
         .collect();
     assert_eq!(notes.len(), 1, "{notes:?}");
-    assert!(
-        notes[0].contains("showing the embedded schema"),
-        "{notes:?}"
-    );
+    assert!(notes[0].contains("using the embedded schema"), "{notes:?}");
     assert!(text(&out.stdout).contains("  numRetries\t<integer>"));
 }

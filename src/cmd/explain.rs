@@ -3,7 +3,7 @@
 //! Rendering lives in `schema::explain`, the same for both sources.
 
 use crate::cli::{ExplainArgs, Profile};
-use crate::client::{api::runtime, openapi, target, target::TargetError};
+use crate::client::openapi::{self, LiveSchema};
 use crate::cmd::Context;
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::resource;
@@ -14,7 +14,6 @@ use crate::schema::{
 };
 use crate::validate::datum;
 use anyhow::anyhow;
-use std::time::Duration;
 
 enum Format {
     Plaintext,
@@ -70,45 +69,14 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
     Ok(Outcome::Success)
 }
 
-/// How long explain waits for the server before it documents the embedded schema instead.
-const LIVE_SCHEMA_WAIT: Duration = Duration::from_secs(5);
-
 /// The resource's schema as the configured server publishes it, or `None` (with a one-line
 /// note on stderr when a server was configured but could not be used).
 fn live_schema(ctx: &Context) -> Option<Node> {
-    let note = |why: &str| {
-        ctx.printer.err(&format!(
-            "note: {why}; showing the embedded schema (use --offline to skip the server)\n"
-        ));
-    };
-    match target::resolve(&ctx.global) {
-        Ok(_) => {}
-        Err(TargetError::NoServer) => return None,
-        Err(e) => {
-            note(&format!("cannot use the configured server ({e})"));
-            return None;
-        }
-    }
-    let client = match crate::client::connect(&ctx.global, &ctx.printer) {
-        Ok(c) => c,
-        Err(e) => {
-            note(&e.message());
-            return None;
-        }
-    };
-    let server = client.target.server.clone();
-    let fetched = runtime().map_err(|e| e.to_string()).and_then(|rt| {
-        rt.block_on(async {
-            match tokio::time::timeout(LIVE_SCHEMA_WAIT, openapi::live_schema(&client)).await {
-                Ok(result) => result.map_err(|e| e.to_string()),
-                Err(_) => Err(format!("no answer within {}s", LIVE_SCHEMA_WAIT.as_secs())),
-            }
-        })
-    });
-    match fetched {
-        Ok(node) => Some(node),
-        Err(why) => {
-            note(&format!("could not read the schema from {server}: {why}"));
+    match openapi::for_explain(&ctx.global, &ctx.printer) {
+        LiveSchema::Live(node) => Some(*node),
+        LiveSchema::NotConfigured => None,
+        LiveSchema::Unavailable(why) => {
+            ctx.printer.err(&format!("note: {why}\n"));
             None
         }
     }
