@@ -96,13 +96,14 @@ struct Builder<'b> {
 impl<'b> Builder<'b> {
     fn new(doc_start: usize, values: &'b AtomicUsize) -> Self {
         Builder {
-            stack: Vec::new(),
+            // Room for the nesting of a typical policy, so most documents never regrow these.
+            stack: Vec::with_capacity(16),
             anchors: HashMap::new(),
             alias_nodes: 0,
             doc_start,
             values,
             doc_values: 0,
-            counts: Vec::new(),
+            counts: Vec::with_capacity(16),
             done: None,
         }
     }
