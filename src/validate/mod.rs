@@ -5,6 +5,7 @@
 mod cel;
 mod defaults;
 mod meta;
+mod nodes;
 pub mod path;
 pub mod report;
 mod structural;
