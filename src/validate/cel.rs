@@ -67,13 +67,13 @@ fn fields_read(rule: &'static str) -> Option<Vec<&'static str>> {
     Some(fields)
 }
 
-// SAFETY-free note: `Program` holds only the parsed expression; sharing it across threads is
-// what the OnceLock needs, and the compiler checks that for us.
+/// The embedded schema's rules, compiled on first use and shared by every thread.
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
         let mut env = Env::stdlib();
-        // `upperAscii` and friends, which Kubernetes' CEL environment has.
+        // `upperAscii` and friends, which Kubernetes' CEL environment has. Should registering
+        // fail, the rules that use them fail to evaluate and are reported: nothing passes.
         let _ = env.add_extension(cel::extensions::strings);
         let env = Arc::new(env);
         let root = &crate::schema::embedded().root;
