@@ -143,9 +143,9 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
             if tokens.is_none() { " (no --token-file given)" } else { "" }
         ));
     }
-    if config.status_writer {
-        status_writer::spawn(store.clone());
-    }
+    let writer_task = config
+        .status_writer
+        .then(|| status_writer::spawn(store.clone()));
     let (stop, shutdown) = tokio::sync::watch::channel(false);
     let app = Arc::new(App {
         store,
@@ -176,6 +176,28 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
             axum::serve(listener, router)
                 .with_graceful_shutdown(signal)
                 .await?
+        }
+    }
+    // Drained: stop the status writer, then close the store once nothing else holds it.
+    if let Some(task) = writer_task {
+        task.abort();
+        let _ = task.await;
+    }
+    // Connection tasks let go of the router a moment after the drain completes.
+    let mut app = app;
+    for _ in 0..200 {
+        match Arc::try_unwrap(app) {
+            Ok(owned) => {
+                let App { store, .. } = owned;
+                tokio::task::spawn_blocking(move || store.close())
+                    .await
+                    .map_err(|e| ServeError::Io(std::io::Error::other(e.to_string())))?;
+                break;
+            }
+            Err(shared) => {
+                app = shared;
+                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            }
         }
     }
     if config.verbosity >= 1 {
