@@ -32,21 +32,23 @@ pub fn validate_documents(docs: &[Document], options: &Options) -> Vec<Vec<Field
 fn validate_in_place(docs: &mut [Document], options: &Options) -> Vec<Vec<FieldError>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = docs.len().div_ceil(threads).max(64);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = docs
-            .chunks_mut(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter_mut()
-                        .map(|doc| validate_object(&mut doc.value, options))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+    let check = |part: &mut [Document]| -> Vec<Vec<FieldError>> {
+        part.iter_mut()
+            .map(|doc| validate_object(&mut doc.value, options))
             .collect()
+    };
+    let mut parts = docs.chunks_mut(chunk);
+    let Some(first) = parts.next() else {
+        return Vec::new();
+    };
+    // The first part is checked on this thread, the others on their own.
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = parts.map(|part| scope.spawn(move || check(part))).collect();
+        let mut results = check(first);
+        for w in workers {
+            results.extend(w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        results
     })
 }
 
@@ -113,4 +115,51 @@ pub fn run(args: &ValidateArgs, ctx: &Context) -> CmdResult {
     } else {
         Outcome::Failed
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata: {name: a}\nspec:\n  targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}]\n  retry: {numRetrys: 1}\n";
+
+    #[test]
+    fn copies_are_validated_and_in_place_matches() {
+        let docs = manifest::parse_source("a.yaml", TEXT).expect("parses");
+        let before = docs[0].value.clone();
+        let copied = validate_documents(&docs, &Options::default());
+        assert_eq!(docs[0].value, before, "the caller's object is left as read");
+        let mut owned = docs.clone();
+        let in_place = validate_in_place(&mut owned, &Options::default());
+        assert_eq!(copied, in_place);
+        assert_eq!(
+            copied[0][0].message(),
+            "unknown field \"spec.retry.numRetrys\""
+        );
+        // In place, unknown fields are pruned and defaults applied; positions still resolve.
+        assert_eq!(owned[0].value["spec"]["retry"]["numRetries"], 2);
+        assert_eq!(
+            report::error_position(&owned[0], &in_place[0][0]),
+            manifest::Position {
+                line: 6,
+                column: 11
+            }
+        );
+    }
+
+    #[test]
+    fn many_documents_keep_their_order_across_threads() {
+        let stream: String = (0..300)
+            .map(|i| {
+                TEXT.replace("name: a", &format!("name: a{i}"))
+                    .replace("numRetrys: 1", &format!("numRetries: {}", i % 3 - 1))
+            })
+            .map(|d| format!("---\n{d}"))
+            .collect();
+        let mut docs = manifest::parse_source("s.yaml", &stream).expect("parses");
+        let results = validate_in_place(&mut docs, &Options::default());
+        for (i, errors) in results.iter().enumerate() {
+            assert_eq!(errors.is_empty(), i % 3 != 0, "document {i}");
+        }
+    }
 }

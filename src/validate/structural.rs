@@ -2,8 +2,9 @@
 //! the list-type invariants), with its wording: unknown fields, types, formats, enums, required
 //! fields, bounds, lengths, patterns, `allOf`/`anyOf`, and `set`/`map` list uniqueness.
 
+use super::nodes::{NodeSet, address, subtrees_with};
 use super::path::FieldPath;
-use super::{ErrorType, FieldError};
+use super::{ErrorType, FieldError, go_quote};
 use crate::schema::Node;
 use base64::Engine;
 use regex::Regex;
@@ -73,7 +74,10 @@ pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fiel
             };
             errors.push(pathless(
                 path,
-                format!("{name:?} must validate all the schemas (allOf){none}"),
+                format!(
+                    "{} must validate all the schemas (allOf){none}",
+                    go_quote(&name)
+                ),
             ));
         }
     }
@@ -87,7 +91,10 @@ pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fiel
         let name = path.render();
         errors.push(pathless(
             path,
-            format!("{name:?} must validate at least one schema (anyOf)"),
+            format!(
+                "{} must validate at least one schema (anyOf)",
+                go_quote(&name)
+            ),
         ));
     }
     match value {
@@ -139,8 +146,8 @@ fn enum_check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
         .enum_values
         .iter()
         .map(|v| match v {
-            Value::String(s) => format!("{s:?}"),
-            other => format!("{:?}", other.to_string()),
+            Value::String(s) => go_quote(s),
+            other => go_quote(&other.to_string()),
         })
         .collect();
     errors.push(field_error(
@@ -236,7 +243,11 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldE
             path,
             ErrorType::TypeInvalid,
             Some(Value::String(s.into())),
-            format!("{} in body must be of type {format}: {s:?}", path.render()),
+            format!(
+                "{} in body must be of type {format}: {}",
+                path.render(),
+                go_quote(s)
+            ),
         ));
     }
 }
@@ -446,8 +457,22 @@ pub fn unknown_fields(
     }
 }
 
+/// Nodes with a `set` or `map` list at or below them: the uniqueness walk skips the rest.
+fn with_unique_lists() -> &'static NodeSet {
+    static SET: OnceLock<NodeSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        subtrees_with(&crate::schema::embedded().root, &|n| {
+            matches!(n.list_type.as_deref(), Some("set" | "map"))
+        })
+    })
+}
+
 /// `x-kubernetes-list-type: set` and `map` lists hold no duplicates (`Duplicate value`).
+/// `node` is one of the embedded schema's nodes.
 pub fn list_types(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    if !with_unique_lists().contains(&address(node)) {
+        return;
+    }
     match value {
         Value::Object(map) => {
             for (key, v) in map {
