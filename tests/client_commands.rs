@@ -68,10 +68,7 @@ impl Env {
     fn kubeconfig(&self, project: &str) -> String {
         self.write(
             "kubeconfig",
-            &format!(
-                "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: c\n  cluster:\n    server: {}\ncontexts:\n- name: t\n  context:\n    cluster: c\n    user: u\n    namespace: default\nusers:\n- name: u\n  user: {{}}\n",
-                self.server.project_url(project)
-            ),
+            &common::kubeconfig_text(&self.server.project_url(project), "default"),
         )
     }
 
@@ -171,7 +168,11 @@ fn quick_start_explain_recursive() {
     let env = Env::new(&[]);
     let out = env.run(&["explain", "backendtrafficpolicies", "--recursive"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stdout(&out).contains("\n    retry\t<Object>\n"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("\n    retry\t<Object>\n"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

@@ -348,10 +348,7 @@ fn kubeconfig_reaches_a_plain_cluster_path() {
     let kc = h.join("kubeconfig");
     std::fs::write(
         &kc,
-        format!(
-            "apiVersion: v1\nkind: Config\ncurrent-context: t\nclusters:\n- name: c\n  cluster:\n    server: {}\ncontexts:\n- name: t\n  context:\n    cluster: c\n    user: u\n    namespace: team\nusers:\n- name: u\n  user: {{}}\n",
-            server.project_url("kc")
-        ),
+        common::kubeconfig_text(&server.project_url("kc"), "team"),
     )
     .expect("write kubeconfig");
     let kc_arg = kc.to_string_lossy().into_owned();

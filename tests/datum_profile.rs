@@ -356,20 +356,6 @@ fn post_json(url: &str, body: &str) -> (u16, String) {
     (code, body)
 }
 
-fn kubeconfig(dir: &Path, server_url: &str) -> std::path::PathBuf {
-    let path = dir.join("kubeconfig");
-    std::fs::write(
-        &path,
-        format!(
-            "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: {server_url}\n\
-             users:\n- name: me\n  user: {{}}\ncontexts:\n- name: local\n  context:\n    cluster: local\n    user: me\n    namespace: default\n\
-             current-context: local\n"
-        ),
-    )
-    .expect("write kubeconfig");
-    path
-}
-
 #[test]
 fn serve_with_the_datum_profile_refuses_as_datums_webhook_does() {
     let server = common::TestServer::start_with(&["--profile", "datum"]);
@@ -420,7 +406,10 @@ fn serve_with_the_datum_profile_refuses_as_datums_webhook_does() {
     if let Some(kubectl) = common::kubectl() {
         let out = std::process::Command::new(kubectl)
             .arg("--kubeconfig")
-            .arg(kubeconfig(home.path(), &base))
+            .arg(common::write_kubeconfig(
+                &home.path().join("kubeconfig"),
+                &base,
+            ))
             .arg("apply")
             .arg("-f")
             .arg(example_path())

@@ -205,17 +205,10 @@ fn live_kubectl_against_datumctl_serve_reads_like_ours() {
     };
     let server = common::TestServer::start();
     let dir = tempfile::tempdir().expect("tempdir");
-    let kubeconfig = dir.path().join("kubeconfig");
-    fs::write(
-        &kubeconfig,
-        format!(
-            "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: {}\n\
-             users:\n- name: me\n  user: {{}}\ncontexts:\n- name: local\n  context:\n    cluster: local\n    user: me\n\
-             current-context: local\n",
-            server.project_url("explain-live")
-        ),
-    )
-    .expect("write kubeconfig");
+    let kubeconfig = common::write_kubeconfig(
+        &dir.path().join("kubeconfig"),
+        &server.project_url("explain-live"),
+    );
     let live = |args: &[&str]| {
         let out = std::process::Command::new(&kubectl)
             .arg("--kubeconfig")

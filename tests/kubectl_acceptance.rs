@@ -34,12 +34,10 @@ struct Kubectl {
 
 impl Kubectl {
     fn new(bin: &Path, dir: &Path, server: &TestServer, project: &str) -> Kubectl {
-        let kubeconfig = dir.join(format!("kubeconfig-{project}"));
-        let config = format!(
-            "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: {}\ncontexts:\n- name: local\n  context:\n    cluster: local\n    user: me\n    namespace: default\ncurrent-context: local\nusers:\n- name: me\n  user: {{}}\n",
-            server.project_url(project)
+        let kubeconfig = common::write_kubeconfig(
+            &dir.join(format!("kubeconfig-{project}")),
+            &server.project_url(project),
         );
-        std::fs::write(&kubeconfig, config).expect("kubeconfig");
         Kubectl {
             bin: bin.to_path_buf(),
             home: dir.to_path_buf(),

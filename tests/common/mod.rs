@@ -170,3 +170,20 @@ impl Drop for TestServer {
         self.kill();
     }
 }
+
+/// A kubeconfig at `path` whose one cluster is `server_url` (a project's control-plane URL),
+/// with no credentials and `namespace` as the context's namespace — what a user points the real
+/// kubectl at to talk to `datumctl serve`.
+pub fn kubeconfig_text(server_url: &str, namespace: &str) -> String {
+    format!(
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: {server_url}\n\
+         contexts:\n- name: local\n  context:\n    cluster: local\n    user: me\n    namespace: {namespace}\n\
+         current-context: local\nusers:\n- name: me\n  user: {{}}\n"
+    )
+}
+
+/// Writes `kubeconfig_text(server_url, "default")` to `path` and returns the path.
+pub fn write_kubeconfig(path: &Path, server_url: &str) -> PathBuf {
+    std::fs::write(path, kubeconfig_text(server_url, "default")).expect("write kubeconfig");
+    path.to_path_buf()
+}
