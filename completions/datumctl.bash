@@ -2582,8 +2582,28 @@ _datumctl() {
     esac
 }
 
+# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+_datumctl_with_names() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" i word
+    local -a positional=()
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word="${COMP_WORDS[i]}"
+        case "$word" in
+            --server|--project|--token|-n|--namespace|-o|--output|--color|-v|--verbose|--request-timeout|--kubeconfig|--context|--certificate-authority|--error-format|-l|--selector|--field-selector|-L|--label-columns|--chunk-size|-f|--filename) ((i++)) ;;
+            -*) ;;
+            *) positional+=("$word") ;;
+        esac
+    done
+    if [[ $cur != -* && ${#positional[@]} -ge 2 && " get describe delete " == *" ${positional[0]} "* ]]; then
+        local IFS=$'
+'
+        COMPREPLY=($(compgen -W "$(datumctl __complete-names "${COMP_WORDS[@]:0:COMP_CWORD}" 2>/dev/null)" -- "$cur"))
+        return 0
+    fi
+    _datumctl "$@"
+}
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -F _datumctl -o nosort -o bashdefault -o default datumctl
+    complete -F _datumctl_with_names -o nosort -o bashdefault -o default datumctl
 else
-    complete -F _datumctl -o bashdefault -o default datumctl
+    complete -F _datumctl_with_names -o bashdefault -o default datumctl
 fi

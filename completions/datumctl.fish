@@ -563,3 +563,25 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Store a bearer token for the current context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "whoami" -d 'Show who the current credential belongs to'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "get-token" -d 'Print the current access token (for piping into other tools)'
+
+# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+function __datumctl_wants_policy_name
+    set -l words (commandline -opc)
+    set -l positional
+    set -l skip 0
+    for word in $words[2..-1]
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
+        switch $word
+            case --server --project --token -n --namespace -o --output --color -v --verbose --request-timeout --kubeconfig --context --certificate-authority --error-format -l --selector --field-selector -L --label-columns --chunk-size -f --filename
+                set skip 1
+            case '-*'
+            case '*'
+                set -a positional $word
+        end
+    end
+    test (count $positional) -ge 2; and contains -- $positional[1] get describe delete
+end
+complete -c datumctl -n __datumctl_wants_policy_name -f -a '(datumctl __complete-names (commandline -opc) 2>/dev/null)'

@@ -16,6 +16,18 @@ const GLOBAL_IDS: [&str; 6] = [
 ];
 
 fn main() -> ExitCode {
+    // The completion scripts' helper is handled before clap, which must not know of it.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == datumctl::cmd::complete_names::ARG)
+    {
+        let words: Vec<String> = std::env::args_os()
+            .skip(2)
+            .map(|w| w.to_string_lossy().into_owned())
+            .collect();
+        datumctl::cmd::complete_names::run(&words);
+        return ExitCode::SUCCESS;
+    }
     let matches = match Cli::command().try_get_matches() {
         Ok(m) => m,
         Err(e) => {

@@ -22,7 +22,126 @@ pub fn script(shell: Shell) -> String {
     let mut command = Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(target, &mut command, BIN, &mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
+    let generated = String::from_utf8_lossy(&buf).into_owned();
+    with_policy_names(shell, generated)
+}
+
+/// Flags whose value is the next word, so the scripts do not take it for a positional.
+const VALUE_FLAGS: &str = "--server|--project|--token|-n|--namespace|-o|--output|--color|-v|--verbose|--request-timeout|--kubeconfig|--context|--certificate-authority|--error-format|-l|--selector|--field-selector|-L|--label-columns|--chunk-size|-f|--filename";
+
+const BASH_NAMES: &str = r#"
+# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+_datumctl_with_names() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" i word
+    local -a positional=()
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word="${COMP_WORDS[i]}"
+        case "$word" in
+            VALUE_FLAGS) ((i++)) ;;
+            -*) ;;
+            *) positional+=("$word") ;;
+        esac
+    done
+    if [[ $cur != -* && ${#positional[@]} -ge 2 && " get describe delete " == *" ${positional[0]} "* ]]; then
+        local IFS=$'
+'
+        COMPREPLY=($(compgen -W "$(datumctl __complete-names "${COMP_WORDS[@]:0:COMP_CWORD}" 2>/dev/null)" -- "$cur"))
+        return 0
+    fi
+    _datumctl "$@"
+}
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _datumctl_with_names -o nosort -o bashdefault -o default datumctl
+else
+    complete -F _datumctl_with_names -o bashdefault -o default datumctl
+fi
+"#;
+
+const ZSH_NAMES: &str = r#"
+# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+_datumctl_with_names() {
+    local -a positional names
+    local i word
+    for ((i = 2; i < CURRENT; i++)); do
+        word="${words[i]}"
+        case "$word" in
+            VALUE_FLAGS) ((i++)) ;;
+            -*) ;;
+            *) positional+=("$word") ;;
+        esac
+    done
+    if [[ ${words[CURRENT]} != -* && ${#positional} -ge 2 && ${positional[1]} == (get|describe|delete) ]]; then
+        names=(${(f)"$(datumctl __complete-names ${words[1,CURRENT-1]} 2>/dev/null)"})
+        compadd -a names
+        return
+    fi
+    _datumctl "$@"
+}
+
+if [ "$funcstack[1]" = "_datumctl" ]; then
+    _datumctl_with_names "$@"
+else
+    compdef _datumctl_with_names datumctl
+fi
+"#;
+
+const FISH_NAMES: &str = r#"
+# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+function __datumctl_wants_policy_name
+    set -l words (commandline -opc)
+    set -l positional
+    set -l skip 0
+    for word in $words[2..-1]
+        if test $skip -eq 1
+            set skip 0
+            continue
+        end
+        switch $word
+            case VALUE_FLAGS
+                set skip 1
+            case '-*'
+            case '*'
+                set -a positional $word
+        end
+    end
+    test (count $positional) -ge 2; and contains -- $positional[1] get describe delete
+end
+complete -c datumctl -n __datumctl_wants_policy_name -f -a '(datumctl __complete-names (commandline -opc) 2>/dev/null)'
+"#;
+
+/// Adds completion of policy names (asked of the server through `datumctl __complete-names`)
+/// to the scripts of the shells that can run a command while completing.
+fn with_policy_names(shell: Shell, generated: String) -> String {
+    match shell {
+        Shell::Bash => {
+            let cut = generated
+                .rfind("if [[ \"${BASH_VERSINFO[0]}\"")
+                .unwrap_or(generated.len());
+            format!(
+                "{}{}",
+                &generated[..cut],
+                BASH_NAMES.replace("VALUE_FLAGS", VALUE_FLAGS).trim_start()
+            )
+        }
+        Shell::Zsh => {
+            let cut = generated
+                .rfind("if [ \"$funcstack[1]\" = \"_datumctl\" ]")
+                .unwrap_or(generated.len());
+            format!(
+                "{}{}",
+                &generated[..cut],
+                ZSH_NAMES.replace("VALUE_FLAGS", VALUE_FLAGS).trim_start()
+            )
+        }
+        Shell::Fish => {
+            let fish_flags = VALUE_FLAGS.replace('|', " ");
+            format!(
+                "{generated}{}",
+                FISH_NAMES.replace("VALUE_FLAGS", &fish_flags)
+            )
+        }
+        Shell::Powershell | Shell::Elvish => generated,
+    }
 }
 
 /// The file name a packager installs the script under (`datumctl.bash`, `_datumctl`, …).

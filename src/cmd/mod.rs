@@ -2,6 +2,7 @@
 
 pub mod apply;
 pub mod auth;
+pub mod complete_names;
 pub mod completion;
 pub mod config;
 pub mod delete;
