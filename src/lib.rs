@@ -2,6 +2,7 @@
 //! BackendTrafficPolicy resource (`gateway.envoyproxy.io/v1alpha1`).
 
 pub mod cli;
+pub mod client;
 pub mod cmd;
 pub mod error;
 pub mod manifest;

@@ -155,6 +155,16 @@ fn merge_and_json_patches() {
     );
     assert_eq!(stale.code, 409);
 
+    let again = api.patch(
+        &Api::item("default", "a"),
+        "application/merge-patch+json",
+        r#"{"spec":{"retry":{"numRetries":7}}}"#,
+    );
+    assert_eq!(
+        again.body["metadata"]["resourceVersion"], merged.body["metadata"]["resourceVersion"],
+        "a no-op patch stores nothing"
+    );
+
     let jp = api.patch(
         &Api::item("default", "a"),
         "application/json-patch+json",
@@ -559,4 +569,55 @@ fn discovery_and_openapi() {
     assert_eq!(api.get("/apis/other.io/v1").code, 404);
     let bad_project = Api::new(&server, "Not_A_Label").get(&Api::coll("default"));
     assert_eq!(bad_project.code, 404);
+}
+
+#[test]
+fn hostile_patches_are_refused_not_crashed_on() {
+    let server = quiet_server();
+    let api = Api::new(&server, "hostile");
+    assert_eq!(api.create(&policy("a")).code, 201);
+    let item = Api::item("default", "a");
+    let deep_flow = "[".repeat(1_000_000);
+    let deep_block: String = (0..2000)
+        .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+        .collect();
+    for (content_type, body) in [
+        ("application/merge-patch+json", r#""just a string""#),
+        ("application/merge-patch+json", r#"[1, 2]"#),
+        ("application/merge-patch+json", r#"{"metadata": "x"}"#),
+        ("application/merge-patch+json", r#"{"apiVersion": null}"#),
+        (
+            "application/json-patch+json",
+            r#"[{"op": "replace", "path": "", "value": 5}]"#,
+        ),
+        (
+            "application/json-patch+json",
+            r#"[{"op": "add", "path": "/metadata", "value": []}]"#,
+        ),
+        ("application/json-patch+json", r#"{"op": "add"}"#),
+        (
+            "application/json-patch+json",
+            r#"[{"op": "move", "from": "/spec", "path": "/spec/x"}]"#,
+        ),
+        ("application/apply-patch+yaml", "metadata: 5\n"),
+        ("application/apply-patch+yaml", "- a\n- b\n"),
+        ("application/apply-patch+yaml", "a: &x 1\nb: *x\n"),
+        ("application/apply-patch+yaml", deep_flow.as_str()),
+        ("application/apply-patch+yaml", deep_block.as_str()),
+        ("application/merge-patch+json", deep_flow.as_str()),
+    ] {
+        let r = api.patch(&format!("{item}?fieldManager=m"), content_type, body);
+        assert!(
+            (400..500).contains(&r.code),
+            "{content_type} {body}: {} {}",
+            r.code,
+            r.text
+        );
+        assert_eq!(r.body["kind"], "Status", "{body}");
+    }
+    let put = api.json("PUT", &item, &json!({"apiVersion": "gateway.envoyproxy.io/v1alpha1", "kind": "BackendTrafficPolicy", "metadata": 7}));
+    assert!((400..500).contains(&put.code), "{}", put.text);
+    let still = api.get(&item);
+    assert_eq!(still.code, 200);
+    assert_eq!(still.body["spec"]["retry"]["numRetries"], 3);
 }

@@ -220,3 +220,72 @@ fn bookmarks_when_asked() {
     assert_eq!(e["object"]["kind"], "BackendTrafficPolicy");
     assert_eq!(e["object"]["metadata"]["resourceVersion"], rv.as_str());
 }
+
+#[test]
+fn watch_list_sends_state_then_an_initial_events_end_bookmark() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = Api::new(&server, "wl");
+    assert_eq!(api.create(&policy("a")).code, 201);
+    assert_eq!(api.create(&policy("b")).code, 201);
+    let (_, mut lines) = api.watch(
+        "sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=5",
+    );
+    let a = next_event(&mut *lines);
+    let b = next_event(&mut *lines);
+    assert_eq!(
+        (a["type"].as_str(), b["type"].as_str()),
+        (Some("ADDED"), Some("ADDED"))
+    );
+    let end = next_event(&mut *lines);
+    assert_eq!(end["type"], "BOOKMARK");
+    assert_eq!(
+        end["object"]["metadata"]["annotations"]["k8s.io/initial-events-end"],
+        "true"
+    );
+    assert_eq!(
+        end["object"]["metadata"]["resourceVersion"],
+        b["object"]["metadata"]["resourceVersion"]
+    );
+}
+
+#[test]
+fn selector_watches_see_objects_enter_and_leave() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = Api::new(&server, "enter");
+    let start = api.create(&policy("a")).body;
+    let rv = start["metadata"]["resourceVersion"]
+        .as_str()
+        .expect("rv")
+        .to_string();
+    let (_, mut lines) = api.watch(&format!(
+        "resourceVersion={rv}&labelSelector=team%3Dedge&timeoutSeconds=10"
+    ));
+    let label = |value: &str| {
+        let body = format!(r#"{{"metadata":{{"labels":{{"team":"{value}"}}}}}}"#);
+        let r = api.patch(
+            &Api::item("default", "a"),
+            "application/merge-patch+json",
+            &body,
+        );
+        assert_eq!(r.code, 200, "{}", r.text);
+    };
+    label("edge");
+    // A patch that changes nothing stores nothing and sends no event.
+    label("edge");
+    let r = api.patch(
+        &Api::item("default", "a"),
+        "application/merge-patch+json",
+        r#"{"spec":{"retry":{"numRetries":4}}}"#,
+    );
+    assert_eq!(r.code, 200);
+    label("core");
+    let kinds: Vec<String> = (0..3)
+        .map(|_| {
+            next_event(&mut *lines)["type"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(kinds, ["ADDED", "MODIFIED", "DELETED"]);
+}

@@ -93,7 +93,12 @@ fn apply_creates_and_drops_fields_it_stops_applying() {
     assert_eq!(r.code, 200, "{}", r.text);
     assert!(r.body["spec"].get("retry").is_none(), "{}", r.body);
     // Apply needs a field manager, a parseable body, and a valid result.
-    assert_eq!(api.patch(&item, APPLY, &config(2)).code, 400);
+    let unnamed = api.patch(&item, APPLY, &config(2));
+    assert_eq!(unnamed.code, 422);
+    assert_eq!(
+        unnamed.body["message"],
+        "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch"
+    );
     assert_eq!(
         api.patch(&format!("{item}?fieldManager=me"), APPLY, "a: [")
             .code,

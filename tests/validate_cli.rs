@@ -98,7 +98,7 @@ fn json_output_has_one_object_per_document() {
     assert_eq!(
         reports[1],
         json!({"file": path, "index": 1, "name": "bad", "valid": false, "errors": [{
-            "path": "spec", "line": 16, "column": 3, "reason": "FieldValueInvalid",
+            "path": "spec", "line": 15, "column": 1, "reason": "FieldValueInvalid",
             "message": "spec: Invalid value: \"object\": this policy can only have a targetRefs[*].kind of Gateway/ListenerSet/HTTPRoute/GRPCRoute/TCPRoute/UDPRoute/TLSRoute"
         }]})
     );
@@ -173,6 +173,8 @@ fn directories_need_r_to_recurse() {
         .expect("json"),
     )
     .expect("write");
+    // A link back to the top must not make -R loop.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("symlink");
     let d = dir.path().to_str().expect("path");
     let flat = run(dir.path(), &["-f", d]);
     assert_eq!(flat.status.code(), Some(0), "{}", text(&flat.stderr));
@@ -237,4 +239,31 @@ fn yaml_1_1_booleans_are_read_as_kubernetes_reads_them() {
     std::fs::write(&file, with("'on'")).expect("write");
     let out = run(dir.path(), &["-f", file.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn datums_usage_example_passes_upstream() {
+    let page = std::fs::read_to_string(
+        common::reference().join("datum-docs/backendtrafficpolicy-reference.txt"),
+    )
+    .expect("reference page");
+    let start = page
+        .find("apiVersion: gateway.envoyproxy.io/v1alpha1")
+        .expect("example start");
+    let example: String = page[start..]
+        .lines()
+        .take_while(|l| !l.starts_with("datumctl "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("backendtrafficpolicy.yaml");
+    std::fs::write(&file, &example).expect("write");
+    let out = run(dir.path(), &["-f", file.to_str().expect("path")]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{example}",
+        text(&out.stderr)
+    );
+    assert_eq!(text(&out.stderr), "1 document, 0 invalid\n");
 }

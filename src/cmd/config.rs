@@ -1,9 +1,148 @@
-//! `datumctl config`.
+//! `datumctl config`: contexts in the datumctl config file.
 
 use crate::cli::ConfigCommand;
-use crate::cmd::{Context, not_implemented};
-use crate::error::CmdResult;
+use crate::client::config::{self, ConfigFile, ContextEntry};
+use crate::cmd::Context;
+use crate::error::{CliError, CmdResult, Outcome};
+use crate::print::table::Table;
+use std::path::PathBuf;
 
-pub fn run(_args: &ConfigCommand, _ctx: &Context) -> CmdResult {
-    Err(not_implemented("config"))
+fn load() -> Result<(PathBuf, ConfigFile), CliError> {
+    let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
+    let file = config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
+    Ok((path, file))
+}
+
+fn save(path: &std::path::Path, file: &ConfigFile) -> Result<(), CliError> {
+    config::save(path, file).map_err(|e| CliError::failure(anyhow::Error::new(e)))
+}
+
+pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
+    let (path, mut file) = load()?;
+    let p = &ctx.printer;
+    match command {
+        ConfigCommand::SetContext(args) => {
+            let g = &ctx.global;
+            let existed = file.context(&args.name).is_some();
+            if !existed {
+                file.contexts.push(ContextEntry {
+                    name: args.name.clone(),
+                    ..Default::default()
+                });
+            }
+            let first = file.current_context.is_none();
+            let entry = file
+                .context_mut(&args.name)
+                .ok_or_else(|| CliError::failure(anyhow::anyhow!("context vanished")))?;
+            // Only what was typed: an exported DATUMCTL_SERVER must not leak into a saved context.
+            if g.given("server") {
+                entry.server = g.server.clone();
+            }
+            if g.given("project") {
+                entry.project = g.project.clone();
+            }
+            if g.given("namespace") {
+                entry.namespace = g.namespace.clone();
+            }
+            if g.given("token") {
+                entry.token = g.token.clone();
+                entry.token_file = None;
+            }
+            if let Some(tf) = &args.token_file {
+                entry.token_file = Some(absolute(tf));
+                entry.token = None;
+            }
+            if g.given("certificate_authority") {
+                entry.certificate_authority = g.certificate_authority.as_deref().map(absolute);
+            }
+            if g.given("insecure_skip_tls_verify") {
+                entry.insecure_skip_tls_verify = g.insecure_skip_tls_verify;
+            }
+            if let Some(profile) = args.profile {
+                entry.profile = Some(
+                    match profile {
+                        crate::cli::Profile::Datum => "datum",
+                        crate::cli::Profile::Upstream => "upstream",
+                    }
+                    .into(),
+                );
+            }
+            if first {
+                file.current_context = Some(args.name.clone());
+            }
+            save(&path, &file)?;
+            let verb = if existed { "modified" } else { "created" };
+            p.out(&format!("Context {:?} {verb}.\n", args.name));
+            if first {
+                p.out(&format!("Switched to context {:?}.\n", args.name));
+            }
+        }
+        ConfigCommand::UseContext { name } => {
+            if file.context(name).is_none() {
+                return Err(CliError::failure(anyhow::anyhow!(
+                    "no context exists with the name: {name:?}"
+                ))
+                .hint("list contexts with `datumctl config get-contexts`"));
+            }
+            file.current_context = Some(name.clone());
+            save(&path, &file)?;
+            p.out(&format!("Switched to context {name:?}.\n"));
+        }
+        ConfigCommand::GetContexts => {
+            let table = Table {
+                headers: ["CURRENT", "NAME", "SERVER", "PROJECT", "NAMESPACE"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: file
+                    .contexts
+                    .iter()
+                    .map(|c| {
+                        let current = file.current_context.as_deref() == Some(c.name.as_str());
+                        vec![
+                            if current { "*".into() } else { String::new() },
+                            c.name.clone(),
+                            c.server.clone().unwrap_or_default(),
+                            c.project.clone().unwrap_or_default(),
+                            c.namespace.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+            };
+            p.out(&table.render(true));
+        }
+        ConfigCommand::CurrentContext => match &file.current_context {
+            Some(name) => p.out(&format!("{name}\n")),
+            None => {
+                return Err(
+                    CliError::failure(anyhow::anyhow!("current-context is not set"))
+                        .hint("choose one with `datumctl config use-context NAME`"),
+                );
+            }
+        },
+        ConfigCommand::View => p.out(&file.redacted().to_yaml()),
+        ConfigCommand::DeleteContext { name } => {
+            let before = file.contexts.len();
+            file.contexts.retain(|c| &c.name != name);
+            if file.contexts.len() == before {
+                return Err(CliError::failure(anyhow::anyhow!(
+                    "cannot delete context {name}, not in {}",
+                    path.display()
+                )));
+            }
+            let was_current = file.current_context.as_deref() == Some(name.as_str());
+            if was_current {
+                file.current_context = None;
+            }
+            save(&path, &file)?;
+            if was_current {
+                p.err("warning: this removed your active context, use \"datumctl config use-context\" to select a different one\n");
+            }
+            p.out(&format!("deleted context {name} from {}\n", path.display()));
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn absolute(p: &std::path::Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }

@@ -1,9 +1,81 @@
-//! `datumctl describe`.
+//! `datumctl describe backendtrafficpolicy NAME…` (or `-l`, or all): the human view with the
+//! ancestors' status table and events.
 
 use crate::cli::DescribeArgs;
-use crate::cmd::{Context, not_implemented};
-use crate::error::CmdResult;
+use crate::client::api::{ListOptions, runtime};
+use crate::client::status::ClientError;
+use crate::cmd::Context;
+use crate::cmd::get::check_resource;
+use crate::error::{CliError, CmdResult, Outcome};
+use crate::print::describe::{DescribeStyle, describe};
+use chrono::Utc;
+use serde_json::Value;
 
-pub fn run(_args: &DescribeArgs, _ctx: &Context) -> CmdResult {
-    Err(not_implemented("describe"))
+pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
+    check_resource(&args.resource)?;
+    if args.all_namespaces && !args.names.is_empty() {
+        return Err(CliError::usage(
+            "a resource cannot be retrieved by name across all namespaces",
+        ));
+    }
+    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let p = &ctx.printer;
+    let result: Result<Outcome, ClientError> = rt.block_on(async {
+        let ns = client.target.namespace.clone();
+        let mut objects: Vec<Value> = Vec::new();
+        let mut failed = false;
+        if args.names.is_empty() {
+            let options = ListOptions {
+                label_selector: args.selector.clone(),
+                limit: Some(500),
+                ..Default::default()
+            };
+            let scope = (!args.all_namespaces).then_some(ns.as_str());
+            let (items, _) = client.list_all(scope, &options).await?;
+            if items.is_empty() {
+                p.err(&match scope {
+                    Some(ns) => format!("No resources found in {ns} namespace.\n"),
+                    None => "No resources found\n".to_string(),
+                });
+            }
+            objects = items;
+        } else {
+            for name in &args.names {
+                match client.get_policy(&ns, name).await {
+                    Ok(o) => objects.push(o),
+                    Err(ClientError::Status(s)) if s.is_not_found() => {
+                        p.err(&format!("{}\n", s.kubectl_message()));
+                        failed = true;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        let style = DescribeStyle {
+            color: p.color,
+            now: Utc::now(),
+        };
+        for (i, object) in objects.iter().enumerate() {
+            let meta = &object["metadata"];
+            let events = client
+                .events_for(
+                    meta["namespace"].as_str().unwrap_or(&ns),
+                    meta["name"].as_str().unwrap_or(""),
+                    meta["uid"].as_str(),
+                )
+                .await?;
+            let separator = if i > 0 { "\n\n" } else { "" };
+            p.out(&format!(
+                "{separator}{}",
+                describe(object, events.as_deref(), &style)
+            ));
+        }
+        Ok(if failed {
+            Outcome::Failed
+        } else {
+            Outcome::Success
+        })
+    });
+    result.map_err(|e| e.into_cli(&client.target))
 }

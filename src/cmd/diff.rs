@@ -1,9 +1,255 @@
-//! `datumctl diff`.
+//! `datumctl diff -f FILE…`: the live object against what the server would make of an apply
+//! (a server-side dry run), as a unified diff of YAML without server-owned fields. Exit 0 when
+//! nothing differs, 1 when something does, 2 or more on errors.
 
 use crate::cli::DiffArgs;
-use crate::cmd::{Context, not_implemented};
-use crate::error::CmdResult;
+use crate::client::api::{APPLY_PATCH, MERGE_PATCH, WriteOptions, runtime};
+use crate::client::http::ApiClient;
+use crate::client::patch::{original_of, three_way_patch, without_last_applied};
+use crate::client::status::ClientError;
+use crate::client::target::effective_profile;
+use crate::cmd::Context;
+use crate::cmd::apply::{object_namespace, read_documents, validate_all};
+use crate::error::{CliError, CmdResult, ErrorKind, Outcome};
+use crate::print::yaml::to_yaml;
+use crate::print::{CYAN, GREEN, RED};
+use crate::resource::{GROUP, KIND, VERSION};
+use crate::validate::Options;
+use serde_json::Value;
+use similar::TextDiff;
+use std::path::Path;
 
-pub fn run(_args: &DiffArgs, _ctx: &Context) -> CmdResult {
-    Err(not_implemented("diff"))
+/// Fields the server owns, left out of both sides.
+const SERVER_OWNED: [&str; 5] = [
+    "managedFields",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "uid",
+];
+
+fn without_server_fields(object: &Value) -> Value {
+    let mut copy = object.clone();
+    if let Some(meta) = copy.get_mut("metadata").and_then(Value::as_object_mut) {
+        for f in SERVER_OWNED {
+            meta.remove(f);
+        }
+    }
+    copy
+}
+
+/// Any error of diff exits 2 or more, as kubectl's does.
+fn as_diff_error(e: CliError) -> CliError {
+    if e.kind == ErrorKind::Failure {
+        CliError {
+            kind: ErrorKind::Usage,
+            ..e
+        }
+    } else {
+        e
+    }
+}
+
+pub fn run(args: &DiffArgs, ctx: &Context) -> CmdResult {
+    run_inner(args, ctx).map_err(as_diff_error)
+}
+
+fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
+    if args.files.filenames.is_empty() {
+        return Err(CliError::usage("must specify one of -f and -k"));
+    }
+    if args.force_conflicts && !args.server_side {
+        return Err(CliError::usage(
+            "--force-conflicts only works with --server-side",
+        ));
+    }
+    let docs = read_documents(&args.files)?;
+    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let options = Options {
+        profile: effective_profile(args.profile, Some(&client.target)),
+    };
+    if validate_all(&docs, &options, ctx, false) > 0 {
+        return Err(CliError::usage("invalid manifests; nothing was compared"));
+    }
+    let explicit = ctx.global.namespace.is_some();
+    let mut pairs = Vec::new();
+    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    for doc in &docs {
+        let ns = object_namespace(doc, &client.target.namespace, explicit)?;
+        let mut object = doc.value.clone();
+        if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
+            meta.insert("namespace".into(), Value::String(ns.clone()));
+        }
+        let name = doc.name().unwrap_or("").to_string();
+        let (live, merged) = rt
+            .block_on(dry_run(&client, args, &ns, &name, object))
+            .map_err(|e| e.into_cli(&client.target))?;
+        let file = format!("{GROUP}.{VERSION}.{KIND}.{ns}.{name}");
+        pairs.push((file, live, merged));
+    }
+    let external = ["DATUMCTL_EXTERNAL_DIFF", "KUBECTL_EXTERNAL_DIFF"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()));
+    if let Some(program) = external {
+        return external_diff(&program, &pairs);
+    }
+    let mut text = String::new();
+    for (file, live, merged) in &pairs {
+        text.push_str(&unified(file, live, merged, ctx.printer.color));
+    }
+    ctx.printer.out(&text);
+    Ok(if text.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Failed
+    })
+}
+
+/// The live YAML (empty when absent) and the YAML the server would store.
+async fn dry_run(
+    client: &ApiClient,
+    args: &DiffArgs,
+    ns: &str,
+    name: &str,
+    object: Value,
+) -> Result<(String, String), ClientError> {
+    let live = match client.get_policy(ns, name).await {
+        Ok(v) => Some(v),
+        Err(e) if e.is_not_found() => None,
+        Err(e) => return Err(e),
+    };
+    let options = WriteOptions {
+        server_dry_run: true,
+        field_manager: Some(args.field_manager.clone().unwrap_or_else(|| {
+            if args.server_side {
+                "datumctl".into()
+            } else {
+                "datumctl-client-side-apply".into()
+            }
+        })),
+        force: args.force_conflicts,
+        field_validation: Some("Strict"),
+    };
+    let merged = if args.server_side {
+        client
+            .patch_policy(ns, name, APPLY_PATCH, &object, &options)
+            .await?
+    } else {
+        // As kubectl diff does: the annotation is not rewritten, so it never shows as a change.
+        match &live {
+            None => client.create_policy(ns, &object, &options).await?,
+            Some(live) => {
+                let modified = without_last_applied(&object);
+                let patch = three_way_patch(original_of(live).as_ref(), &modified, live);
+                client
+                    .patch_policy(ns, name, MERGE_PATCH, &patch, &options)
+                    .await?
+            }
+        }
+    };
+    let live_text = live
+        .map(|l| to_yaml(&without_server_fields(&l)))
+        .unwrap_or_default();
+    Ok((live_text, to_yaml(&without_server_fields(&merged))))
+}
+
+/// `diff -u` output for one object, empty when both sides are equal.
+pub fn unified(file: &str, live: &str, merged: &str, color: bool) -> String {
+    if live == merged {
+        return String::new();
+    }
+    let (a, b) = (format!("live/{file}"), format!("merged/{file}"));
+    let diff = TextDiff::from_lines(live, merged);
+    let body = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&a, &b)
+        .to_string();
+    let mut out = format!("diff -u -N {a} {b}\n");
+    for line in body.split_inclusive('\n') {
+        let code = if line.starts_with("+++") || line.starts_with("---") {
+            None
+        } else if line.starts_with('+') {
+            Some(GREEN)
+        } else if line.starts_with('-') {
+            Some(RED)
+        } else if line.starts_with("@@") {
+            Some(CYAN)
+        } else {
+            None
+        };
+        match code {
+            Some(c) if color => out.push_str(&format!(
+                "\x1b[{c}m{}\x1b[0m\n",
+                line.trim_end_matches('\n')
+            )),
+            _ => out.push_str(line),
+        }
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Writes both sides into LIVE-… and MERGED-… directories and runs the user's program on them.
+fn external_diff(program: &str, pairs: &[(String, String, String)]) -> CmdResult {
+    let root = std::env::temp_dir().join(format!(
+        "datumctl-diff-{}-{}",
+        std::process::id(),
+        fastrand::u32(..)
+    ));
+    let live_dir = root.join("LIVE");
+    let merged_dir = root.join("MERGED");
+    let write = |dir: &Path, name: &str, text: &str| -> Result<(), CliError> {
+        std::fs::create_dir_all(dir)
+            .and_then(|_| std::fs::write(dir.join(name), text))
+            .map_err(|e| CliError::usage(format!("cannot write {}: {e}", dir.display())))
+    };
+    for (file, live, merged) in pairs {
+        write(&live_dir, file, live)?;
+        write(&merged_dir, file, merged)?;
+    }
+    let mut words = program.split_whitespace();
+    let cmd = words.next().unwrap_or("diff");
+    let status = std::process::Command::new(cmd)
+        .args(words)
+        .arg(&live_dir)
+        .arg(&merged_dir)
+        .status();
+    let _ = std::fs::remove_dir_all(&root);
+    let status =
+        status.map_err(|e| CliError::usage(format!("cannot run external diff {cmd:?}: {e}")))?;
+    match status.code() {
+        Some(0) => Ok(Outcome::Success),
+        Some(1) => Ok(Outcome::Failed),
+        code => Err(CliError::usage(format!(
+            "external diff {cmd:?} failed with exit status {}",
+            code.map_or("(signal)".to_string(), |c| c.to_string())
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_sides_print_nothing_and_changes_show_hunks() {
+        assert_eq!(unified("f", "a: 1\n", "a: 1\n", false), "");
+        let out = unified("f", "a: 1\nb: 2\n", "a: 1\nb: 3\n", false);
+        assert_eq!(
+            out,
+            "diff -u -N live/f merged/f\n--- live/f\n+++ merged/f\n@@ -1,2 +1,2 @@\n a: 1\n-b: 2\n+b: 3\n"
+        );
+    }
+
+    #[test]
+    fn server_fields_are_left_out() {
+        let v = serde_json::json!({"metadata": {"name": "x", "resourceVersion": "5", "managedFields": []}});
+        assert_eq!(
+            without_server_fields(&v),
+            serde_json::json!({"metadata": {"name": "x"}})
+        );
+    }
 }

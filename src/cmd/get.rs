@@ -1,9 +1,410 @@
-//! `datumctl get`.
+//! `datumctl get backendtrafficpolicies [NAME…]`: tables (with `-o wide`, `-A`, labels), the
+//! object formats of `-o`, paging with `--chunk-size`, and `-w` watching that resumes after a
+//! dropped connection.
 
 use crate::cli::GetArgs;
-use crate::cmd::{Context, not_implemented};
-use crate::error::CmdResult;
+use crate::client::api::{ListOptions, runtime};
+use crate::client::http::ApiClient;
+use crate::client::status::ClientError;
+use crate::cmd::Context;
+use crate::error::{CliError, CmdResult, Outcome};
+use crate::print::output::{ListWriter, OutputFormat, custom_row, list_of, name_line};
+use crate::print::policy::Columns;
+use crate::print::table::{Table, row_in_columns};
+use crate::resource;
+use chrono::Utc;
+use serde_json::Value;
+use std::time::Duration;
 
-pub fn run(_args: &GetArgs, _ctx: &Context) -> CmdResult {
-    Err(not_implemented("get"))
+const FORMATS: [&str; 6] = ["wide", "yaml", "json", "name", "jsonpath", "custom-columns"];
+
+/// The check every command that names the resource makes first.
+pub fn check_resource(name: &str) -> Result<(), CliError> {
+    if resource::is_resource_name(name) {
+        Ok(())
+    } else {
+        Err(CliError::failure(anyhow::anyhow!(
+            "the server doesn't have a resource type {name:?}"
+        ))
+        .hint("datumctl manages backendtrafficpolicies (also: backendtrafficpolicy, btp)"))
+    }
+}
+
+pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
+    check_resource(&args.resource)?;
+    let format =
+        OutputFormat::parse(ctx.global.output.as_deref(), &FORMATS).map_err(CliError::usage)?;
+    if args.all_namespaces && !args.names.is_empty() {
+        return Err(CliError::usage(
+            "a resource cannot be retrieved by name across all namespaces",
+        ));
+    }
+    if args.watch && args.watch_only {
+        return Err(CliError::usage(
+            "use either --watch or --watch-only, not both",
+        ));
+    }
+    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let getter = Getter {
+        args,
+        ctx,
+        client: &client,
+        format,
+        columns: Columns {
+            wide: matches!(ctx.global.output.as_deref(), Some("wide")),
+            namespace: args.all_namespaces,
+            show_labels: args.show_labels,
+            label_columns: args.label_columns.clone(),
+        },
+    };
+    rt.block_on(async {
+        if args.names.is_empty() {
+            getter.list().await
+        } else {
+            getter.named().await
+        }
+    })
+    .map_err(|e| e.into_cli(&client.target))
+}
+
+struct Getter<'a> {
+    args: &'a GetArgs,
+    ctx: &'a Context,
+    client: &'a ApiClient,
+    format: OutputFormat,
+    columns: Columns,
+}
+
+impl Getter<'_> {
+    fn namespace(&self) -> Option<&str> {
+        (!self.args.all_namespaces).then_some(self.client.target.namespace.as_str())
+    }
+
+    fn list_options(&self) -> ListOptions {
+        ListOptions {
+            label_selector: self.args.selector.clone(),
+            field_selector: self.args.field_selector.clone(),
+            limit: (self.args.chunk_size > 0).then_some(self.args.chunk_size),
+            continue_token: None,
+        }
+    }
+
+    fn with_headers(&self) -> bool {
+        !self.args.no_headers
+    }
+
+    /// Rows of the table for these objects, in the chosen format (`table` or custom columns).
+    fn rows(&self, objects: &[Value]) -> Vec<Vec<String>> {
+        let now = Utc::now();
+        match &self.format {
+            OutputFormat::CustomColumns(cols) => {
+                objects.iter().map(|o| custom_row(cols, o)).collect()
+            }
+            _ => objects.iter().map(|o| self.columns.row(o, now)).collect(),
+        }
+    }
+
+    fn headers(&self) -> Vec<String> {
+        match &self.format {
+            OutputFormat::CustomColumns(cols) => cols.iter().map(|c| c.header.clone()).collect(),
+            _ => self.columns.headers(),
+        }
+    }
+
+    async fn named(&self) -> Result<Outcome, ClientError> {
+        let p = &self.ctx.printer;
+        let ns = self.client.target.namespace.clone();
+        let mut found = Vec::new();
+        let mut failed = false;
+        for name in &self.args.names {
+            match self.client.get_policy(&ns, name).await {
+                Ok(obj) => found.push(obj),
+                Err(e) if e.is_not_found() && self.args.ignore_not_found => {}
+                Err(ClientError::Status(s)) if s.is_not_found() => {
+                    p.err(&format!("{}\n", s.kubectl_message()));
+                    failed = true;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let single = self.args.names.len() == 1;
+        let text = match &self.format {
+            f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
+                if found.is_empty() {
+                    String::new()
+                } else {
+                    Table {
+                        headers: self.headers(),
+                        rows: self.rows(&found),
+                    }
+                    .render(self.with_headers())
+                }
+            }
+            OutputFormat::Name => found.iter().map(name_line).collect(),
+            f if single => found.first().map(|o| f.single(o)).unwrap_or_default(),
+            f => {
+                if found.is_empty() && failed {
+                    String::new()
+                } else {
+                    f.single(&list_of(found.clone()))
+                }
+            }
+        };
+        p.out(&text);
+        if self.args.watch || self.args.watch_only {
+            let rv = found
+                .last()
+                .and_then(|o| o["metadata"]["resourceVersion"].as_str())
+                .map(String::from);
+            return self.watch(rv, Vec::new()).await;
+        }
+        Ok(if failed {
+            Outcome::Failed
+        } else {
+            Outcome::Success
+        })
+    }
+
+    async fn list(&self) -> Result<Outcome, ClientError> {
+        if self.args.watch_only {
+            return self.watch(None, Vec::new()).await;
+        }
+        if self.args.watch && self.args.output_watch_events {
+            return self.list_as_events().await;
+        }
+        let p = &self.ctx.printer;
+        let ns = self.namespace();
+        let mut options = self.list_options();
+        let mut count = 0usize;
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        let mut list_rv: Option<String>;
+        let mut writer = match &self.format {
+            OutputFormat::Yaml => Some(ListWriter::new(true)),
+            OutputFormat::Json => Some(ListWriter::new(false)),
+            _ => None,
+        };
+        if let Some(w) = &writer {
+            p.out(&w.header());
+        }
+        // jsonpath runs on the whole List, so that one format holds every item.
+        let mut whole: Vec<Value> = Vec::new();
+        loop {
+            let mut page = self.client.list_page(ns, &options).await?;
+            let items = match page.get_mut("items").map(Value::take) {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            };
+            count += items.len();
+            match &self.format {
+                OutputFormat::Name => {
+                    p.out(&items.iter().map(name_line).collect::<String>());
+                }
+                OutputFormat::JsonPath(_) => whole.extend(items),
+                OutputFormat::Yaml | OutputFormat::Json => {
+                    if let Some(w) = writer.as_mut() {
+                        let text: String = items.iter().map(|i| w.item(i)).collect();
+                        p.out(&text);
+                    }
+                }
+                _ => rows.extend(self.rows(&items)),
+            }
+            list_rv = page["metadata"]["resourceVersion"]
+                .as_str()
+                .map(String::from);
+            match page["metadata"]["continue"]
+                .as_str()
+                .filter(|c| !c.is_empty())
+            {
+                Some(c) => options.continue_token = Some(c.to_string()),
+                None => break,
+            }
+        }
+        if let Some(w) = &writer {
+            p.out(&w.footer());
+        }
+        let mut widths = Vec::new();
+        match &self.format {
+            OutputFormat::JsonPath(path) => p.out(&path.render(&list_of(whole))),
+            f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
+                let custom = matches!(f, OutputFormat::CustomColumns(_));
+                if count > 0 || custom {
+                    let table = Table {
+                        headers: self.headers(),
+                        rows,
+                    };
+                    widths = table.widths(self.with_headers());
+                    p.out(&table.render(self.with_headers()));
+                }
+                if count == 0 && !custom && !(self.args.watch) {
+                    p.err(&match ns {
+                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
+                        None => "No resources found\n".to_string(),
+                    });
+                }
+            }
+            _ => {}
+        }
+        if self.args.watch {
+            return self.watch(list_rv, widths).await;
+        }
+        Ok(Outcome::Success)
+    }
+
+    /// `-w --output-watch-events`: the current objects print as ADDED events, then the watch.
+    async fn list_as_events(&self) -> Result<Outcome, ClientError> {
+        let p = &self.ctx.printer;
+        let ns = self.namespace();
+        let (items, meta) = self.client.list_all(ns, &self.list_options()).await?;
+        let mut widths = Vec::new();
+        let mut header_printed = false;
+        if self.format.is_table() || matches!(self.format, OutputFormat::CustomColumns(_)) {
+            if !items.is_empty() {
+                let mut headers = self.headers();
+                headers.insert(0, "EVENT".into());
+                let rows = self
+                    .rows(&items)
+                    .into_iter()
+                    .map(|mut r| {
+                        r.insert(0, "ADDED".into());
+                        r
+                    })
+                    .collect();
+                let table = Table { headers, rows };
+                widths = table.widths(self.with_headers());
+                header_printed = true;
+                p.out(&table.render(self.with_headers()));
+            }
+        } else {
+            for item in &items {
+                p.out(&self.watch_line("ADDED", item, &mut widths, &mut header_printed));
+            }
+        }
+        let rv = meta["resourceVersion"].as_str().map(String::from);
+        self.watch_from(rv, widths, header_printed).await
+    }
+
+    /// Prints changes from `rv` on until interrupted, reconnecting from the last version seen.
+    async fn watch(&self, rv: Option<String>, widths: Vec<usize>) -> Result<Outcome, ClientError> {
+        let printed = !widths.is_empty();
+        self.watch_from(rv, widths, printed).await
+    }
+
+    async fn watch_from(
+        &self,
+        mut rv: Option<String>,
+        widths: Vec<usize>,
+        header_printed: bool,
+    ) -> Result<Outcome, ClientError> {
+        let p = &self.ctx.printer;
+        let ns = self.namespace();
+        let mut options = self.list_options();
+        if !self.args.names.is_empty() {
+            options.field_selector = Some(format!("metadata.name={}", self.args.names[0]));
+        }
+        let mut widths = widths;
+        let mut header_printed = header_printed;
+        let mut failures = 0u32;
+        let mut first = true;
+        loop {
+            if !first {
+                // The stream ended (timeout, restart, network): resume from the last version.
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            first = false;
+            let mut stream = match self.client.watch(ns, &options, rv.as_deref()).await {
+                Ok(s) => {
+                    failures = 0;
+                    s
+                }
+                Err(ClientError::Status(s)) if s.code == 410 => {
+                    // Our version left the server's history: start again from a fresh list.
+                    let (_, meta) = self.client.list_all(ns, &options).await?;
+                    rv = meta["resourceVersion"].as_str().map(String::from);
+                    continue;
+                }
+                Err(e @ (ClientError::Connect { .. } | ClientError::Transport { .. })) => {
+                    failures += 1;
+                    if failures > 5 {
+                        return Err(e);
+                    }
+                    tokio::time::sleep(Duration::from_millis(250 * u64::from(failures))).await;
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            loop {
+                let event = match stream.next_event().await {
+                    Ok(Some(e)) => e,
+                    Ok(None) | Err(_) => break,
+                };
+                let kind = event["type"].as_str().unwrap_or("");
+                let object = &event["object"];
+                if let Some(v) = object["metadata"]["resourceVersion"].as_str() {
+                    rv = Some(v.to_string());
+                }
+                match kind {
+                    "BOOKMARK" => continue,
+                    "ERROR" => {
+                        if object["code"] == 410 {
+                            rv = None;
+                            let (_, meta) = self.client.list_all(ns, &options).await?;
+                            rv = meta["resourceVersion"].as_str().map(String::from).or(rv);
+                        }
+                        break;
+                    }
+                    _ => {}
+                }
+                let text = self.watch_line(kind, object, &mut widths, &mut header_printed);
+                p.out(&text);
+            }
+        }
+    }
+
+    fn watch_line(
+        &self,
+        kind: &str,
+        object: &Value,
+        widths: &mut Vec<usize>,
+        header_printed: &mut bool,
+    ) -> String {
+        let events = self.args.output_watch_events;
+        match &self.format {
+            f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
+                let mut row = self.rows(std::slice::from_ref(object)).remove(0);
+                let mut headers = self.headers();
+                if events {
+                    row.insert(0, kind.to_string());
+                    headers.insert(0, "EVENT".into());
+                }
+                let mut text = String::new();
+                if widths.is_empty() {
+                    let t = Table {
+                        headers: headers.clone(),
+                        rows: vec![row.clone()],
+                    };
+                    *widths = t.widths(self.with_headers());
+                }
+                if !*header_printed && self.with_headers() {
+                    text.push_str(&row_in_columns(&headers, widths));
+                }
+                *header_printed = true;
+                text.push_str(&row_in_columns(&row, widths));
+                text
+            }
+            f => {
+                let shown = if events {
+                    serde_json::json!({"type": kind, "object": object})
+                } else {
+                    object.clone()
+                };
+                match f {
+                    OutputFormat::Yaml => format!("{}---\n", f.single(&shown)),
+                    OutputFormat::Name if !events => name_line(object),
+                    OutputFormat::Name => format!("{kind} {}", name_line(object)),
+                    _ => f.single(&shown),
+                }
+            }
+        }
+    }
 }

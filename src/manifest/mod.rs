@@ -48,11 +48,12 @@ pub struct Document {
     /// Its place among the objects of that source, from 0 (empty documents do not count;
     /// each item of a `kind: List` counts as one object).
     pub index: usize,
-    /// The object as JSON. Positions refer to this value as read: keep a copy if you change it.
+    /// The object as JSON. Positions are kept apart from it, so changing it (validation adds
+    /// defaults and prunes unknown fields in place) does not move them.
     pub value: Value,
     positions: PosNode,
     /// The whole text of the source, shared by its documents, for snippets in error reports.
-    text: Arc<str>,
+    text: Arc<String>,
 }
 
 impl Document {
@@ -70,6 +71,16 @@ impl Document {
         } else {
             node.at
         })
+    }
+
+    /// Where to point a reader at the value at `pointer`: a scalar where it is written, a
+    /// mapping or sequence at its key (its first line would name one of its entries instead).
+    pub fn report_position(&self, pointer: &str) -> Position {
+        let (node, _) = self.positions.find(pointer);
+        match (&node.children, node.key_at) {
+            (position::PosChildren::Leaf, _) | (_, None) => node.at,
+            (_, Some(key)) => key,
+        }
     }
 
     /// `metadata.name`, when it is a string.
@@ -139,6 +150,9 @@ impl ManifestError {
 
 const EXTENSIONS: [&str; 3] = ["yaml", "yml", "json"];
 
+/// Inputs from this size on are parsed in pieces on several threads.
+const PARALLEL_PARSE_BYTES: usize = 1024 * 1024;
+
 /// Reads every `-f` argument in order: files, directories (top level, or all levels with
 /// `recursive`; files ending .yaml, .yml or .json, in name order) and `-` for stdin.
 pub fn read_inputs(filenames: &[String], recursive: bool) -> Result<Vec<Document>, ManifestError> {
@@ -149,7 +163,7 @@ pub fn read_inputs(filenames: &[String], recursive: bool) -> Result<Vec<Document
     for name in filenames {
         if name == "-" {
             let text = read_limited(std::io::stdin().lock(), "STDIN")?;
-            docs.extend(parse_shared("STDIN", Arc::from(text))?);
+            docs.extend(parse_shared("STDIN", Arc::new(text))?);
             continue;
         }
         if name.starts_with("http://") || name.starts_with("https://") {
@@ -185,21 +199,26 @@ fn io_error(path: &str, e: std::io::Error) -> ManifestError {
     }
 }
 
+/// The manifests in `dir`, in name order. Symbolic links to directories are not followed (as
+/// kubectl's walk does not), so a link back to a parent cannot loop.
 fn collect_dir(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
+    let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
             if recursive {
                 collect_dir(&path, recursive, out)?;
             }
-        } else if path
+            continue;
+        }
+        let is_file = kind.is_file() || (kind.is_symlink() && path.is_file());
+        let manifest = path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e))
-        {
+            .is_some_and(|e| EXTENSIONS.contains(&e));
+        if is_file && manifest {
             out.push(path);
         }
     }
@@ -209,7 +228,7 @@ fn collect_dir(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> std::io::
 fn read_file(path: &Path, shown: &str) -> Result<Vec<Document>, ManifestError> {
     let file = fs::File::open(path).map_err(|e| io_error(shown, e))?;
     let text = read_limited(file, shown)?;
-    parse_shared(shown, Arc::from(text))
+    parse_shared(shown, Arc::new(text))
 }
 
 /// Reads at most the input limit (plus one byte, to tell that it was over) and checks the text.
@@ -246,12 +265,19 @@ fn text_of(bytes: Vec<u8>, shown: &str) -> Result<String, ManifestError> {
 /// Parses the text of one source (named `shown` in errors) into its objects: empty documents
 /// are skipped and the items of a `kind: List` become objects of their own.
 pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestError> {
-    parse_shared(shown, Arc::from(text))
+    parse_shared(shown, Arc::new(text.to_string()))
 }
 
 /// `parse_source` on text the documents will share (no second copy of a large input).
-fn parse_shared(shown: &str, shared: Arc<str>) -> Result<Vec<Document>, ManifestError> {
-    let parsed = yaml::parse_stream(&shared).map_err(|e| ManifestError::Syntax {
+fn parse_shared(shown: &str, shared: Arc<String>) -> Result<Vec<Document>, ManifestError> {
+    // Large streams are parsed on every core (cut at document markers); small ones in one go.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parsed = if shared.len() >= PARALLEL_PARSE_BYTES && threads > 1 {
+        yaml::parse_stream_parallel(&shared, threads)
+    } else {
+        yaml::parse_stream(&shared)
+    }
+    .map_err(|e| ManifestError::Syntax {
         path: shown.into(),
         line: e.at.line,
         column: e.at.column,
@@ -333,6 +359,15 @@ mod tests {
         assert_eq!(
             docs[1].position("/spec/missing"),
             Some(Position { line: 7, column: 3 })
+        );
+        // Reports point at a collection's key, at a scalar itself.
+        assert_eq!(
+            docs[1].report_position("/spec"),
+            Position { line: 6, column: 1 }
+        );
+        assert_eq!(
+            docs[1].report_position("/spec/m/0"),
+            Position { line: 7, column: 7 }
         );
     }
 

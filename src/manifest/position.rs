@@ -36,6 +36,19 @@ impl PosNode {
         }
     }
 
+    /// Moves every position `lines` lines down (for a piece parsed apart from the text before it).
+    pub fn shift_lines(&mut self, lines: usize) {
+        self.at.line += lines;
+        if let Some(k) = self.key_at.as_mut() {
+            k.line += lines;
+        }
+        match &mut self.children {
+            PosChildren::Leaf => {}
+            PosChildren::Seq(items) => items.iter_mut().for_each(|n| n.shift_lines(lines)),
+            PosChildren::Map(entries) => entries.iter_mut().for_each(|(_, n)| n.shift_lines(lines)),
+        }
+    }
+
     /// The node a JSON pointer names, or the deepest node on its way when the rest is missing
     /// (a required field that is absent points at its parent). The flag says whether it was exact.
     pub fn find(&self, pointer: &str) -> (&PosNode, bool) {

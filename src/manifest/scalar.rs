@@ -6,6 +6,7 @@
 //! API server as strings either way.
 
 use serde_json::{Number, Value};
+use std::borrow::Cow;
 
 const TRUE: [&str; 11] = [
     "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
@@ -15,29 +16,29 @@ const FALSE: [&str; 11] = [
 ];
 const NULL: [&str; 5] = ["", "~", "null", "Null", "NULL"];
 
-/// The JSON value of a plain scalar, as go-yaml v2 resolves it.
-pub fn resolve_plain(text: &str) -> Value {
-    if NULL.contains(&text) {
+/// The JSON value of a plain scalar, as go-yaml v2 resolves it (the text moves into a string).
+pub fn resolve_plain(text: Cow<'_, str>) -> Value {
+    if NULL.contains(&&*text) {
         return Value::Null;
     }
-    if TRUE.contains(&text) {
+    if TRUE.contains(&&*text) {
         return Value::Bool(true);
     }
-    if FALSE.contains(&text) {
+    if FALSE.contains(&&*text) {
         return Value::Bool(false);
     }
     let first = text.as_bytes()[0];
     if (first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.'))
-        && let Some(n) = number(text)
+        && let Some(n) = number(&text)
     {
         return Value::Number(n);
     }
-    Value::String(text.to_string())
+    Value::String(text.into_owned())
 }
 
 /// Mapping keys are strings in JSON; a key that YAML 1.1 reads as a boolean or a number becomes
 /// that value's text (`on:` is the key `"true"`), as sigs.k8s.io/yaml does.
-pub fn resolve_key(text: &str) -> String {
+pub fn resolve_key(text: Cow<'_, str>) -> String {
     match resolve_plain(text) {
         Value::String(s) => s,
         Value::Null => "null".into(),
@@ -153,7 +154,7 @@ mod tests {
             ("NULL", json!(null)),
             ("yesterday", json!("yesterday")),
         ] {
-            assert_eq!(resolve_plain(text), want, "{text}");
+            assert_eq!(resolve_plain(text.into()), want, "{text}");
         }
     }
 
@@ -174,14 +175,14 @@ mod tests {
             ("10s", json!("10s")),
             ("-", json!("-")),
         ] {
-            assert_eq!(resolve_plain(text), want, "{text}");
+            assert_eq!(resolve_plain(text.into()), want, "{text}");
         }
     }
 
     #[test]
     fn keys_are_text() {
-        assert_eq!(resolve_key("on"), "true");
-        assert_eq!(resolve_key("name"), "name");
-        assert_eq!(resolve_key("010"), "8");
+        assert_eq!(resolve_key("on".into()), "true");
+        assert_eq!(resolve_key("name".into()), "name");
+        assert_eq!(resolve_key("010".into()), "8");
     }
 }

@@ -8,6 +8,7 @@ use super::scalar::{resolve_key, resolve_plain};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Why a text could not be read as YAML, with where (line and column from the start of the text).
 #[derive(Debug, Clone, PartialEq)]
@@ -75,21 +76,21 @@ struct Built {
     nodes: usize,
 }
 
-struct Builder {
+struct Builder<'b> {
     stack: Vec<Frame>,
     /// Values (with their sizes) by anchor id, for aliases.
     anchors: HashMap<usize, (Value, usize)>,
     alias_nodes: usize,
     doc_start: usize,
-    /// Values built so far in this input (earlier documents included), against `MAX_VALUES`.
-    values: usize,
+    /// Values built so far in this input (every document, every chunk), against `MAX_VALUES`.
+    values: &'b AtomicUsize,
     /// Node counts of the open collections, parallel to `stack`.
     counts: Vec<usize>,
     done: Option<Built>,
 }
 
-impl Builder {
-    fn new(doc_start: usize, values: usize) -> Self {
+impl<'b> Builder<'b> {
+    fn new(doc_start: usize, values: &'b AtomicUsize) -> Self {
         Builder {
             stack: Vec::new(),
             anchors: HashMap::new(),
@@ -147,19 +148,24 @@ impl Builder {
                         merge_into(map, pos, merged, built, key_at)?;
                         return Ok(());
                     }
-                    if map.contains_key(&name) {
-                        if let Some(i) = merged.iter().position(|m| *m == name) {
-                            merged.remove(i);
-                            pos.retain(|(k, _)| **k != *name);
-                            map.remove(&name);
-                        } else {
-                            return Err(err(key_at, format!("duplicate key {name:?}")));
-                        }
-                    }
                     let mut node = built.pos;
                     node.key_at = Some(key_at);
-                    pos.push((name.clone().into_boxed_str(), node));
-                    map.insert(name, built.value);
+                    let boxed = name.as_str().into();
+                    match map.entry(name) {
+                        serde_json::map::Entry::Vacant(slot) => {
+                            slot.insert(built.value);
+                        }
+                        serde_json::map::Entry::Occupied(mut slot) => {
+                            // Only a key that came from a `<<` merge may be given again.
+                            let Some(i) = merged.iter().position(|m| m == slot.key()) else {
+                                return Err(err(key_at, format!("duplicate key {:?}", slot.key())));
+                            };
+                            merged.remove(i);
+                            pos.retain(|(k, _)| **k != **slot.key());
+                            slot.insert(built.value);
+                        }
+                    }
+                    pos.push((boxed, node));
                 }
             },
         }
@@ -232,8 +238,7 @@ impl Builder {
 
     /// Counts `n` more values against the budget of the whole input.
     fn spend(&mut self, n: usize, at: Position) -> Result<(), SyntaxError> {
-        self.values += n;
-        if self.values > MAX_VALUES {
+        if self.values.fetch_add(n, Ordering::Relaxed) + n > MAX_VALUES {
             return Err(err(
                 at,
                 format!("input holds more than {MAX_VALUES} values; split it into smaller files"),
@@ -292,15 +297,97 @@ fn merge_into(
 /// Parses every document of `text`; empty documents come back as `None` so that callers can
 /// count them (positions stay right) and skip them.
 pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxError> {
+    parse_chunk(text, &AtomicUsize::new(0))
+}
+
+/// Parses a large stream on several threads: it is cut at document markers (`---` at the start
+/// of a line can only start a document, never sit inside a scalar), each piece is parsed on its
+/// own, and positions are moved to count from the start of the whole text. The value budget is
+/// shared, so the verdict does not depend on the number of threads.
+pub fn parse_stream_parallel(
+    text: &str,
+    threads: usize,
+) -> Result<Vec<Option<ParsedDocument>>, SyntaxError> {
+    let cuts = cut_points(text, threads);
+    if cuts.len() < 2 {
+        return parse_stream(text);
+    }
+    let budget = AtomicUsize::new(0);
+    let pieces: Vec<(usize, &str)> = cuts
+        .iter()
+        .zip(cuts.iter().skip(1).chain(std::iter::once(&text.len())))
+        .map(|(&from, &to)| (from, &text[from..to]))
+        .collect();
+    let results: Vec<_> = std::thread::scope(|scope| {
+        let workers: Vec<_> = pieces
+            .iter()
+            .map(|&(from, piece)| {
+                let budget = &budget;
+                scope.spawn(move || {
+                    let lines = text[..from].bytes().filter(|b| *b == b'\n').count();
+                    let mut parsed = parse_chunk(piece, budget).map_err(|mut e| {
+                        e.at.line += lines;
+                        e
+                    })?;
+                    for doc in parsed.iter_mut().flatten() {
+                        doc.positions.shift_lines(lines);
+                    }
+                    Ok(parsed)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mut docs = Vec::new();
+    for result in results {
+        docs.extend(result?);
+    }
+    Ok(docs)
+}
+
+/// Byte offsets where the text may be cut into `parts` streams: the first is 0, the others start
+/// lines that begin with a `---` marker. No cut when directives (`%YAML`) are present, as they
+/// belong to the document after them.
+fn cut_points(text: &str, parts: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    if parts < 2 || text.starts_with('%') || text.contains("\n%") {
+        return cuts;
+    }
+    let step = text.len() / parts;
+    for i in 1..parts {
+        let target = (i * step).max(cuts.last().copied().unwrap_or(0) + 1);
+        let Some(rest) = text.get(target..) else {
+            break;
+        };
+        let found = rest.match_indices("\n---").find(|(at, _)| {
+            matches!(
+                rest.as_bytes().get(at + 4),
+                None | Some(b' ' | b'\n' | b'\r' | b'\t')
+            )
+        });
+        match found {
+            Some((at, _)) => cuts.push(target + at + 1),
+            None => break,
+        }
+    }
+    cuts
+}
+
+fn parse_chunk(
+    text: &str,
+    values: &AtomicUsize,
+) -> Result<Vec<Option<ParsedDocument>>, SyntaxError> {
     let mut parser = Parser::new_from_str(text);
     let mut docs = Vec::new();
     let mut builder: Option<Builder> = None;
-    let mut values = 0;
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| scan_err(&e))?;
         let at = pos(&span);
         if let Some(b) = builder.as_ref()
-            && span.start.index() - b.doc_start > MAX_DOCUMENT_CHARS
+            && span.start.index().saturating_sub(b.doc_start) > MAX_DOCUMENT_CHARS
         {
             return Err(err(
                 at,
@@ -320,7 +407,6 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
             }
             Event::DocumentEnd => {
                 let b = builder.take();
-                values = b.as_ref().map_or(values, |b| b.values);
                 docs.push(b.and_then(|b| b.done).and_then(|built| match built.value {
                     Value::Null => None,
                     value => Some(ParsedDocument {
@@ -364,12 +450,12 @@ pub fn parse_stream(text: &str) -> Result<Vec<Option<ParsedDocument>>, SyntaxErr
                     .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
                 let value = if b.expecting_key() {
                     Value::String(if plain && !forced_string {
-                        resolve_key(&text)
+                        resolve_key(text)
                     } else {
                         text.into_owned()
                     })
                 } else if plain && !forced_string {
-                    resolve_plain(&text)
+                    resolve_plain(text)
                 } else {
                     Value::String(text.into_owned())
                 };
@@ -482,6 +568,43 @@ mod tests {
                 .message
                 .contains("aliases")
         );
+    }
+
+    #[test]
+    fn parallel_pieces_read_like_one_stream() {
+        let mut text = String::from("# head\n");
+        for i in 0..40 {
+            text.push_str(&format!(
+                "---\nname: d{i}\nlist:\n- {i}\n- text: |\n    line\n    --- not a marker\n"
+            ));
+            if i % 7 == 0 {
+                text.push_str("---\n# empty\n");
+            }
+        }
+        assert!(cut_points(&text, 4).len() == 4);
+        let one = parse_stream(&text).expect("sequential");
+        let many = parse_stream_parallel(&text, 4).expect("parallel");
+        assert_eq!(one.len(), many.len());
+        for (a, b) in one.iter().zip(&many) {
+            match (a, b) {
+                (Some(a), Some(b)) => {
+                    assert_eq!(a.value, b.value);
+                    assert_eq!(format!("{:?}", a.positions), format!("{:?}", b.positions));
+                }
+                (None, None) => {}
+                _ => panic!("documents differ"),
+            }
+        }
+        let broken = format!("{text}---\na: [1\n");
+        assert_eq!(
+            parse_stream(&broken).expect_err("sequential").at,
+            parse_stream_parallel(&broken, 4).expect_err("parallel").at
+        );
+    }
+
+    #[test]
+    fn no_cuts_around_directives() {
+        assert_eq!(cut_points("%YAML 1.2\n---\na: 1\n---\nb: 2\n", 2), vec![0]);
     }
 
     #[test]

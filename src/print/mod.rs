@@ -1,6 +1,15 @@
 //! All output goes through a `Printer`, so colour, `-o` and error format behave the same in
 //! every command. Results go to stdout, diagnostics to stderr.
 
+pub mod describe;
+pub mod json;
+pub mod jsonpath;
+pub mod output;
+pub mod policy;
+pub mod table;
+pub mod yaml;
+pub mod yaml_scalar;
+
 use crate::cli::{ColorChoice, ErrorFormat};
 use crate::error::CliError;
 use std::io::{self, IsTerminal, Write};
@@ -115,7 +124,7 @@ pub const YELLOW: &str = "33";
 pub const CYAN: &str = "36";
 pub const BOLD: &str = "1";
 
-fn paint(on: bool, text: &str, color: &str) -> String {
+pub(crate) fn paint(on: bool, text: &str, color: &str) -> String {
     if on {
         format!("\x1b[{color}m{text}\x1b[0m")
     } else {

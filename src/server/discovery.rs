@@ -67,6 +67,14 @@ pub fn core_v1() -> Response {
     )
 }
 
+/// An empty EventList.
+pub fn no_events() -> Response {
+    respond(
+        JSON,
+        &json!({"kind": "EventList", "apiVersion": "v1", "metadata": {}, "items": []}),
+    )
+}
+
 fn group_version() -> Value {
     let s = embedded();
     json!({"groupVersion": format!("{}/{}", s.group, s.version), "version": s.version})

@@ -9,6 +9,7 @@ pub mod list;
 pub mod managed;
 pub mod object;
 pub mod patch;
+pub mod patching;
 pub mod resource;
 pub mod routes;
 pub mod selector;

@@ -134,31 +134,34 @@ pub fn admit(
         .as_str()
         .unwrap_or_default()
         .to_string();
-    let mut unknown = Vec::new();
-    prune_unknown(&embedded().root, object, "", &mut unknown);
-    let mut warnings = Vec::new();
-    if !unknown.is_empty() {
-        let listed: Vec<String> = unknown
-            .iter()
-            .map(|u| format!("unknown field \"{u}\""))
-            .collect();
-        match validation {
-            FieldValidation::Strict => {
-                return Err(ApiError::undecodable(format!(
-                    "strict decoding error: {}",
-                    listed.join(", ")
-                )));
-            }
-            FieldValidation::Warn => warnings = listed,
-            FieldValidation::Ignore => {}
-        }
-    }
+    let warnings = prune(object, validation)?;
     // Names, structure, defaults and CEL rules: the same verdict as `datumctl validate`.
     let errors = validate::validate_object(object, options);
     if !errors.is_empty() {
         return Err(ApiError::invalid(&name, &errors));
     }
     Ok(warnings)
+}
+
+/// Removes fields the schema does not declare; Strict refuses them, Warn returns warnings.
+pub fn prune(object: &mut Value, validation: FieldValidation) -> Result<Vec<String>, ApiError> {
+    let mut unknown = Vec::new();
+    prune_unknown(&embedded().root, object, "", &mut unknown);
+    if unknown.is_empty() {
+        return Ok(Vec::new());
+    }
+    let listed: Vec<String> = unknown
+        .iter()
+        .map(|u| format!("unknown field \"{u}\""))
+        .collect();
+    match validation {
+        FieldValidation::Strict => Err(ApiError::undecodable(format!(
+            "strict decoding error: {}",
+            listed.join(", ")
+        ))),
+        FieldValidation::Warn => Ok(listed),
+        FieldValidation::Ignore => Ok(Vec::new()),
+    }
 }
 
 /// Whether anything but metadata and status differs: what bumps `metadata.generation`.

@@ -7,13 +7,13 @@ use super::managed::{self, Scope};
 use super::object::{self, FieldValidation};
 use super::status::ApiError;
 use super::store::{StoreError, Stored, Write};
-use super::{patch, ssa, table};
+use super::table;
 use crate::resource::API_VERSION;
 use axum::response::Response;
 use serde_json::{Value, json};
 use std::sync::Arc;
 
-fn store_error(name: &str, e: StoreError) -> ApiError {
+pub(super) fn store_error(name: &str, e: StoreError) -> ApiError {
     match e {
         StoreError::AlreadyExists => ApiError::already_exists(name),
         StoreError::NotFound => ApiError::not_found(name),
@@ -28,7 +28,7 @@ fn store_error(name: &str, e: StoreError) -> ApiError {
     }
 }
 
-fn stored_response(code: u16, stored: &Stored, warnings: &[String]) -> Response {
+pub(super) fn stored_response(code: u16, stored: &Stored, warnings: &[String]) -> Response {
     json_response(code, stored.json.clone(), warnings)
 }
 
@@ -55,7 +55,8 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_string();
-    if name.is_empty() {
+    let generated = name.is_empty();
+    if generated {
         match meta.get("generateName").and_then(Value::as_str) {
             Some(prefix) if !prefix.is_empty() => {
                 name = format!("{prefix}{}", object::random_suffix())
@@ -92,17 +93,29 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
     if call.dry_run() {
         return Ok(value_response(201, &obj, &warnings));
     }
-    let key = {
-        let mut k = call.key();
-        k.name = name.clone();
-        k
-    };
-    let stored = app
-        .store
-        .write(Write::Create { key, object: obj })
-        .await
-        .map_err(|e| store_error(&name, e))?;
-    Ok(stored_response(201, &stored, &warnings))
+    // A generated name that is taken gets another suffix, as kube-apiserver retries it.
+    let mut attempts = 0;
+    loop {
+        let mut key = call.key();
+        key.name = name.clone();
+        match app
+            .store
+            .write(Write::Create {
+                key,
+                object: obj.clone(),
+            })
+            .await
+        {
+            Ok(stored) => return Ok(stored_response(201, &stored, &warnings)),
+            Err(StoreError::AlreadyExists) if generated && attempts < 8 => {
+                attempts += 1;
+                let prefix = obj["metadata"]["generateName"].as_str().unwrap_or("");
+                name = format!("{prefix}{}", object::random_suffix());
+                obj["metadata"]["name"] = json!(name);
+            }
+            Err(e) => return Err(store_error(&name, e)),
+        }
+    }
 }
 
 fn required_name() -> crate::validate::FieldError {
@@ -143,7 +156,7 @@ fn scope(call: &Call) -> Scope {
 
 /// Turns a client's proposed object into the one to store: server-owned metadata from `old`,
 /// status or spec preserved according to the scope, generation, validation, managedFields.
-fn finish_update(
+pub(super) fn finish_update(
     app: &App,
     call: &Call,
     old: &Value,
@@ -226,8 +239,37 @@ fn finish_update(
     Ok((new, warnings))
 }
 
+/// Whether `new` equals `old` but for its resourceVersion and managedFields timestamps.
+fn unchanged(old: &Value, new: &Value) -> bool {
+    let normal = |v: &Value| {
+        let mut v = v.clone();
+        if let Some(meta) = v.get_mut("metadata").and_then(Value::as_object_mut) {
+            meta.remove("resourceVersion");
+            if let Some(entries) = meta.get_mut("managedFields").and_then(Value::as_array_mut) {
+                for e in entries.iter_mut().filter_map(Value::as_object_mut) {
+                    e.remove("time");
+                }
+            }
+        }
+        sort_keys(&mut v);
+        v
+    };
+    normal(old) == normal(new)
+}
+
+fn sort_keys(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.sort_keys();
+            map.values_mut().for_each(sort_keys);
+        }
+        Value::Array(items) => items.iter_mut().for_each(sort_keys),
+        _ => {}
+    }
+}
+
 /// Stores `new` over `old` (or pretends to, on dry run).
-async fn commit(
+pub(super) async fn commit(
     app: &App,
     call: &Call,
     old: &Stored,
@@ -235,6 +277,10 @@ async fn commit(
     warnings: &[String],
 ) -> Result<Response, ApiError> {
     let name = call.name.clone().unwrap_or_default();
+    // A write that changes nothing is not stored: no new resourceVersion, no watch event.
+    if unchanged(&old.object, &new) {
+        return Ok(stored_response(200, old, warnings));
+    }
     if call.dry_run() {
         let mut shown = new;
         shown["metadata"]["resourceVersion"] = json!(old.rv.to_string());
@@ -279,184 +325,6 @@ pub async fn update(app: &App, call: &Call) -> Result<Response, ApiError> {
     }
     let (new, warnings) = finish_update(app, call, &old.object, new, validation)?;
     commit(app, call, &old, new, &warnings).await
-}
-
-enum PatchKind {
-    Merge,
-    Json,
-    Apply,
-}
-
-pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
-    call.check_dry_run()?;
-    let validation = FieldValidation::parse(call.param("fieldValidation"))?;
-    let name = call.name.clone().unwrap_or_default();
-    let media = call
-        .content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    let kind = match media.as_str() {
-        "application/merge-patch+json" => PatchKind::Merge,
-        "application/json-patch+json" => PatchKind::Json,
-        "application/apply-patch+yaml" => PatchKind::Apply,
-        _ => return Err(ApiError::unsupported_media_type(&media)),
-    };
-    let patch_doc: Value = match kind {
-        PatchKind::Apply => ssa::parse_body(&call.body)?,
-        _ => serde_json::from_slice(&call.body)
-            .map_err(|e| ApiError::bad_request(format!("error decoding patch: {e}")))?,
-    };
-    if let PatchKind::Apply = kind {
-        if call.param("fieldManager").is_none_or(str::is_empty) {
-            return Err(ApiError::bad_request(
-                "PATCH, application/apply-patch+yaml requires fieldManager to be set",
-            ));
-        }
-        if call.status {
-            return Err(ApiError::bad_request(
-                "server-side apply to the status subresource is not supported by this server",
-            ));
-        }
-    }
-    // Patches without a resourceVersion precondition retry on a concurrent write, as
-    // kube-apiserver's GuaranteedUpdate does.
-    for _attempt in 0..8 {
-        let current = app.store.get(&call.key());
-        let result = match (&kind, current) {
-            (PatchKind::Apply, None) => {
-                return apply_create(app, call, &patch_doc, validation).await;
-            }
-            (_, None) => return Err(ApiError::not_found(&name)),
-            (PatchKind::Apply, Some(old)) => {
-                let force = call.flag("force");
-                let new = ssa::apply(
-                    Some(&old.object),
-                    &patch_doc,
-                    &call.field_manager(),
-                    force,
-                    &object::now(),
-                )?;
-                let (new, warnings) = finish_apply(app, call, &old.object, new, validation)?;
-                commit(app, call, &old, new, &warnings).await
-            }
-            (PatchKind::Merge, Some(old)) => {
-                let mut new = old.object.clone();
-                patch::merge_patch(&mut new, &patch_doc);
-                if let Some(rv) = patch_doc["metadata"]["resourceVersion"].as_str()
-                    && rv != old.rv.to_string()
-                {
-                    return Err(ApiError::conflict(&name));
-                }
-                let (new, warnings) = finish_update(app, call, &old.object, new, validation)?;
-                commit(app, call, &old, new, &warnings).await
-            }
-            (PatchKind::Json, Some(old)) => {
-                let mut new = old.object.clone();
-                patch::json_patch(&mut new, &patch_doc).map_err(ApiError::unprocessable)?;
-                let (new, warnings) = finish_update(app, call, &old.object, new, validation)?;
-                commit(app, call, &old, new, &warnings).await
-            }
-        };
-        match result {
-            Err(e)
-                if e.reason == "Conflict"
-                    && e.details
-                        .as_ref()
-                        .is_some_and(|d| d.get("causes").is_none()) =>
-            {
-                continue;
-            }
-            other => return other,
-        }
-    }
-    Err(ApiError::conflict(&name))
-}
-
-/// Server-side apply keeps the managedFields `ssa::apply` computed.
-fn finish_apply(
-    app: &App,
-    call: &Call,
-    old: &Value,
-    mut new: Value,
-    validation: FieldValidation,
-) -> Result<(Value, Vec<String>), ApiError> {
-    let managed = new["metadata"]["managedFields"].clone();
-    for owned in [
-        "name",
-        "namespace",
-        "uid",
-        "creationTimestamp",
-        "generation",
-    ] {
-        match old["metadata"].get(owned) {
-            Some(v) => new["metadata"][owned] = v.clone(),
-            None => {
-                if let Some(m) = new["metadata"].as_object_mut() {
-                    m.remove(owned);
-                }
-            }
-        }
-    }
-    match old.get("status") {
-        Some(s) => new["status"] = s.clone(),
-        None => {
-            if let Some(m) = new.as_object_mut() {
-                m.remove("status");
-            }
-        }
-    }
-    object::check_type_meta(&new)?;
-    if new["metadata"]["name"].as_str() != call.name.as_deref() {
-        return Err(ApiError::bad_request(
-            "the name of the object does not match the name on the URL",
-        ));
-    }
-    let generation = old["metadata"]["generation"].as_i64().unwrap_or(1);
-    if object::spec_changed(old, &new) {
-        new["metadata"]["generation"] = json!(generation + 1);
-    }
-    let warnings = object::admit(&mut new, validation, &app.options)?;
-    new["metadata"]["managedFields"] = managed;
-    Ok((new, warnings))
-}
-
-async fn apply_create(
-    app: &App,
-    call: &Call,
-    applied: &Value,
-    validation: FieldValidation,
-) -> Result<Response, ApiError> {
-    let name = call.name.clone().unwrap_or_default();
-    object::check_type_meta(applied)?;
-    if applied["metadata"]["name"].as_str() != Some(name.as_str()) {
-        return Err(ApiError::bad_request(format!(
-            "the name of the object ({}) does not match the name on the URL ({name})",
-            applied["metadata"]["name"].as_str().unwrap_or("")
-        )));
-    }
-    let mut obj = ssa::apply(None, applied, &call.field_manager(), true, &object::now())?;
-    let managed = obj["metadata"]["managedFields"].clone();
-    obj["metadata"]["namespace"] = json!(call.namespace.clone().unwrap_or_default());
-    obj["metadata"]["uid"] = json!(uuid::Uuid::new_v4().to_string());
-    obj["metadata"]["creationTimestamp"] = json!(object::now());
-    obj["metadata"]["generation"] = json!(1);
-    let warnings = object::admit(&mut obj, validation, &app.options)?;
-    obj["metadata"]["managedFields"] = managed;
-    if call.dry_run() {
-        return Ok(value_response(201, &obj, &warnings));
-    }
-    let stored = app
-        .store
-        .write(Write::Create {
-            key: call.key(),
-            object: obj,
-        })
-        .await
-        .map_err(|e| store_error(&name, e))?;
-    Ok(stored_response(201, &stored, &warnings))
 }
 
 /// `DeleteOptions` from the body, and `dryRun` from either place.

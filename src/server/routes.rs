@@ -5,7 +5,7 @@ use super::App;
 use super::call::{Call, JSON, error_response, json_response, typed_response};
 use super::object::is_dns_label;
 use super::status::ApiError;
-use super::{discovery, list, resource, watch};
+use super::{discovery, list, patching, resource, watch};
 use crate::resource::{GROUP, PLURAL, VERSION};
 use crate::schema::openapi;
 use axum::body::Body;
@@ -148,6 +148,8 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
     match segments.as_slice() {
         ["api"] => get_only(discovery::core(&call)),
         ["api", "v1"] => get_only(discovery::core_v1()),
+        // kubectl describe asks for the object's events; this server records none.
+        ["api", "v1", "namespaces", _, "events"] => get_only(discovery::no_events()),
         ["apis"] => get_only(discovery::groups(&call)),
         ["apis", g] if *g == GROUP => get_only(discovery::group()),
         ["apis", g, v] if *g == GROUP && *v == VERSION => get_only(discovery::resources()),
@@ -202,7 +204,7 @@ async fn resource_route(
             match *method {
                 Method::GET => resource::get(app, call),
                 Method::PUT => resource::update(app, call).await,
-                Method::PATCH => resource::patch(app, call).await,
+                Method::PATCH => patching::patch(app, call).await,
                 Method::DELETE if !call.status => resource::delete(app, call).await,
                 _ => Err(ApiError::method_not_allowed()),
             }

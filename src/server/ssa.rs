@@ -16,6 +16,9 @@ pub fn parse_body(body: &[u8]) -> Result<Value, ApiError> {
             "error decoding YAML: the applied configuration is not an object",
         ));
     }
+    if value.get("metadata").is_some_and(|m| !m.is_object()) {
+        return Err(ApiError::undecodable("metadata must be an object"));
+    }
     Ok(value)
 }
 
@@ -113,6 +116,17 @@ fn merge_into(target: &mut Value, applied: &Value) {
     }
 }
 
+/// The fields of the client-side apply annotation, if the object carries one.
+fn last_applied_fields(live: &Value) -> BTreeSet<FieldPath> {
+    live["metadata"]["annotations"][LAST_APPLIED]
+        .as_str()
+        .and_then(|text| serde_json::from_str::<Value>(text).ok())
+        .map(|config| managed::leaves(&config, Scope::Main).into_keys().collect())
+        .unwrap_or_default()
+}
+
+const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
+
 /// The object after `manager` applies `applied` to `current` (None: the object is new).
 pub fn apply(
     current: Option<&Value>,
@@ -139,7 +153,21 @@ pub fn apply(
         }
     }
     if !conflicts.is_empty() && !force {
-        return Err(conflict_error(&conflicts));
+        // kube-apiserver lets `kubectl apply --server-side` take over from client-side apply:
+        // conflicts on fields of the last-applied configuration are forced.
+        let allowed = if manager == "kubectl" {
+            last_applied_fields(live)
+        } else {
+            BTreeSet::new()
+        };
+        let remaining: Vec<(Entry, FieldPath)> = conflicts
+            .iter()
+            .filter(|(_, p)| !allowed.contains(p))
+            .cloned()
+            .collect();
+        if !remaining.is_empty() {
+            return Err(conflict_error(&remaining));
+        }
     }
     for e in entries.iter_mut().filter(|e| !is_self(e)) {
         e.fields.retain(|f| {
@@ -248,6 +276,18 @@ mod tests {
         let entries = managed::decode(&forced);
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].operation, "Apply");
+    }
+
+    #[test]
+    fn kubectl_takes_over_fields_of_the_last_applied_configuration() {
+        let mut annotated = live();
+        annotated["metadata"]["annotations"] = json!({
+            LAST_APPLIED: applied(3).to_string(),
+        });
+        let taken = apply(Some(&annotated), &applied(5), "kubectl", false, "t").expect("allowed");
+        assert_eq!(taken["spec"]["retry"]["numRetries"], 5);
+        // Any other manager still conflicts.
+        assert!(apply(Some(&annotated), &applied(5), "other", false, "t").is_err());
     }
 
     #[test]

@@ -48,6 +48,8 @@ impl EventType {
 pub struct Event {
     pub kind: EventType,
     pub key: Key,
+    /// The object before a modification, so selector watches can see it enter or leave.
+    pub previous: Option<Arc<Stored>>,
     pub stored: Arc<Stored>,
 }
 
@@ -130,6 +132,18 @@ impl Store {
              INSERT OR IGNORE INTO counter (id, rv) VALUES (1, 1000);",
         )
         .map_err(storage)?;
+        // Durability rests on these two settings: refuse to run without them.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .map_err(storage)?;
+        let sync: i64 = conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .map_err(storage)?;
+        if !mode.eq_ignore_ascii_case("wal") || sync != 2 {
+            return Err(StoreError::Storage(format!(
+                "SQLite is not in WAL mode with synchronous=FULL (journal_mode={mode}, synchronous={sync})"
+            )));
+        }
         let rv: u64 = conn
             .query_row("SELECT rv FROM counter WHERE id = 1", [], |r| r.get(0))
             .map_err(storage)?;
@@ -262,7 +276,7 @@ fn write_loop(
                             rv += 1;
                             let stored = stamp(object, rv);
                             put(&tx, &key, &stored)?;
-                            batch_events.push(event(EventType::Added, &key, &stored));
+                            batch_events.push(event(EventType::Added, &key, &stored, None));
                             overlay.insert(key, Some(Arc::clone(&stored)));
                             Ok(stored)
                         }
@@ -274,11 +288,11 @@ fn write_loop(
                     } => match current(&key) {
                         None => Err(StoreError::NotFound),
                         Some(old) if old.rv != expected_rv => Err(StoreError::Conflict),
-                        Some(_) => {
+                        Some(old) => {
                             rv += 1;
                             let stored = stamp(object, rv);
                             put(&tx, &key, &stored)?;
-                            batch_events.push(event(EventType::Modified, &key, &stored));
+                            batch_events.push(event(EventType::Modified, &key, &stored, Some(old)));
                             overlay.insert(key, Some(Arc::clone(&stored)));
                             Ok(stored)
                         }
@@ -313,7 +327,7 @@ fn write_loop(
                             )?;
                             // The DELETED event carries the deletion's own resourceVersion.
                             let stored = stamp(old.object.clone(), rv);
-                            batch_events.push(event(EventType::Deleted, &key, &stored));
+                            batch_events.push(event(EventType::Deleted, &key, &stored, None));
                             overlay.insert(key, None);
                             Ok(stored)
                         }
@@ -396,9 +410,15 @@ fn put(tx: &rusqlite::Transaction<'_>, key: &Key, stored: &Stored) -> Result<(),
     Ok(())
 }
 
-fn event(kind: EventType, key: &Key, stored: &Arc<Stored>) -> Arc<Event> {
+fn event(
+    kind: EventType,
+    key: &Key,
+    stored: &Arc<Stored>,
+    previous: Option<Arc<Stored>>,
+) -> Arc<Event> {
     Arc::new(Event {
         kind,
+        previous,
         key: key.clone(),
         stored: Arc::clone(stored),
     })

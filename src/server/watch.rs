@@ -51,8 +51,29 @@ fn bookmark(rv: u64) -> Value {
     })
 }
 
-fn wanted(call: &Call, filter: &Filter, event: &Event) -> bool {
-    in_scope(call, &event.key) && filter.matches(&event.stored.object)
+/// How a watcher with selectors sees an event: a modification that moves an object into the
+/// selection is ADDED, out of it DELETED, as kube-apiserver's watch cache reports it.
+fn seen_as(call: &Call, filter: &Filter, event: &Event) -> Option<&'static str> {
+    if !in_scope(call, &event.key) {
+        return None;
+    }
+    let now = filter.matches(&event.stored.object);
+    match event.kind {
+        EventType::Added => now.then_some("ADDED"),
+        EventType::Deleted => now.then_some("DELETED"),
+        EventType::Modified => {
+            let before = event
+                .previous
+                .as_ref()
+                .is_none_or(|p| filter.matches(&p.object));
+            match (before, now) {
+                (true, true) => Some("MODIFIED"),
+                (false, true) => Some("ADDED"),
+                (true, false) => Some("DELETED"),
+                (false, false) => None,
+            }
+        }
+    }
 }
 
 pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
@@ -65,6 +86,10 @@ pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
         ),
     };
     let bookmarks = call.flag("allowWatchBookmarks");
+    // Watch-list clients (client-go's WatchListClient) ask for the current state as events,
+    // ended by a bookmark annotated `k8s.io/initial-events-end`.
+    let initial_events = call.flag("sendInitialEvents");
+    let from = if initial_events { None } else { from };
     let as_table = call.wants_table();
     let timeout = call
         .param("timeoutSeconds")
@@ -92,11 +117,16 @@ pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
                     )));
                 }
                 for ev in state.history.iter().filter(|e| e.stored.rv > rv) {
-                    if wanted(call, &filter, ev) {
-                        initial.push(line(ev.kind.as_str(), &ev.stored.object, as_table, call));
+                    if let Some(kind) = seen_as(call, &filter, ev) {
+                        initial.push(line(kind, &ev.stored.object, as_table, call));
                     }
                 }
             }
+        }
+        if initial_events {
+            let mut end = bookmark(state.rv);
+            end["metadata"]["annotations"] = json!({"k8s.io/initial-events-end": "true"});
+            initial.push(line("BOOKMARK", &end, false, call));
         }
         (initial, events, state.rv)
     };
@@ -131,15 +161,10 @@ pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
                 received = events.recv() => match received {
                     Ok(ev) => {
                         last_rv = ev.stored.rv;
-                        if wanted(&call, &filter, &ev) {
-                            let kind = match ev.kind {
-                                EventType::Added => "ADDED",
-                                EventType::Modified => "MODIFIED",
-                                EventType::Deleted => "DELETED",
-                            };
-                            if tx.send(line(kind, &ev.stored.object, as_table, &call)).await.is_err() {
-                                return;
-                            }
+                        if let Some(kind) = seen_as(&call, &filter, &ev)
+                            && tx.send(line(kind, &ev.stored.object, as_table, &call)).await.is_err()
+                        {
+                            return;
                         }
                     }
                     // Fell behind or the store closed: end the stream; the client re-lists.

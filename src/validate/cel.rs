@@ -8,7 +8,10 @@ use super::path::FieldPath;
 use super::structural::field_error;
 use super::{ErrorType, FieldError};
 use crate::schema::{Node, ValidationRule};
-use cel::objects::{Key, Map};
+use cel::common::types::{
+    CelBool, CelDouble, CelInt, CelList, CelMap, CelMapKey, CelNull, CelString, CelUInt,
+};
+use cel::common::value::Val;
 use cel::{Context, Env, Program, Value as Cel};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -20,10 +23,45 @@ struct CompiledRule {
     program: Result<Program, String>,
 }
 
+/// The rules of one schema node, and which fields of `self` they can see.
+struct NodeRules {
+    rules: Vec<CompiledRule>,
+    /// The fields the rules name (`self.targetRef`, `has(self.x)`); `None` when a rule uses
+    /// `self` whole (`self.all(…)`, `duration(self)`), so all of it must be converted.
+    fields: Option<Vec<&'static str>>,
+}
+
 struct Rules {
     env: Arc<Env>,
     /// Compiled rules by the address of the (static, embedded) schema node that carries them.
-    by_node: HashMap<usize, Vec<CompiledRule>>,
+    by_node: HashMap<usize, NodeRules>,
+}
+
+/// The fields of `self` a rule reads, or `None` when it uses `self` in any other way.
+/// Converting only those fields is what keeps a rule on `spec` from copying the whole spec.
+fn fields_read(rule: &'static str) -> Option<Vec<&'static str>> {
+    let bytes = rule.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut fields = Vec::new();
+    let mut from = 0;
+    while let Some(found) = rule[from..].find("self") {
+        let start = from + found;
+        let end = start + 4;
+        from = end;
+        let before_ok = start == 0 || !(ident(bytes[start - 1]) || bytes[start - 1] == b'.');
+        if !before_ok || bytes.get(end).is_some_and(|b| ident(*b)) {
+            continue;
+        }
+        let rest = rule[end..].trim_start();
+        // `self` used whole (`duration(self)`, `self != 'x'`): no field list.
+        let after_dot = rest.strip_prefix('.')?.trim_start();
+        let len = after_dot.bytes().take_while(|b| ident(*b)).count();
+        if len == 0 || after_dot[len..].trim_start().starts_with('(') {
+            return None;
+        }
+        fields.push(&after_dot[..len]);
+    }
+    Some(fields)
 }
 
 // SAFETY-free note: `Program` holds only the parsed expression; sharing it across threads is
@@ -41,9 +79,9 @@ fn rules() -> &'static Rules {
     })
 }
 
-fn collect(node: &'static Node, env: &Env, out: &mut HashMap<usize, Vec<CompiledRule>>) {
+fn collect(node: &'static Node, env: &Env, out: &mut HashMap<usize, NodeRules>) {
     if !node.validations.is_empty() {
-        let compiled = node
+        let rules = node
             .validations
             .iter()
             .map(|rule| CompiledRule {
@@ -51,7 +89,15 @@ fn collect(node: &'static Node, env: &Env, out: &mut HashMap<usize, Vec<Compiled
                 program: env.compile(&rule.rule).map_err(|e| e.to_string()),
             })
             .collect();
-        out.insert(node as *const Node as usize, compiled);
+        let fields = node
+            .validations
+            .iter()
+            .map(|rule| fields_read(&rule.rule))
+            .try_fold(Vec::new(), |mut all, f| {
+                all.extend(f?);
+                Some(all)
+            });
+        out.insert(node as *const Node as usize, NodeRules { rules, fields });
     }
     for child in node.properties.values() {
         collect(child, env, out);
@@ -63,45 +109,49 @@ fn collect(node: &'static Node, env: &Env, out: &mut HashMap<usize, Vec<Compiled
 
 /// How many rules the embedded schema carries and how many of them compile.
 pub fn rule_counts() -> (usize, usize) {
-    let all = rules().by_node.values().flatten();
+    let all = rules().by_node.values().flat_map(|n| &n.rules);
     let total = all.clone().count();
     let compiled = all.filter(|r| r.program.is_ok()).count();
     (total, compiled)
 }
 
-/// The value as CEL sees it, typed by the schema: `number` fields are doubles even when
-/// written as integers, objects are maps with string keys.
-fn to_cel(value: &Value, node: Option<&Node>) -> Cel {
+/// The value as CEL sees it, typed by the schema (`number` fields are doubles even when written
+/// as integers; objects are maps with string keys), borrowing strings rather than copying them.
+fn to_cel<'v>(value: &'v Value, node: Option<&Node>) -> Box<dyn Val + 'v> {
     match value {
-        Value::Null => Cel::Null,
-        Value::Bool(b) => Cel::Bool(*b),
+        Value::Null => Box::new(CelNull),
+        Value::Bool(b) => Box::new(CelBool::from(*b)),
         Value::Number(n) => {
             let is_number = node.and_then(|n| n.type_.as_deref()) == Some("number");
             match (n.as_i64(), n.as_u64()) {
-                (Some(i), _) if !is_number => Cel::Int(i),
-                (None, Some(u)) if !is_number => Cel::UInt(u),
-                _ => Cel::Float(n.as_f64().unwrap_or(f64::NAN)),
+                (Some(i), _) if !is_number => Box::new(CelInt::from(i)),
+                (None, Some(u)) if !is_number => Box::new(CelUInt::from(u)),
+                _ => Box::new(CelDouble::from(n.as_f64().unwrap_or(f64::NAN))),
             }
         }
-        Value::String(s) => Cel::String(Arc::new(s.clone())),
+        Value::String(s) => Box::new(CelString::from(s.as_str())),
         Value::Array(items) => {
             let item = node.and_then(|n| n.items.as_deref());
-            Cel::List(Arc::new(items.iter().map(|v| to_cel(v, item)).collect()))
+            Box::new(CelList::from(
+                items.iter().map(|v| to_cel(v, item)).collect::<Vec<_>>(),
+            ))
         }
-        Value::Object(map) => {
-            let converted: HashMap<Key, Cel> = map
-                .iter()
-                .map(|(k, v)| {
-                    let child = node
-                        .and_then(|n| n.properties.get(k).or(n.additional_properties.as_deref()));
-                    (Key::String(Arc::new(k.clone())), to_cel(v, child))
-                })
-                .collect();
-            Cel::Map(Map {
-                map: Arc::new(converted),
-            })
-        }
+        Value::Object(map) => Box::new(object_to_cel(map.iter(), node)),
     }
+}
+
+fn object_to_cel<'v>(
+    entries: impl Iterator<Item = (&'v String, &'v Value)>,
+    node: Option<&Node>,
+) -> CelMap<'v> {
+    let converted: HashMap<CelMapKey<'v>, Box<dyn Val + 'v>> = entries
+        .map(|(k, v)| {
+            let child =
+                node.and_then(|n| n.properties.get(k).or(n.additional_properties.as_deref()));
+            (CelMapKey::from(k.as_str()), to_cel(v, child))
+        })
+        .collect();
+    CelMap::from(converted)
 }
 
 /// The schema type Kubernetes shows as the "value" of a rule failure (`Invalid value: "object"`).
@@ -122,8 +172,8 @@ fn node_type(node: &Node, value: &Value) -> String {
 /// Evaluates every rule below `node` on `value`, appending failures to `errors`.
 pub fn check(value: &Value, node: &'static Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let rules = rules();
-    if let Some(compiled) = rules.by_node.get(&(node as *const Node as usize)) {
-        evaluate(value, node, compiled, &rules.env, path, errors);
+    if let Some(node_rules) = rules.by_node.get(&(node as *const Node as usize)) {
+        evaluate(value, node, node_rules, &rules.env, path, errors);
     }
     match value {
         Value::Object(map) => {
@@ -149,16 +199,22 @@ pub fn check(value: &Value, node: &'static Node, path: &FieldPath, errors: &mut 
 fn evaluate(
     value: &Value,
     node: &Node,
-    compiled: &[CompiledRule],
+    node_rules: &NodeRules,
     env: &Arc<Env>,
     path: &FieldPath,
     errors: &mut Vec<FieldError>,
 ) {
-    let this = to_cel(value, Some(node));
+    let this: Box<dyn Val + '_> = match (&node_rules.fields, value) {
+        (Some(fields), Value::Object(map)) => Box::new(object_to_cel(
+            fields.iter().filter_map(|f| map.get_key_value(*f)),
+            Some(node),
+        )),
+        _ => to_cel(value, Some(node)),
+    };
     let mut context = Context::with_env(env.clone());
-    context.add_variable_from_value("self", this);
+    context.add_variable_as_val("self", this);
     let shown = Some(Value::String(node_type(node, value)));
-    for c in compiled {
+    for c in &node_rules.rules {
         let rule_text = c.rule.rule.trim();
         let program = match &c.program {
             Ok(p) => p,
@@ -211,6 +267,78 @@ fn evaluate(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn finds_the_fields_a_rule_reads() {
+        assert_eq!(
+            fields_read(
+                "has(self.targetRef) ? self.targetRef.kind in ['Gateway'] : self.x.all(r, r.y)"
+            ),
+            Some(vec!["targetRef", "targetRef", "x"])
+        );
+        assert_eq!(fields_read("self.all(r, !has(r.cost))"), None);
+        assert_eq!(fields_read("duration(self) > duration('0s')"), None);
+        assert_eq!(fields_read("self != 'Replace'"), None);
+        assert_eq!(fields_read("myself.a == 1"), Some(vec![]));
+    }
+
+    #[test]
+    fn unevaluable_and_uncompilable_rules_are_errors() {
+        let rules = rules();
+        let rule = |text: &str| -> &'static ValidationRule {
+            Box::leak(Box::new(ValidationRule {
+                rule: text.into(),
+                message: Some("never shown".into()),
+                message_expression: None,
+                reason: None,
+                field_path: None,
+                optional_old_self: None,
+            }))
+        };
+        let node_rules = NodeRules {
+            rules: ["self.missing == 1", "self.(", "has(self.a)"]
+                .into_iter()
+                .map(|text| {
+                    let r = rule(text);
+                    CompiledRule {
+                        rule: r,
+                        program: rules.env.compile(&r.rule).map_err(|e| e.to_string()),
+                    }
+                })
+                .collect(),
+            fields: None,
+        };
+        let node = Node {
+            type_: Some("object".into()),
+            ..Node::default()
+        };
+        let root = FieldPath::root();
+        let path = root.key("spec");
+        let mut errors = Vec::new();
+        evaluate(
+            &json!({"a": 1}),
+            &node,
+            &node_rules,
+            &rules.env,
+            &path,
+            &mut errors,
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0]
+                .message()
+                .starts_with("spec: Invalid value: \"object\": No such key: missing evaluating rule: self.missing == 1"),
+            "{}",
+            errors[0].message()
+        );
+        assert!(
+            errors[1]
+                .message()
+                .starts_with("spec: Internal error: rule does not compile: self.("),
+            "{}",
+            errors[1].message()
+        );
+    }
 
     #[test]
     fn every_rule_compiles() {

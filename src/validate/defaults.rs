@@ -11,6 +11,7 @@ pub fn apply(object: &mut Value, root: &Node) {
     let Value::Object(map) = object else { return };
     for (name, value) in map.iter_mut() {
         if name == "metadata" {
+            metadata_nulls(value);
             continue;
         }
         if let Some(node) = root.properties.get(name) {
@@ -18,6 +19,21 @@ pub fn apply(object: &mut Value, root: &Node) {
         }
     }
     prune_nulls(map, root);
+}
+
+/// Metadata is decoded into Go's ObjectMeta, where `null` is the zero value: an absent field,
+/// or an empty string for a label or annotation (`creationTimestamp: null` is common in
+/// exported manifests).
+fn metadata_nulls(meta: &mut Value) {
+    let Value::Object(map) = meta else { return };
+    map.retain(|_, v| !v.is_null());
+    for key in ["labels", "annotations"] {
+        if let Some(Value::Object(entries)) = map.get_mut(key) {
+            for v in entries.values_mut().filter(|v| v.is_null()) {
+                *v = Value::String(String::new());
+            }
+        }
+    }
 }
 
 fn prune_nulls(map: &mut serde_json::Map<String, Value>, node: &Node) {
@@ -70,6 +86,14 @@ mod tests {
     use super::*;
     use crate::schema::embedded;
     use serde_json::json;
+
+    #[test]
+    fn metadata_nulls_are_go_zero_values() {
+        let mut obj =
+            json!({"metadata": {"name": "a", "creationTimestamp": null, "labels": {"x": null}}});
+        apply(&mut obj, &embedded().root);
+        assert_eq!(obj["metadata"], json!({"name": "a", "labels": {"x": ""}}));
+    }
 
     #[test]
     fn defaults_nested_and_prunes_nulls() {

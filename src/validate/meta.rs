@@ -92,7 +92,8 @@ fn label_value_errors(value: &str) -> Vec<String> {
 
 /// Checks `metadata` of `object` (types were checked against the schema already).
 pub fn check(object: &Value, errors: &mut Vec<FieldError>) {
-    let meta_path = FieldPath::root().key("metadata");
+    let root = FieldPath::root();
+    let meta_path = root.key("metadata");
     let meta = object.get("metadata");
     let name = meta.and_then(|m| m.get("name")).and_then(Value::as_str);
     let generate = meta

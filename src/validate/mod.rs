@@ -105,7 +105,12 @@ impl FieldError {
             return format!("unknown field {:?}", self.path);
         }
         let mut s = format!("{}: {}", self.path, self.error_type.phrase());
-        if let Some(v) = &self.bad_value {
+        // Kubernetes shows no value for these types (field.Error.ErrorBody).
+        let shows_value = !matches!(
+            self.error_type,
+            ErrorType::Required | ErrorType::Forbidden | ErrorType::TooLong | ErrorType::Internal
+        );
+        if let Some(v) = self.bad_value.as_ref().filter(|_| shows_value) {
             s.push_str(": ");
             s.push_str(&render_bad_value(v));
         }
@@ -193,22 +198,19 @@ fn kind_errors(object: &Value) -> Option<Vec<FieldError>> {
     );
     let error = |path: &str, error_type, bad_value: Option<Value>, detail: &str| FieldError {
         path: path.into(),
-        pointer: if path.is_empty() {
-            String::new()
-        } else {
-            format!("/{path}")
-        },
+        pointer: format!("/{path}"),
         error_type,
         bad_value,
         detail: detail.into(),
     };
     let Value::Object(map) = object else {
-        return Some(vec![error(
-            "",
-            ErrorType::TypeInvalid,
-            Some(Value::String(structural_type(object).into())),
-            "a manifest must be a mapping with apiVersion, kind, metadata and spec",
-        )]);
+        return Some(vec![FieldError {
+            path: "<nil>".into(),
+            pointer: String::new(),
+            error_type: ErrorType::TypeInvalid,
+            bad_value: Some(Value::String(structural_type(object).into())),
+            detail: "a manifest must be a mapping with apiVersion, kind, metadata and spec".into(),
+        }]);
     };
     let mut out = Vec::new();
     match map.get("kind") {
@@ -245,3 +247,6 @@ fn structural_type(v: &Value) -> &'static str {
         Value::Object(_) => "object",
     }
 }
+
+#[cfg(test)]
+mod tests;

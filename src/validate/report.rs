@@ -15,15 +15,15 @@ pub struct HumanStyle {
     pub snippet: bool,
 }
 
-/// Where an error points: the key of an unknown field, the value otherwise (for an absent
-/// field, the closest enclosing value).
+/// Where an error points: the key of an unknown field or of a mapping or list, the value of a
+/// scalar (for an absent field, the closest enclosing value).
 pub fn error_position(doc: &Document, error: &FieldError) -> Position {
-    let found = if error.error_type == ErrorType::UnknownField {
+    if error.error_type == ErrorType::UnknownField {
         doc.key_position(&error.pointer)
+            .unwrap_or(Position { line: 1, column: 1 })
     } else {
-        doc.position(&error.pointer)
-    };
-    found.unwrap_or(Position { line: 1, column: 1 })
+        doc.report_position(&error.pointer)
+    }
 }
 
 /// `FILE:LINE:COLUMN: message` for each error, with snippets when `color` (a terminal) is on.

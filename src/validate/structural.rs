@@ -8,8 +8,9 @@ use crate::schema::Node;
 use base64::Engine;
 use regex::Regex;
 use serde_json::{Number, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 /// An error about the value at `path`.
 pub fn field_error(
@@ -41,17 +42,16 @@ fn pathless(path: &FieldPath, detail: String) -> FieldError {
 
 /// Checks `value` against `node`, appending every error to `errors`.
 pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
-    let name = path.render();
     if value.is_null() {
         if !node.nullable && node.type_.is_some() {
-            errors.push(type_error(path, &name, node, value));
+            errors.push(type_error(path, node, value));
         }
         return;
     }
     if let Some(want) = node.type_.as_deref()
         && !has_type(value, want)
     {
-        errors.push(type_error(path, &name, node, value));
+        errors.push(type_error(path, node, value));
         enum_check(value, node, path, errors);
         return;
     }
@@ -65,6 +65,7 @@ pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fiel
             }
         }
         if validated != node.all_of.len() {
+            let name = path.render();
             let none = if validated == 0 {
                 "Found none valid"
             } else {
@@ -83,15 +84,16 @@ pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fiel
             scratch.is_empty()
         })
     {
+        let name = path.render();
         errors.push(pathless(
             path,
             format!("{name:?} must validate at least one schema (anyOf)"),
         ));
     }
     match value {
-        Value::String(s) => string_checks(s, node, path, &name, errors),
-        Value::Number(n) => number_checks(n, node, path, &name, errors),
-        Value::Array(items) => array_checks(items, node, path, &name, errors),
+        Value::String(s) => string_checks(s, node, path, errors),
+        Value::Number(n) => number_checks(n, node, path, errors),
+        Value::Array(items) => array_checks(items, node, path, errors),
         Value::Object(map) => object_checks(map, node, path, errors),
         _ => {}
     }
@@ -118,14 +120,14 @@ fn has_type(value: &Value, want: &str) -> bool {
     }
 }
 
-fn type_error(path: &FieldPath, name: &str, node: &Node, value: &Value) -> FieldError {
+fn type_error(path: &FieldPath, node: &Node, value: &Value) -> FieldError {
     let want = node.type_.as_deref().unwrap_or("object");
     let got = json_type(value);
     field_error(
         path,
         ErrorType::TypeInvalid,
         Some(Value::String(got.into())),
-        format!("{name} in body must be of type {want}: {got:?}"),
+        format!("{} in body must be of type {want}: {got:?}", path.render()),
     )
 }
 
@@ -149,18 +151,39 @@ fn enum_check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
     ));
 }
 
-/// Compiled patterns, shared by every validation in the process.
-fn pattern(source: &str) -> Option<Regex> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
-    cache
-        .entry(source.to_string())
-        .or_insert_with(|| Regex::new(source).ok())
-        .clone()
+/// Every pattern of the embedded schema, compiled once, by the address of its text (the schema
+/// is static); `None` when a pattern does not compile (reported as an internal error).
+fn pattern(source: &String) -> Option<Cow<'static, Regex>> {
+    static PATTERNS: OnceLock<HashMap<usize, Option<Regex>>> = OnceLock::new();
+    fn collect(node: &'static Node, out: &mut HashMap<usize, Option<Regex>>) {
+        if let Some(p) = &node.pattern {
+            out.insert(p as *const String as usize, Regex::new(p).ok());
+        }
+        let children = node
+            .properties
+            .values()
+            .chain(node.all_of.iter())
+            .chain(node.any_of.iter());
+        for child in children
+            .chain(node.items.as_deref())
+            .chain(node.additional_properties.as_deref())
+        {
+            collect(child, out);
+        }
+    }
+    let patterns = PATTERNS.get_or_init(|| {
+        let mut out = HashMap::new();
+        collect(&crate::schema::embedded().root, &mut out);
+        out
+    });
+    match patterns.get(&(source as *const String as usize)) {
+        Some(compiled) => compiled.as_ref().map(Cow::Borrowed),
+        // A schema node that is not the embedded one: compile it for this use only.
+        None => Regex::new(source).ok().map(Cow::Owned),
+    }
 }
 
-fn string_checks(s: &str, node: &Node, path: &FieldPath, name: &str, errors: &mut Vec<FieldError>) {
+fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let chars = s.chars().count() as u64;
     if let Some(max) = node.max_length
         && chars > max
@@ -169,7 +192,7 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, name: &str, errors: &mu
             path,
             ErrorType::TooLong,
             Some(Value::String(s.into())),
-            format!("may not be more than {max} bytes"),
+            format!("may not be more than {max} {}", plural(max, "byte")),
         ));
     }
     if let Some(min) = node.min_length
@@ -179,7 +202,10 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, name: &str, errors: &mu
             path,
             ErrorType::Invalid,
             Some(Value::String(s.into())),
-            format!("{name} in body should be at least {min} chars long"),
+            format!(
+                "{} in body should be at least {min} chars long",
+                path.render()
+            ),
         ));
     }
     if let Some(p) = &node.pattern {
@@ -189,7 +215,7 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, name: &str, errors: &mu
                 path,
                 ErrorType::Invalid,
                 Some(Value::String(s.into())),
-                format!("{name} in body should match '{p}'"),
+                format!("{} in body should match '{p}'", path.render()),
             )),
             None => errors.push(field_error(
                 path,
@@ -210,8 +236,17 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, name: &str, errors: &mu
             path,
             ErrorType::TypeInvalid,
             Some(Value::String(s.into())),
-            format!("{name} in body must be of type {format}: {s:?}"),
+            format!("{} in body must be of type {format}: {s:?}", path.render()),
         ));
+    }
+}
+
+/// `bytes`/`items`, or the singular for one, as apimachinery words its limits.
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
     }
 }
 
@@ -223,13 +258,7 @@ fn show(n: &Number) -> String {
     }
 }
 
-fn number_checks(
-    n: &Number,
-    node: &Node,
-    path: &FieldPath,
-    name: &str,
-    errors: &mut Vec<FieldError>,
-) {
+fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let in_range = match (node.type_.as_deref(), node.format.as_deref()) {
         (Some("integer"), Some("int32")) => n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()),
         (Some("integer"), _) => n.as_i64().is_some(),
@@ -240,7 +269,10 @@ fn number_checks(
         let format = node.format.as_deref().unwrap_or("int64");
         errors.push(pathless(
             path,
-            format!("Checked value must be of type {kind} with format {format} in {name}"),
+            format!(
+                "Checked value must be of type {kind} with format {format} in {}",
+                path.render()
+            ),
         ));
     }
     let v = n.as_f64().unwrap_or(f64::NAN);
@@ -257,7 +289,7 @@ fn number_checks(
                 path,
                 ErrorType::Invalid,
                 bad.clone(),
-                format!("{name} in body should be {words} {}", show(min)),
+                format!("{} in body should be {words} {}", path.render(), show(min)),
             ));
         }
     }
@@ -273,19 +305,13 @@ fn number_checks(
                 path,
                 ErrorType::Invalid,
                 bad,
-                format!("{name} in body should be {words} {}", show(max)),
+                format!("{} in body should be {words} {}", path.render(), show(max)),
             ));
         }
     }
 }
 
-fn array_checks(
-    items: &[Value],
-    node: &Node,
-    path: &FieldPath,
-    name: &str,
-    errors: &mut Vec<FieldError>,
-) {
+fn array_checks(items: &[Value], node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let len = items.len() as u64;
     if let Some(max) = node.max_items
         && len > max
@@ -294,7 +320,7 @@ fn array_checks(
             path,
             ErrorType::TooMany,
             Some(Value::from(len)),
-            format!("must have at most {max} items"),
+            format!("must have at most {max} {}", plural(max, "item")),
         ));
     }
     if let Some(min) = node.min_items
@@ -304,7 +330,7 @@ fn array_checks(
             path,
             ErrorType::Invalid,
             Some(Value::Array(items.to_vec())),
-            format!("{name} in body should have at least {min} items"),
+            format!("{} in body should have at least {min} items", path.render()),
         ));
     }
     if let Some(item) = &node.items {
@@ -338,7 +364,7 @@ fn object_checks(
             path,
             ErrorType::TooMany,
             Some(Value::from(count)),
-            format!("must have at most {max} items"),
+            format!("must have at most {max} {}", plural(max, "item")),
         ));
     }
     if let Some(min) = node.min_properties
@@ -382,7 +408,10 @@ pub fn unknown_fields(
             if free_form {
                 return;
             }
-            if node.additional_properties.is_none() {
+            // Rebuilding the map is costly: only do it when something is to be removed.
+            if node.additional_properties.is_none()
+                && map.keys().any(|k| !node.properties.contains_key(k))
+            {
                 map.retain(|key, _| {
                     let known = node.properties.contains_key(key);
                     if !known {

@@ -1,0 +1,483 @@
+//! The HTTP client: bearer token, TLS settings, per-request timeout, retries with backoff and
+//! jitter for idempotent requests, `Warning:` headers to stderr, and `-v` request logging with
+//! the Authorization value redacted.
+
+use super::status::{ApiStatus, ClientError};
+use super::target::Target;
+use crate::print::Printer;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
+use std::collections::HashSet;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// One request to send.
+#[derive(Debug, Clone)]
+pub struct ApiRequest {
+    pub method: Method,
+    pub url: String,
+    pub query: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+    pub content_type: Option<&'static str>,
+    /// No overall timeout (watches).
+    pub streaming: bool,
+}
+
+impl ApiRequest {
+    pub fn new(method: Method, url: impl Into<String>) -> Self {
+        ApiRequest {
+            method,
+            url: url.into(),
+            query: Vec::new(),
+            body: None,
+            content_type: None,
+            streaming: false,
+        }
+    }
+
+    pub fn query(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.query.push((key.to_string(), value.into()));
+        self
+    }
+
+    pub fn json_body(mut self, content_type: &'static str, body: Vec<u8>) -> Self {
+        self.content_type = Some(content_type);
+        self.body = Some(body);
+        self
+    }
+
+    fn idempotent(&self) -> bool {
+        matches!(
+            self.method,
+            Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
+        )
+    }
+}
+
+/// How many times and how long to retry.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    pub attempts: u32,
+    pub base: Duration,
+    pub cap: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            attempts: 4,
+            base: Duration::from_millis(150),
+            cap: Duration::from_secs(10),
+        }
+    }
+}
+
+/// A configured client for one target.
+pub struct ApiClient {
+    http: reqwest::Client,
+    pub target: Target,
+    pub verbosity: u8,
+    pub printer: Printer,
+    timeout: Option<Duration>,
+    retry: RetryPolicy,
+    warned: Mutex<HashSet<String>>,
+}
+
+/// Go-style durations for `--request-timeout`: `30s`, `1m30s`, `500ms`, a bare number is
+/// seconds, `0` means no timeout.
+pub fn parse_timeout(text: &str) -> Result<Option<Duration>, String> {
+    let text = text.trim();
+    if let Ok(secs) = text.parse::<u64>() {
+        return Ok((secs > 0).then(|| Duration::from_secs(secs)));
+    }
+    let mut total = 0f64;
+    let mut rest = text;
+    if rest.is_empty() {
+        return Err("empty duration".into());
+    }
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .ok_or_else(|| format!("missing unit in duration {text:?}"))?;
+        let number: f64 = rest[..digits]
+            .parse()
+            .map_err(|_| format!("invalid duration {text:?}"))?;
+        rest = &rest[digits..];
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let factor = match &rest[..unit_len] {
+            "ns" => 1e-9,
+            "us" | "µs" => 1e-6,
+            "ms" => 1e-3,
+            "s" => 1.0,
+            "m" => 60.0,
+            "h" => 3600.0,
+            other => return Err(format!("unknown unit {other:?} in duration {text:?}")),
+        };
+        total += number * factor;
+        rest = &rest[unit_len..];
+    }
+    Ok((total > 0.0).then(|| Duration::from_secs_f64(total)))
+}
+
+/// The text of a `Warning` header: `299 - "text"` → `text`.
+pub fn warning_text(header: &str) -> String {
+    let mut parts = header.splitn(3, ' ');
+    let (_code, _agent, rest) = (parts.next(), parts.next(), parts.next());
+    match rest {
+        Some(r) if r.starts_with('"') => {
+            let inner = r.trim_start_matches('"');
+            let end = inner.rfind('"').unwrap_or(inner.len());
+            inner[..end].replace("\\\"", "\"").replace("\\\\", "\\")
+        }
+        _ => header.to_string(),
+    }
+}
+
+impl ApiClient {
+    pub fn new(
+        target: Target,
+        verbosity: u8,
+        printer: Printer,
+        timeout: Option<Duration>,
+    ) -> Result<ApiClient, ClientError> {
+        let mut builder = reqwest::Client::builder()
+            .use_rustls_tls()
+            .user_agent(concat!("datumctl/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(10))
+            .pool_max_idle_per_host(64);
+        if let Some(pem) = &target.tls.ca_pem {
+            let certs = reqwest::Certificate::from_pem_bundle(pem)
+                .map_err(|e| ClientError::Setup(format!("certificate authority: {e}")))?;
+            for cert in certs {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        if let Some(pem) = &target.tls.identity_pem {
+            let identity = reqwest::Identity::from_pem(pem)
+                .map_err(|e| ClientError::Setup(format!("client certificate: {e}")))?;
+            builder = builder.identity(identity);
+        }
+        if target.tls.insecure {
+            printer.warn(&format!(
+                "TLS certificate of {} is not verified (--insecure-skip-tls-verify); anyone on the path can read and change this traffic",
+                target.server
+            ));
+            builder = builder.danger_accept_invalid_certs(true);
+        }
+        let http = builder
+            .build()
+            .map_err(|e| ClientError::Setup(e.to_string()))?;
+        Ok(ApiClient {
+            http,
+            target,
+            verbosity,
+            printer,
+            timeout,
+            retry: RetryPolicy::default(),
+            warned: Mutex::new(HashSet::new()),
+        })
+    }
+
+    /// Sends `req`, retrying idempotent ones on connection errors, 429 and 503. Returns the
+    /// response for a 2xx status, a `ClientError::Status` otherwise.
+    pub async fn send(&self, req: &ApiRequest) -> Result<reqwest::Response, ClientError> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let started = Instant::now();
+            let outcome = self.send_once(req).await;
+            let retry_after = match &outcome {
+                Ok(resp)
+                    if resp.status() == StatusCode::TOO_MANY_REQUESTS
+                        || resp.status() == StatusCode::SERVICE_UNAVAILABLE =>
+                {
+                    Some(retry_after(resp.headers()))
+                }
+                Err(e) if e.is_connect() => Some(None),
+                _ => None,
+            };
+            if let Ok(resp) = &outcome {
+                self.log_response(req, resp, started.elapsed());
+                self.print_warnings(resp.headers());
+            }
+            let can_retry = req.idempotent() && attempt < self.retry.attempts;
+            match (retry_after, can_retry) {
+                (Some(server_wait), true) => {
+                    let wait = server_wait.unwrap_or_else(|| self.backoff(attempt));
+                    if self.verbosity >= 6 {
+                        self.printer.err(&format!(
+                            "retrying {} {} in {} ms (attempt {} of {})\n",
+                            req.method,
+                            req.url,
+                            wait.as_millis(),
+                            attempt + 1,
+                            self.retry.attempts
+                        ));
+                    }
+                    tokio::time::sleep(wait.min(self.retry.cap * 6)).await;
+                }
+                _ => {
+                    let resp = outcome.map_err(|e| ClientError::from_transport(e, &req.url))?;
+                    if resp.status().is_success() {
+                        return Ok(resp);
+                    }
+                    let code = resp.status().as_u16();
+                    let body = resp.bytes().await.unwrap_or_default();
+                    self.log_body("Response Body", &body);
+                    return Err(ClientError::Status(Box::new(ApiStatus::from_body(
+                        code, &body,
+                    ))));
+                }
+            }
+        }
+    }
+
+    /// Sends and reads the whole JSON body.
+    pub async fn send_json(&self, req: &ApiRequest) -> Result<serde_json::Value, ClientError> {
+        let resp = self.send(req).await?;
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| ClientError::from_transport(e, &req.url))?;
+        self.log_body("Response Body", &body);
+        serde_json::from_slice(&body)
+            .map_err(|e| ClientError::Decode(format!("response from {}: {e}", req.url)))
+    }
+
+    /// Full jitter over an exponential backoff.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let ceiling = self
+            .retry
+            .base
+            .saturating_mul(1 << attempt.min(10))
+            .min(self.retry.cap);
+        ceiling.mul_f64(0.5 + fastrand::f64() * 0.5)
+    }
+
+    async fn send_once(&self, req: &ApiRequest) -> Result<reqwest::Response, reqwest::Error> {
+        let mut builder = self.http.request(req.method.clone(), &req.url);
+        if !req.query.is_empty() {
+            builder = builder.query(&req.query);
+        }
+        builder = builder.header(ACCEPT, "application/json");
+        if let Some(token) = &self.target.token {
+            builder = builder.header(AUTHORIZATION, format!("Bearer {token}"));
+        }
+        if let Some(ct) = req.content_type {
+            builder = builder.header(CONTENT_TYPE, ct);
+        }
+        if let Some(body) = &req.body {
+            builder = builder.body(body.clone());
+        }
+        if let (Some(t), false) = (self.timeout, req.streaming) {
+            builder = builder.timeout(t);
+        }
+        let request = builder.build()?;
+        if self.verbosity >= 6 {
+            self.log_request(&request, req);
+        }
+        self.http.execute(request).await
+    }
+
+    fn log_request(&self, request: &reqwest::Request, req: &ApiRequest) {
+        if self.verbosity < 7 {
+            return;
+        }
+        let mut text = format!("{} {}\n", request.method(), request.url());
+        text.push_str("Request Headers:\n");
+        for (name, value) in request.headers() {
+            let shown = if name == AUTHORIZATION {
+                redact_authorization(value.to_str().unwrap_or(""))
+            } else {
+                value.to_str().unwrap_or("<binary>").to_string()
+            };
+            text.push_str(&format!("    {name}: {shown}\n"));
+        }
+        self.printer.err(&text);
+        if let Some(body) = &req.body {
+            self.log_body("Request Body", body);
+        }
+    }
+
+    fn log_response(&self, req: &ApiRequest, resp: &reqwest::Response, elapsed: Duration) {
+        if self.verbosity < 6 {
+            return;
+        }
+        let status = resp.status();
+        let mut text = format!(
+            "{} {} {} {} in {} milliseconds\n",
+            req.method,
+            resp.url(),
+            status.as_u16(),
+            status.canonical_reason().unwrap_or(""),
+            elapsed.as_millis()
+        );
+        if self.verbosity >= 8 {
+            text.push_str("Response Headers:\n");
+            for (name, value) in resp.headers() {
+                text.push_str(&format!(
+                    "    {name}: {}\n",
+                    value.to_str().unwrap_or("<binary>")
+                ));
+            }
+        }
+        self.printer.err(&text);
+    }
+
+    pub(crate) fn log_body(&self, what: &str, body: &[u8]) {
+        if self.verbosity < 8 {
+            return;
+        }
+        let text = String::from_utf8_lossy(body);
+        let limit = if self.verbosity >= 9 {
+            usize::MAX
+        } else {
+            10240
+        };
+        let shown: String = text.chars().take(limit).collect();
+        let cut = if shown.len() < text.len() {
+            " [truncated]"
+        } else {
+            ""
+        };
+        self.printer.err(&format!("{what}: {shown}{cut}\n"));
+    }
+
+    fn print_warnings(&self, headers: &HeaderMap) {
+        for value in headers.get_all("warning") {
+            let text = warning_text(value.to_str().unwrap_or(""));
+            let fresh = self
+                .warned
+                .lock()
+                .map(|mut seen| seen.insert(text.clone()))
+                .unwrap_or(true);
+            if fresh {
+                self.printer.warn(&text);
+            }
+        }
+    }
+}
+
+/// `Bearer abcdef…` → `Bearer <masked>`; other schemes are masked whole.
+pub fn redact_authorization(value: &str) -> String {
+    match value.split_once(' ') {
+        Some((scheme, _)) => format!("{scheme} <masked>"),
+        None => "<masked>".into(),
+    }
+}
+
+/// A `Retry-After` in seconds, if the server sent one.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get(RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_secs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_parse_like_go_durations() {
+        assert_eq!(parse_timeout("0"), Ok(None));
+        assert_eq!(parse_timeout("30"), Ok(Some(Duration::from_secs(30))));
+        assert_eq!(parse_timeout("1m30s"), Ok(Some(Duration::from_secs(90))));
+        assert_eq!(parse_timeout("500ms"), Ok(Some(Duration::from_millis(500))));
+        assert!(parse_timeout("5x").is_err());
+        assert!(parse_timeout("").is_err());
+    }
+
+    /// A one-connection-per-request HTTP server that answers with `replies` in turn and
+    /// counts the requests it saw.
+    async fn scripted(
+        replies: Vec<&'static str>,
+    ) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let seen = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = seen.clone();
+        tokio::spawn(async move {
+            for reply in replies {
+                let Ok((mut sock, _)) = listener.accept().await else {
+                    return;
+                };
+                let mut buf = vec![0u8; 4096];
+                let _ = sock.read(&mut buf).await;
+                counter.fetch_add(1, Ordering::SeqCst);
+                let _ = sock.write_all(reply.as_bytes()).await;
+                let _ = sock.shutdown().await;
+            }
+        });
+        (url, seen)
+    }
+
+    fn test_client(url: &str) -> ApiClient {
+        let target = Target {
+            base: url.to_string(),
+            server: url.to_string(),
+            project: None,
+            namespace: "default".into(),
+            token: Some("t".into()),
+            tls: Default::default(),
+            context: None,
+            config_path: None,
+            kubeconfig: true,
+            profile: None,
+        };
+        let printer = Printer::new(
+            crate::cli::ColorChoice::Never,
+            crate::cli::ErrorFormat::Human,
+        );
+        ApiClient::new(target, 0, printer, None).expect("client")
+    }
+
+    const BUSY: &str = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    const OK: &str = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+
+    #[tokio::test]
+    async fn idempotent_requests_retry_on_503_and_others_do_not() {
+        use std::sync::atomic::Ordering;
+        let (url, seen) = scripted(vec![BUSY, BUSY, OK]).await;
+        let client = test_client(&url);
+        let got = client
+            .send_json(&ApiRequest::new(Method::GET, format!("{url}/x")))
+            .await;
+        assert!(got.is_ok(), "{got:?}");
+        assert_eq!(seen.load(Ordering::SeqCst), 3);
+
+        let (url, seen) = scripted(vec![BUSY, OK]).await;
+        let client = test_client(&url);
+        let posted = client
+            .send_json(
+                &ApiRequest::new(Method::POST, format!("{url}/x"))
+                    .json_body("application/json", b"{}".to_vec()),
+            )
+            .await;
+        assert!(
+            matches!(posted, Err(ClientError::Status(ref s)) if s.code == 503),
+            "{posted:?}"
+        );
+        assert_eq!(seen.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn warnings_and_redaction() {
+        assert_eq!(
+            warning_text("299 - \"spec.foo is deprecated\""),
+            "spec.foo is deprecated"
+        );
+        assert_eq!(redact_authorization("Bearer s3cret"), "Bearer <masked>");
+        assert!(!redact_authorization("s3cret").contains("s3cret"));
+    }
+}

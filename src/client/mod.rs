@@ -1,0 +1,47 @@
+//! Talking to a project's API: config and contexts, where requests go, the HTTP client with
+//! retries and kubectl's error wording, apply's patch computation, and the live OpenAPI.
+
+pub mod api;
+pub mod config;
+pub mod http;
+pub mod kubeconfig;
+pub mod openapi;
+pub mod patch;
+pub mod status;
+pub mod target;
+
+use crate::cli::GlobalArgs;
+use crate::error::{CliError, ErrorKind};
+use crate::print::Printer;
+use http::ApiClient;
+use target::TargetError;
+
+/// Resolves the target and builds the client, or the command's error with hints.
+pub fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliError> {
+    let target = target::resolve(global).map_err(target_error)?;
+    let timeout = match &global.request_timeout {
+        Some(t) => http::parse_timeout(t)
+            .map_err(|e| CliError::usage(format!("invalid --request-timeout {t:?}: {e}")))?,
+        None => None,
+    };
+    let target_for_errors = target.clone();
+    ApiClient::new(target, global.verbosity, printer.clone(), timeout)
+        .map_err(|e| e.into_cli(&target_for_errors))
+}
+
+/// The command-level error for a target that cannot be resolved.
+pub fn target_error(e: TargetError) -> CliError {
+    match e {
+        TargetError::NoServer => CliError::usage("no server configured")
+            .hint("pass --server URL or set DATUMCTL_SERVER")
+            .hint("or save one: `datumctl config set-context NAME --server URL --project ID` then `datumctl config use-context NAME`"),
+        TargetError::NoProject => CliError::usage("no project given")
+            .hint("pass --project ID, set DATUM_PROJECT, or save one in a context with `datumctl config set-context`"),
+        TargetError::UnknownContext(name, path) => CliError::usage(format!(
+            "context {name:?} does not exist in {}",
+            path.display()
+        ))
+        .hint("list contexts with `datumctl config get-contexts`"),
+        other => CliError::new(ErrorKind::Usage, anyhow::Error::new(other)),
+    }
+}

@@ -1,0 +1,356 @@
+//! Errors from the server and the network, and how kubectl words them:
+//! `Error from server (NotFound): …`, `The BackendTrafficPolicy "x" is invalid: …` with one
+//! `* ` line per cause, and exit 3 with hints when the server cannot be reached or refuses us.
+
+use super::target::Target;
+use crate::error::{CliError, ErrorKind};
+use serde_json::Value;
+use thiserror::Error;
+
+/// A non-2xx answer, with the `Status` body when the server sent one.
+#[derive(Debug, Clone)]
+pub struct ApiStatus {
+    pub code: u16,
+    pub reason: String,
+    pub message: String,
+    pub details: Value,
+}
+
+impl ApiStatus {
+    pub fn from_body(code: u16, body: &[u8]) -> ApiStatus {
+        let parsed: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+        if parsed["kind"] == "Status" {
+            return ApiStatus {
+                code,
+                reason: parsed["reason"].as_str().unwrap_or("").to_string(),
+                message: parsed["message"].as_str().unwrap_or("").to_string(),
+                details: parsed["details"].clone(),
+            };
+        }
+        // Not a Status: kubectl names the reason after the HTTP code.
+        let text = String::from_utf8_lossy(body).trim().to_string();
+        let (reason, default) = match code {
+            400 => (
+                "BadRequest",
+                "the server rejected our request for an unknown reason",
+            ),
+            401 => (
+                "Unauthorized",
+                "the server has asked for the client to provide credentials",
+            ),
+            403 => (
+                "Forbidden",
+                "the server does not allow access to the requested resource",
+            ),
+            404 => (
+                "NotFound",
+                "the server could not find the requested resource",
+            ),
+            405 => (
+                "MethodNotAllowed",
+                "the server does not allow this method on the requested resource",
+            ),
+            409 => ("Conflict", "the server reported a conflict"),
+            410 => ("Expired", "the resource version is too old"),
+            422 => (
+                "Invalid",
+                "the server rejected our request due to an error in our request",
+            ),
+            429 => (
+                "TooManyRequests",
+                "the server has received too many requests and has asked us to try again later",
+            ),
+            500 => (
+                "InternalError",
+                "an error on the server has prevented the request from succeeding",
+            ),
+            503 => (
+                "ServiceUnavailable",
+                "the server is currently unable to handle the request",
+            ),
+            504 => (
+                "Timeout",
+                "the server was unable to return a response in the time allotted",
+            ),
+            _ => (
+                "Unknown",
+                "an error on the server has prevented the request from succeeding",
+            ),
+        };
+        ApiStatus {
+            code,
+            reason: reason.into(),
+            message: if text.is_empty() || text.starts_with('<') {
+                default.into()
+            } else {
+                text
+            },
+            details: Value::Null,
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.code == 404
+    }
+
+    pub fn is_conflict(&self) -> bool {
+        self.code == 409
+    }
+
+    /// The causes as kubectl lists them: `field: message`, duplicates dropped.
+    fn causes(&self) -> Vec<String> {
+        let mut seen = Vec::new();
+        for cause in self.details["causes"].as_array().into_iter().flatten() {
+            let line = format!(
+                "{}: {}",
+                cause["field"].as_str().unwrap_or(""),
+                cause["message"].as_str().unwrap_or("")
+            );
+            if !seen.contains(&line) {
+                seen.push(line);
+            }
+        }
+        seen
+    }
+
+    /// kubectl's wording for this error (without a trailing newline).
+    pub fn kubectl_message(&self) -> String {
+        if self.code == 422 || self.reason == "Invalid" {
+            let kind = self.details["kind"].as_str().unwrap_or("");
+            let name = self.details["name"].as_str().unwrap_or("");
+            let head = if kind.is_empty() && name.is_empty() {
+                "The request is invalid".to_string()
+            } else {
+                format!("The {kind} {name:?} is invalid")
+            };
+            let causes = self.causes();
+            return match causes.len() {
+                0 => format!("{head}: {}", self.message),
+                1 => format!("{head}: {}", causes[0]),
+                _ => {
+                    let mut s = format!("{head}: ");
+                    for c in causes {
+                        s.push_str(&format!("\n* {c}"));
+                    }
+                    s
+                }
+            };
+        }
+        if self.reason == "Unauthorized" || self.code == 401 {
+            return format!(
+                "error: You must be logged in to the server ({})",
+                if self.message.is_empty() {
+                    "Unauthorized"
+                } else {
+                    &self.message
+                }
+            );
+        }
+        if self.reason.is_empty() {
+            format!("Error from server: {}", self.message)
+        } else {
+            format!("Error from server ({}): {}", self.reason, self.message)
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum ClientError {
+    #[error("{}", .0.kubectl_message())]
+    Status(Box<ApiStatus>),
+    #[error("cannot connect to {url}: {detail}")]
+    Connect { url: String, detail: String },
+    #[error("TLS handshake with {url} failed: {detail}")]
+    Tls { url: String, detail: String },
+    #[error("request to {url} timed out")]
+    Timeout { url: String },
+    #[error("request to {url} failed: {detail}")]
+    Transport { url: String, detail: String },
+    #[error("cannot decode {0}")]
+    Decode(String),
+    #[error("cannot set up the HTTP client: {0}")]
+    Setup(String),
+}
+
+/// `scheme://host:port` of a URL, which is what people recognise in an error.
+fn origin(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let host = rest.split(['/', '?']).next().unwrap_or(rest);
+            format!("{scheme}://{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+/// The innermost cause's text, which says what really happened (refused, unknown CA, …).
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut current = e;
+    let mut texts = vec![e.to_string()];
+    while let Some(next) = current.source() {
+        texts.push(next.to_string());
+        current = next;
+    }
+    texts.pop().unwrap_or_default()
+}
+
+impl ClientError {
+    pub fn from_transport(e: reqwest::Error, url: &str) -> ClientError {
+        let url = origin(url);
+        let detail = root_cause(&e);
+        let mut chain = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            chain.push(' ');
+            chain.push_str(&s.to_string());
+            source = s.source();
+        }
+        let chain = chain.to_lowercase();
+        let tls = [
+            "certificate",
+            "handshake",
+            "corrupt message",
+            "tls",
+            "unknownissuer",
+        ]
+        .iter()
+        .any(|w| chain.contains(w));
+        if e.is_timeout() {
+            ClientError::Timeout { url }
+        } else if tls {
+            ClientError::Tls { url, detail }
+        } else if e.is_connect() {
+            ClientError::Connect { url, detail }
+        } else {
+            ClientError::Transport { url, detail }
+        }
+    }
+
+    pub fn status(&self) -> Option<&ApiStatus> {
+        match self {
+            ClientError::Status(s) => Some(s.as_ref()),
+            _ => None,
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.status().is_some_and(ApiStatus::is_not_found)
+    }
+
+    /// The command-level error: kind (exit code), kubectl's words, and hints.
+    pub fn into_cli(self, target: &Target) -> CliError {
+        let login_hint = if target.kubeconfig {
+            "check the user credentials in the kubeconfig, or pass --token".to_string()
+        } else {
+            "store a token with `datumctl auth login --token-stdin` (or set DATUMCTL_TOKEN)"
+                .to_string()
+        };
+        match &self {
+            ClientError::Status(s) if s.code == 401 => {
+                CliError::new(ErrorKind::Unreachable, anyhow::anyhow!(s.kubectl_message()))
+                    .verbatim()
+                    .hint(format!("{} rejected the credential", target.describe()))
+                    .hint(login_hint)
+            }
+            ClientError::Status(s) if s.code == 403 => {
+                let mut e = CliError::new(ErrorKind::Unreachable, anyhow::anyhow!(s.kubectl_message()))
+                    .verbatim()
+                    .hint(format!("{} refused access", target.describe()));
+                if let Some(p) = &target.project {
+                    e = e.hint(format!("check that the credential may use project {p:?}"));
+                }
+                e.hint(login_hint)
+            }
+            ClientError::Status(s) => {
+                CliError::failure(anyhow::anyhow!(s.kubectl_message())).verbatim()
+            }
+            ClientError::Connect { .. } | ClientError::Timeout { .. } => {
+                CliError::unreachable(anyhow::anyhow!(self.to_string()))
+                    .hint(format!("is the server at {} running and reachable?", target.describe()))
+                    .hint(where_from(target))
+            }
+            ClientError::Tls { .. } => CliError::unreachable(anyhow::anyhow!(self.to_string()))
+                .hint(format!(
+                    "the certificate of {} was not accepted; pass --certificate-authority FILE with the CA that signed it",
+                    target.server
+                ))
+                .hint(where_from(target)),
+            ClientError::Transport { .. } => {
+                CliError::unreachable(anyhow::anyhow!(self.to_string())).hint(where_from(target))
+            }
+            ClientError::Decode(_) | ClientError::Setup(_) => {
+                CliError::failure(anyhow::anyhow!(self.to_string()))
+            }
+        }
+    }
+}
+
+fn where_from(target: &Target) -> String {
+    match (&target.context, &target.config_path, target.kubeconfig) {
+        (Some(c), Some(p), true) => format!(
+            "the server comes from context {c:?} of kubeconfig {}",
+            p.display()
+        ),
+        (Some(c), Some(p), false) => format!(
+            "the server comes from --server, DATUMCTL_SERVER, or context {c:?} in {}",
+            p.display()
+        ),
+        _ => "the server comes from --server or DATUMCTL_SERVER".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn status(v: Value) -> ApiStatus {
+        ApiStatus::from_body(
+            v["code"].as_u64().unwrap_or(0) as u16,
+            v.to_string().as_bytes(),
+        )
+    }
+
+    #[test]
+    fn not_found_in_kubectl_words() {
+        let s = status(
+            json!({"kind": "Status", "status": "Failure", "reason": "NotFound", "code": 404,
+            "message": "backendtrafficpolicies.gateway.envoyproxy.io \"x\" not found"}),
+        );
+        assert_eq!(
+            s.kubectl_message(),
+            "Error from server (NotFound): backendtrafficpolicies.gateway.envoyproxy.io \"x\" not found"
+        );
+    }
+
+    #[test]
+    fn invalid_lists_causes() {
+        let one = status(
+            json!({"kind": "Status", "reason": "Invalid", "code": 422, "message": "m",
+            "details": {"kind": "BackendTrafficPolicy", "name": "x",
+                        "causes": [{"field": "spec.a", "message": "Invalid value: 1"}]}}),
+        );
+        assert_eq!(
+            one.kubectl_message(),
+            "The BackendTrafficPolicy \"x\" is invalid: spec.a: Invalid value: 1"
+        );
+        let two = status(
+            json!({"kind": "Status", "reason": "Invalid", "code": 422, "message": "m",
+            "details": {"kind": "BackendTrafficPolicy", "name": "x",
+                        "causes": [{"field": "spec.a", "message": "bad"}, {"field": "spec.b", "message": "worse"}]}}),
+        );
+        assert_eq!(
+            two.kubectl_message(),
+            "The BackendTrafficPolicy \"x\" is invalid: \n* spec.a: bad\n* spec.b: worse"
+        );
+    }
+
+    #[test]
+    fn non_status_bodies_get_a_reason_from_the_code() {
+        let s = ApiStatus::from_body(503, b"");
+        assert_eq!(
+            s.kubectl_message(),
+            "Error from server (ServiceUnavailable): the server is currently unable to handle the request"
+        );
+    }
+}

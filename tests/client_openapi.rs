@@ -1,0 +1,65 @@
+//! The live schema from a real `datumctl serve`: index, group-version document through the
+//! project prefix, the cache keyed by the hash, and the same fields as the embedded schema.
+
+mod common;
+
+use common::TestServer;
+use datumctl::cli::{ColorChoice, ErrorFormat};
+use datumctl::client::http::ApiClient;
+use datumctl::client::openapi::{cache_dir, live_schema};
+use datumctl::client::target::{Target, Tls, project_base};
+use datumctl::print::Printer;
+use datumctl::schema::{embedded, field_paths};
+
+fn client(server: &str) -> ApiClient {
+    let target = Target {
+        base: project_base(server, "openapi"),
+        server: server.to_string(),
+        project: Some("openapi".into()),
+        namespace: "default".into(),
+        token: None,
+        tls: Tls::default(),
+        context: None,
+        config_path: None,
+        kubeconfig: false,
+        profile: None,
+    };
+    ApiClient::new(
+        target,
+        0,
+        Printer::new(ColorChoice::Never, ErrorFormat::Human),
+        None,
+    )
+    .expect("client")
+}
+
+#[test]
+fn live_schema_matches_the_embedded_one_and_is_cached() {
+    let cache = tempfile::tempdir().expect("cache");
+    // SAFETY: this test binary runs this one test touching the environment.
+    unsafe { std::env::set_var("XDG_CACHE_HOME", cache.path()) };
+    let server = TestServer::start();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let live = rt
+        .block_on(live_schema(&client(&server.url)))
+        .expect("live schema");
+    assert_eq!(field_paths(&live), field_paths(&embedded().root));
+    assert_eq!(
+        live.property("metadata")
+            .and_then(|m| m.reference.as_deref()),
+        Some("ObjectMeta")
+    );
+    let dir = cache_dir().expect("cache dir");
+    assert!(dir.starts_with(cache.path()), "{}", dir.display());
+    let cached: Vec<_> = std::fs::read_dir(&dir).expect("cache written").collect();
+    assert_eq!(cached.len(), 1);
+    // With the server gone, the index cannot be read: no stale answer without it.
+    drop(server);
+    assert!(
+        rt.block_on(live_schema(&client("http://127.0.0.1:9")))
+            .is_err()
+    );
+}

@@ -1,0 +1,212 @@
+//! The real kubectl 1.37 against `datumctl serve`, through a kubeconfig whose server is a
+//! project's control-plane URL: apply, get, describe, explain, re-apply, server-side apply,
+//! a CEL-invalid apply, delete, and a second project that sees nothing of the first.
+
+mod common;
+
+use common::TestServer;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const POLICY: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: BackendTrafficPolicy
+metadata:
+  name: backend-traffic-example
+spec:
+  targetRefs:
+    - group: gateway.networking.k8s.io
+      kind: Gateway
+      name: my-gateway
+  loadBalancer:
+    type: LeastRequest
+  retry:
+    numRetries: 3
+  timeout:
+    http:
+      requestTimeout: 10s
+";
+
+struct Kubectl {
+    bin: PathBuf,
+    home: PathBuf,
+    kubeconfig: PathBuf,
+}
+
+impl Kubectl {
+    fn new(bin: &Path, dir: &Path, server: &TestServer, project: &str) -> Kubectl {
+        let kubeconfig = dir.join(format!("kubeconfig-{project}"));
+        let config = format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: local\n  cluster:\n    server: {}\ncontexts:\n- name: local\n  context:\n    cluster: local\n    user: me\n    namespace: default\ncurrent-context: local\nusers:\n- name: me\n  user: {{}}\n",
+            server.project_url(project)
+        );
+        std::fs::write(&kubeconfig, config).expect("kubeconfig");
+        Kubectl {
+            bin: bin.to_path_buf(),
+            home: dir.to_path_buf(),
+            kubeconfig,
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(&self.bin)
+            .args(args)
+            .env("KUBECONFIG", &self.kubeconfig)
+            .env("HOME", &self.home)
+            .env_remove("KUBECTL_EXTERNAL_DIFF")
+            .output()
+            .expect("run kubectl")
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "kubectl {args:?} failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+#[test]
+fn kubectl_drives_a_project_control_plane() {
+    let Some(bin) = common::kubectl() else {
+        return;
+    };
+    let server = TestServer::start();
+    let dir = tempfile::tempdir().expect("tmp");
+    let kubectl = Kubectl::new(&bin, dir.path(), &server, "acceptance");
+    let file = dir.path().join("policy.yaml");
+    std::fs::write(&file, POLICY).expect("policy");
+    let f = file.to_str().expect("utf8");
+
+    assert_eq!(
+        kubectl.ok(&["apply", "-f", f]),
+        "backendtrafficpolicy.gateway.envoyproxy.io/backend-traffic-example created\n"
+    );
+    let table = kubectl.ok(&["get", "backendtrafficpolicies"]);
+    let mut rows = table.lines();
+    assert_eq!(
+        rows.next()
+            .map(|h| h.split_whitespace().collect::<Vec<_>>()),
+        Some(vec!["NAME", "AGE"])
+    );
+    assert!(
+        rows.next()
+            .is_some_and(|r| r.starts_with("backend-traffic-example   ")),
+        "{table}"
+    );
+
+    let yaml = kubectl.ok(&["get", "btp", "backend-traffic-example", "-o", "yaml"]);
+    for want in [
+        "kind: BackendTrafficPolicy",
+        "    numRetries: 3",
+        "  name: backend-traffic-example",
+        "  namespace: default",
+        "  generation: 1",
+    ] {
+        assert!(yaml.contains(want), "{want:?} missing from:\n{yaml}");
+    }
+
+    // The status writer fills the ancestors describe shows.
+    let mut described = String::new();
+    for _ in 0..100 {
+        described = kubectl.ok(&["describe", "btp", "backend-traffic-example"]);
+        if described.contains("Controller Name:") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    for want in [
+        "Name:         backend-traffic-example\n",
+        "Namespace:    default\n",
+        "Kind:         BackendTrafficPolicy\n",
+        "    Num Retries:  3\n",
+        "      Name:       my-gateway\n",
+        "      Reason:                Accepted\n",
+        "    Controller Name:         gateway.envoyproxy.io/gatewayclass-controller\n",
+    ] {
+        assert!(
+            described.contains(want),
+            "{want:?} missing from:\n{described}"
+        );
+    }
+
+    // explain reads the served OpenAPI v3: the field tree is kubectl's, line for line.
+    let explained = kubectl.ok(&["explain", "backendtrafficpolicies", "--recursive"]);
+    let reference =
+        std::fs::read_to_string(common::reference().join("kubectl/explain_recursive.txt"))
+            .expect("reference");
+    let fields = |text: &str| {
+        text.split_once("FIELDS:\n")
+            .map(|(_, f)| f.to_string())
+            .unwrap_or_default()
+    };
+    assert!(!fields(&explained).is_empty(), "{explained}");
+    assert_eq!(fields(&explained), fields(&reference));
+    assert!(explained.starts_with(
+        "GROUP:      gateway.envoyproxy.io\nKIND:       BackendTrafficPolicy\nVERSION:    v1alpha1\n"
+    ));
+
+    std::fs::write(&file, POLICY.replace("numRetries: 3", "numRetries: 4")).expect("edit");
+    assert_eq!(
+        kubectl.ok(&["apply", "-f", f]),
+        "backendtrafficpolicy.gateway.envoyproxy.io/backend-traffic-example configured\n"
+    );
+    std::fs::write(&file, POLICY.replace("numRetries: 3", "numRetries: 5")).expect("edit");
+    assert_eq!(
+        kubectl.ok(&["apply", "--server-side", "-f", f]),
+        "backendtrafficpolicy.gateway.envoyproxy.io/backend-traffic-example serverside-applied\n"
+    );
+    let got = kubectl.ok(&[
+        "get",
+        "btp",
+        "backend-traffic-example",
+        "-o",
+        "jsonpath={.spec.retry.numRetries} {.metadata.generation}",
+    ]);
+    assert_eq!(got, "5 3");
+
+    // A CEL rule of the CRD: ConsistentHash needs its consistentHash settings.
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        POLICY
+            .replace("backend-traffic-example", "cel-invalid")
+            .replace("type: LeastRequest", "type: ConsistentHash"),
+    )
+    .expect("bad");
+    let rejected = kubectl.run(&["apply", "-f", bad.to_str().expect("utf8")]);
+    assert!(!rejected.status.success());
+    let stderr = String::from_utf8_lossy(&rejected.stderr);
+    assert!(
+        stderr.contains("The BackendTrafficPolicy \"cel-invalid\" is invalid: spec.loadBalancer: Invalid value: \"object\": If LoadBalancer type is consistentHash, consistentHash field needs to be set."),
+        "{stderr}"
+    );
+
+    let other = Kubectl::new(&bin, dir.path(), &server, "second-project");
+    let none = other.run(&["get", "btp"]);
+    assert!(none.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&none.stderr),
+        "No resources found in default namespace.\n"
+    );
+    assert!(
+        !other
+            .run(&["get", "btp", "backend-traffic-example"])
+            .status
+            .success()
+    );
+
+    assert_eq!(
+        kubectl.ok(&["delete", "-f", f]),
+        "backendtrafficpolicy.gateway.envoyproxy.io \"backend-traffic-example\" deleted from default namespace\n"
+    );
+    let after = kubectl.run(&["get", "btp", "backend-traffic-example"]);
+    assert_eq!(
+        String::from_utf8_lossy(&after.stderr),
+        "Error from server (NotFound): backendtrafficpolicies.gateway.envoyproxy.io \"backend-traffic-example\" not found\n"
+    );
+}

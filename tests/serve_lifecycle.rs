@@ -1,0 +1,120 @@
+//! Start and stop of `datumctl serve`: the URL on the first stdout line, SIGTERM drains and
+//! exits 0 even with a watch open, a non-loopback address warns, bad flags are usage errors.
+
+mod common;
+mod serve_support;
+
+use common::TestServer;
+use serve_support::{Api, policy};
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn terminate(pid: u32) {
+    let sent = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+}
+
+#[test]
+fn sigterm_ends_open_watches_and_exits_zero() {
+    let mut server = TestServer::start();
+    let api = Api::new(&server, "life");
+    assert_eq!(api.create(&policy("a")).code, 201);
+    let (_, mut lines) = api.watch("");
+    let mut first = String::new();
+    lines.read_line(&mut first).expect("event");
+    assert!(first.contains("\"ADDED\""));
+    let reader = std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = lines.read_to_string(&mut rest);
+    });
+    terminate(server.child.id());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(s) = server.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+    reader.join().expect("the watch stream ended");
+    // The data dir opens again with the object in it.
+    let again = TestServer::start_in(&server.data_dir.clone(), &["--no-status-writer"]);
+    assert_eq!(
+        Api::new(&again, "life")
+            .get(&Api::item("default", "a"))
+            .code,
+        200
+    );
+}
+
+#[test]
+fn non_loopback_address_warns() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut child = Command::new(common::bin())
+        .args(["serve", "--addr", "0.0.0.0:0", "--data-dir"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut banner = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut banner)
+        .expect("banner");
+    assert!(banner.contains("http://0.0.0.0:"), "{banner}");
+    let mut warning = String::new();
+    BufReader::new(child.stderr.take().expect("stderr"))
+        .read_line(&mut warning)
+        .expect("warning");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        warning.starts_with("Warning: listening on 0.0.0.0:"),
+        "{warning}"
+    );
+    assert!(warning.contains("not a loopback address"), "{warning}");
+}
+
+#[test]
+fn bad_serve_flags_are_usage_errors() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for args in [
+        vec!["serve", "--addr", "not-an-address"],
+        vec![
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--token-file",
+            "/nonexistent/tokens",
+        ],
+        vec![
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--tls-cert",
+            "/nonexistent/c.pem",
+            "--tls-key",
+            "/nonexistent/k.pem",
+        ],
+    ] {
+        let out = Command::new(common::bin())
+            .args(&args)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty(), "{args:?} printed a URL");
+    }
+}
