@@ -386,3 +386,51 @@ fn status_written_through_the_subresource_shows_in_get_and_describe() {
         "{status}"
     );
 }
+
+#[test]
+fn apply_interoperates_with_kubectl_apply() {
+    let Some(kubectl) = common::kubectl() else {
+        return;
+    };
+    let env = Env::new(&[]);
+    let kc = env.kubeconfig("interop");
+    let kubectl_apply = |file: &str| {
+        let o = std::process::Command::new(&kubectl)
+            .arg("--kubeconfig")
+            .arg(&kc)
+            .args(["apply", "-f", file])
+            .output()
+            .expect("run kubectl");
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        stdout(&o)
+    };
+    let datumctl_apply = |file: &str| {
+        let o = env.run(&["apply", "-f", file, "--project", "interop"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        stdout(&o)
+    };
+    let by_kubectl = env.write("k.yaml", &policy_yaml("by-kubectl", "app: \"yes\"", 1));
+    let by_datumctl = env.write("d.yaml", &policy_yaml("by-datumctl", "app: \"yes\"", 1));
+    assert!(kubectl_apply(&by_kubectl).ends_with(" created\n"));
+    assert!(datumctl_apply(&by_kubectl).ends_with("/by-kubectl unchanged\n"));
+    assert!(datumctl_apply(&by_datumctl).ends_with(" created\n"));
+    assert!(kubectl_apply(&by_datumctl).ends_with("/by-datumctl unchanged\n"));
+    // The recorded configurations are byte for byte the same.
+    let annotation = |name: &str| {
+        let o = env.run(&[
+            "get",
+            "btp",
+            name,
+            "--project",
+            "interop",
+            "-o",
+            "jsonpath={.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}",
+        ]);
+        stdout(&o).replace(name, "NAME")
+    };
+    assert_eq!(annotation("by-kubectl"), annotation("by-datumctl"));
+    // A change made by datumctl is what kubectl would have made: kubectl then sees nothing to do.
+    let changed = env.write("k2.yaml", &policy_yaml("by-kubectl", "app: web", 4));
+    assert!(datumctl_apply(&changed).ends_with("/by-kubectl configured\n"));
+    assert!(kubectl_apply(&changed).ends_with("/by-kubectl unchanged\n"));
+}

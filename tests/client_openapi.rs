@@ -3,10 +3,11 @@
 
 mod common;
 
+use clap::Parser;
 use common::TestServer;
 use datumctl::cli::{ColorChoice, ErrorFormat};
 use datumctl::client::http::ApiClient;
-use datumctl::client::openapi::{cache_dir, live_schema};
+use datumctl::client::openapi::{LiveSchema, cache_dir, for_explain, live_schema};
 use datumctl::client::target::{Target, Tls, project_base};
 use datumctl::print::Printer;
 use datumctl::schema::{embedded, field_paths};
@@ -62,4 +63,39 @@ fn live_schema_matches_the_embedded_one_and_is_cached() {
         rt.block_on(live_schema(&client("http://127.0.0.1:9")))
             .is_err()
     );
+
+    // What explain gets: nothing configured, a live schema, or a note when unreachable.
+    let config = cache.path().join("config.yaml");
+    // SAFETY: as above, no other test in this binary reads the environment.
+    unsafe { std::env::set_var("DATUMCTL_CONFIG", &config) };
+    let printer = Printer::new(ColorChoice::Never, ErrorFormat::Human);
+    let args = |extra: &[&str]| {
+        let mut argv = vec!["datumctl", "explain", "btp"];
+        argv.extend_from_slice(extra);
+        datumctl::cli::Cli::parse_from(argv).global
+    };
+    assert!(matches!(
+        for_explain(&args(&[]), &printer),
+        LiveSchema::NotConfigured
+    ));
+    let server = TestServer::start();
+    let live = for_explain(
+        &args(&["--server", &server.url, "--project", "x"]),
+        &printer,
+    );
+    assert!(
+        matches!(&live, LiveSchema::Live(node) if node.property("spec").is_some()),
+        "{live:?}"
+    );
+    let started = std::time::Instant::now();
+    let gone = for_explain(
+        &args(&["--server", "http://127.0.0.1:9", "--project", "x"]),
+        &printer,
+    );
+    let LiveSchema::Unavailable(note) = gone else {
+        panic!("expected a note, got {gone:?}");
+    };
+    assert!(note.contains("using the embedded schema"), "{note}");
+    assert!(!note.contains('\n'), "{note}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(3));
 }

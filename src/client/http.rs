@@ -180,6 +180,11 @@ impl ApiClient {
         })
     }
 
+    /// Replaces the retry policy (one attempt for a quick answer, as explain wants).
+    pub fn set_retry(&mut self, retry: RetryPolicy) {
+        self.retry = retry;
+    }
+
     /// Sends `req`, retrying idempotent ones on connection errors, 429 and 503. Returns the
     /// response for a 2xx status, a `ClientError::Status` otherwise.
     pub async fn send(&self, req: &ApiRequest) -> Result<reqwest::Response, ClientError> {

@@ -315,3 +315,50 @@ mod tests {
         ));
     }
 }
+
+/// What `explain` gets from the server.
+#[derive(Debug)]
+pub enum LiveSchema {
+    /// The server's schema.
+    Live(Box<Node>),
+    /// No server is configured: use the embedded schema without a note.
+    NotConfigured,
+    /// A server is configured but gave no schema: the one-line note to print before falling
+    /// back to the embedded schema.
+    Unavailable(String),
+}
+
+/// Resolves the target from the global flags and fetches the live schema, for `explain`.
+pub fn for_explain(global: &crate::cli::GlobalArgs, printer: &crate::print::Printer) -> LiveSchema {
+    let target = match super::target::resolve(global) {
+        Ok(t) => t,
+        Err(super::target::TargetError::NoServer | super::target::TargetError::NoProject) => {
+            return LiveSchema::NotConfigured;
+        }
+        Err(e) => return LiveSchema::Unavailable(format!("using the embedded schema: {e}")),
+    };
+    let server = target.describe();
+    let timeout = global
+        .request_timeout
+        .as_deref()
+        .and_then(|t| super::http::parse_timeout(t).ok().flatten())
+        .or(Some(std::time::Duration::from_secs(10)));
+    let fetched = ApiClient::new(target, global.verbosity, printer.clone(), timeout)
+        .map_err(OpenApiError::from)
+        .and_then(|mut client| {
+            // A missing server should cost explain a moment, not a round of backoffs.
+            client.set_retry(super::http::RetryPolicy {
+                attempts: 1,
+                ..Default::default()
+            });
+            let rt = super::api::runtime()
+                .map_err(|e| OpenApiError::Shape(format!("cannot start the runtime: {e}")))?;
+            rt.block_on(live_schema(&client))
+        });
+    match fetched {
+        Ok(node) => LiveSchema::Live(Box::new(node)),
+        Err(e) => LiveSchema::Unavailable(format!(
+            "{server} gave no schema ({e}); using the embedded schema"
+        )),
+    }
+}

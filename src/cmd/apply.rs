@@ -263,7 +263,7 @@ impl Applier<'_> {
         while let Some((doc, result)) = results.next().await {
             done += 1;
             if progress {
-                p.err(&format!("\r\x1b[2Kapplying {done}/{total}"));
+                p.err(&format!("\r\x1b[2K{}", progress_bar(done, total)));
             }
             let line = match result {
                 Ok(outcome) => match &format {
@@ -440,6 +440,17 @@ impl Applier<'_> {
 /// kubectl tries a client-side apply patch this many times when it meets a conflict.
 const MAX_PATCH_ATTEMPTS: u32 = 5;
 
+/// `[########            ] 120/500`
+fn progress_bar(done: usize, total: usize) -> String {
+    const WIDTH: usize = 30;
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH);
+    format!(
+        "[{}{}] {done}/{total}",
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled)
+    )
+}
+
 /// kubectl's words for a failed object: invalid objects by their causes, other errors with the
 /// file they came from.
 pub fn error_text(e: &ClientError, verb: &str, source: &str) -> String {
@@ -456,5 +467,27 @@ pub fn error_text(e: &ClientError, verb: &str, source: &str) -> String {
             )
         }
         other => format!("error: {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_bar_fills_in_proportion() {
+        assert_eq!(progress_bar(0, 4), format!("[{}] 0/4", " ".repeat(30)));
+        assert_eq!(
+            progress_bar(2, 4),
+            format!("[{}{}] 2/4", "#".repeat(15), " ".repeat(15))
+        );
+        assert_eq!(progress_bar(4, 4), format!("[{}] 4/4", "#".repeat(30)));
+    }
+
+    #[test]
+    fn dry_run_suffixes() {
+        assert_eq!(dry_run_suffix(Some(DryRun::Client)), " (dry run)");
+        assert_eq!(dry_run_suffix(Some(DryRun::Server)), " (server dry run)");
+        assert_eq!(dry_run_suffix(None), "");
     }
 }

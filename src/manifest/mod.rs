@@ -34,6 +34,9 @@ pub mod limits {
     pub const MAX_DEPTH: usize = 100;
     /// Values that aliases of one document may expand to (no "billion laughs").
     pub const MAX_ALIAS_NODES: usize = 100_000;
+    /// Values one document may hold (a policy has far fewer; bounds the memory of a piece
+    /// being parsed, as several are parsed at once).
+    pub const MAX_DOCUMENT_VALUES: usize = 250_000;
     /// Values held across one input, which bounds memory (about 150 bytes each).
     pub const MAX_VALUES: usize = 1_500_000;
     /// What one document costs against `MAX_VALUES` besides its values (its own bookkeeping).

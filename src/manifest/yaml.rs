@@ -2,7 +2,9 @@
 //! every value, and refusing hostile input early: nesting depth, document size, value count and
 //! alias expansion are all bounded before any memory is spent on them.
 
-use super::limits::{DOCUMENT_COST, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENT_CHARS, MAX_VALUES};
+use super::limits::{
+    DOCUMENT_COST, MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_VALUES, MAX_VALUES,
+};
 use super::position::{PosChildren, PosNode, Position};
 use super::scalar::{resolve_key, resolve_plain};
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
@@ -84,6 +86,8 @@ struct Builder<'b> {
     doc_start: usize,
     /// Values built so far in this input (every document, every chunk), against `MAX_VALUES`.
     values: &'b AtomicUsize,
+    /// Values built so far in this document, against `MAX_DOCUMENT_VALUES`.
+    doc_values: usize,
     /// Node counts of the open collections, parallel to `stack`.
     counts: Vec<usize>,
     done: Option<Built>,
@@ -97,6 +101,7 @@ impl<'b> Builder<'b> {
             alias_nodes: 0,
             doc_start,
             values,
+            doc_values: 0,
             counts: Vec::new(),
             done: None,
         }
@@ -238,6 +243,13 @@ impl<'b> Builder<'b> {
 
     /// Counts `n` more values against the budget of the whole input.
     fn spend(&mut self, n: usize, at: Position) -> Result<(), SyntaxError> {
+        self.doc_values += n;
+        if self.doc_values > MAX_DOCUMENT_VALUES {
+            return Err(err(
+                at,
+                format!("document holds more than {MAX_DOCUMENT_VALUES} values"),
+            ));
+        }
         if self.values.fetch_add(n, Ordering::Relaxed) + n > MAX_VALUES {
             return Err(err(
                 at,
