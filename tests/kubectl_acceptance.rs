@@ -210,3 +210,49 @@ fn kubectl_drives_a_project_control_plane() {
         "Error from server (NotFound): backendtrafficpolicies.gateway.envoyproxy.io \"backend-traffic-example\" not found\n"
     );
 }
+
+#[test]
+fn kubectl_get_watch_streams_table_rows() {
+    let Some(bin) = common::kubectl() else {
+        return;
+    };
+    let server = TestServer::start();
+    let dir = tempfile::tempdir().expect("tmp");
+    let kubectl = Kubectl::new(&bin, dir.path(), &server, "watching");
+    let file = dir.path().join("policy.yaml");
+    std::fs::write(&file, POLICY).expect("policy");
+    kubectl.ok(&["apply", "-f", file.to_str().expect("utf8")]);
+    let mut watch = Command::new(&kubectl.bin)
+        .args(["get", "btp", "-w", "-L", "team"])
+        .env("KUBECONFIG", &kubectl.kubeconfig)
+        .env("HOME", &kubectl.home)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("kubectl get -w");
+    // Lines arrive through a channel so a missing one fails the test instead of hanging it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = watch.stdout.take().expect("stdout");
+    std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)) {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                return;
+            }
+        }
+    });
+    let next = || {
+        rx.recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        next().split_whitespace().collect::<Vec<_>>(),
+        ["NAME", "AGE", "TEAM"]
+    );
+    assert!(next().starts_with("backend-traffic-example   "));
+    kubectl.ok(&["label", "btp", "backend-traffic-example", "team=edge"]);
+    // Each change arrives as another row; the status writer may add one of its own first.
+    let labelled = (0..4).map(|_| next()).find(|row| row.ends_with("edge"));
+    assert!(labelled.is_some_and(|r| r.starts_with("backend-traffic-example   ")));
+    let _ = watch.kill();
+    let _ = watch.wait();
+}

@@ -522,6 +522,21 @@ fn bodies_over_3_mib_get_413_and_garbage_400() {
         &json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"}}),
     );
     assert_eq!(r.code, 400);
+    let yaml = "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: from-yaml\nspec:\n  targetRefs:\n  - {group: gateway.networking.k8s.io, kind: Gateway, name: g}\n";
+    let r = api.send(
+        "POST",
+        &Api::coll("default"),
+        &[("Content-Type", "application/yaml")],
+        Some(yaml.as_bytes()),
+    );
+    assert_eq!(r.code, 201, "{}", r.text);
+    let r = api.send(
+        "POST",
+        &Api::coll("default"),
+        &[("Content-Type", "application/vnd.kubernetes.protobuf")],
+        Some(b"\x00"),
+    );
+    assert_eq!(r.code, 415);
     // The server is still fine.
     assert_eq!(api.create(&policy("ok")).code, 201);
 }

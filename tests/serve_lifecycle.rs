@@ -42,6 +42,12 @@ fn sigterm_ends_open_watches_and_exits_zero() {
     };
     assert_eq!(status.code(), Some(0));
     reader.join().expect("the watch stream ended");
+    // The store was closed, not abandoned: SQLite folds and removes its WAL on close.
+    assert!(server.data_dir.join("datumctl.db").exists());
+    assert!(
+        !server.data_dir.join("datumctl.db-wal").exists(),
+        "the store was not closed"
+    );
     // The data dir opens again with the object in it.
     let again = TestServer::start_in(&server.data_dir.clone(), &["--no-status-writer"]);
     assert_eq!(

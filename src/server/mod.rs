@@ -143,9 +143,9 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
             if tokens.is_none() { " (no --token-file given)" } else { "" }
         ));
     }
-    if config.status_writer {
-        status_writer::spawn(store.clone());
-    }
+    let writer_task = config
+        .status_writer
+        .then(|| status_writer::spawn(store.clone()));
     let (stop, shutdown) = tokio::sync::watch::channel(false);
     let app = Arc::new(App {
         store,
@@ -177,6 +177,17 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
                 .with_graceful_shutdown(signal)
                 .await?
         }
+    }
+    // Drained: stop the status writer, then close the store once nothing else holds it.
+    if let Some(task) = writer_task {
+        task.abort();
+        let _ = task.await;
+    }
+    if let Ok(app) = Arc::try_unwrap(app) {
+        let App { store, .. } = app;
+        tokio::task::spawn_blocking(move || store.close())
+            .await
+            .map_err(|e| ServeError::Io(std::io::Error::other(e.to_string())))?;
     }
     if config.verbosity >= 1 {
         printer.err("datumctl serve: stopped\n");

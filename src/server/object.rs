@@ -46,11 +46,23 @@ pub fn is_dns_subdomain(s: &str) -> bool {
     s.len() <= 253 && s.split('.').all(is_dns_label)
 }
 
-/// The body as a JSON object, or kube-apiserver's 400 for what it cannot decode.
-pub fn decode_body(body: &[u8]) -> Result<Value, ApiError> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
-        ApiError::bad_request(format!("couldn't get version/kind; json parse error: {e}"))
-    })?;
+/// The body (JSON, or YAML when the content type says so) as an object, or kube-apiserver's
+/// 400 for what it cannot decode and 415 for a media type it does not read.
+pub fn decode_body(body: &[u8], content_type: &str) -> Result<Value, ApiError> {
+    let media = content_type.split(';').next().unwrap_or("").trim();
+    let value: Value = match media {
+        "" | "application/json" | "*/*" => serde_json::from_slice(body).map_err(|e| {
+            ApiError::bad_request(format!("couldn't get version/kind; json parse error: {e}"))
+        })?,
+        "application/yaml" => std::str::from_utf8(body)
+            .map_err(|_| ApiError::bad_request("the request body is not valid UTF-8"))
+            .and_then(|text| super::yaml::parse(text).map_err(ApiError::bad_request))?,
+        _ => {
+            return Err(ApiError::unsupported_body(
+                "application/json, application/yaml",
+            ));
+        }
+    };
     if !value.is_object() {
         return Err(ApiError::bad_request(
             "couldn't get version/kind; json parse error: the body is not a JSON object",

@@ -47,6 +47,20 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
         _ => serde_json::from_slice(&call.body)
             .map_err(|e| ApiError::bad_request(format!("error decoding patch: {e}")))?,
     };
+    // A JSON patch that is not a list of operations does not decode (400); one that decodes
+    // but cannot be applied is 422 below.
+    if matches!(kind, PatchKind::Json) && !patch_doc.is_array() {
+        let found = match patch_doc {
+            Value::Object(_) => "object",
+            Value::String(_) => "string",
+            Value::Number(_) => "number",
+            Value::Bool(_) => "bool",
+            _ => "null",
+        };
+        return Err(ApiError::bad_request(format!(
+            "json: cannot unmarshal {found} into Go value of type jsonpatch.Patch"
+        )));
+    }
     if let PatchKind::Apply = kind {
         if call.param("fieldManager").is_none_or(str::is_empty) {
             return Err(ApiError::invalid_options(

@@ -35,7 +35,7 @@ pub(super) fn stored_response(code: u16, stored: &Stored, warnings: &[String]) -
 pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
     call.check_dry_run()?;
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
-    let mut obj = object::decode_body(&call.body)?;
+    let mut obj = object::decode_body(&call.body, &call.content_type)?;
     object::check_type_meta(&obj)?;
     let namespace = call.namespace.clone().unwrap_or_default();
     let meta = obj
@@ -302,7 +302,7 @@ pub async fn update(app: &App, call: &Call) -> Result<Response, ApiError> {
     call.check_dry_run()?;
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
     let name = call.name.clone().unwrap_or_default();
-    let new = object::decode_body(&call.body)?;
+    let new = object::decode_body(&call.body, &call.content_type)?;
     let rv_text = new["metadata"]["resourceVersion"].as_str().unwrap_or("");
     let old = app
         .store

@@ -190,6 +190,17 @@ impl ApiError {
         )
     }
 
+    /// A create or update body in a media type this server does not read.
+    pub fn unsupported_body(accepted: &str) -> Self {
+        Self::new(
+            415,
+            "UnsupportedMediaType",
+            format!(
+                "the body of the request was in an unknown format - accepted media types include: {accepted}"
+            ),
+        )
+    }
+
     /// A patch that cannot be applied to the object (failed `test`, missing path).
     pub fn unprocessable(message: impl Into<String>) -> Self {
         Self::new(422, "Invalid", message)

@@ -104,8 +104,8 @@ async fn reconcile(store: &Store, key: Key, stored: Arc<Stored>) {
         .await;
 }
 
-/// Runs until the store's event channel closes.
-pub fn spawn(store: Store) {
+/// Runs until the store's event channel closes or the task is aborted.
+pub fn spawn(store: Store) -> tokio::task::JoinHandle<()> {
     let mut events = store.subscribe();
     tokio::spawn(async move {
         loop {
@@ -129,7 +129,7 @@ pub fn spawn(store: Store) {
                 Err(RecvError::Closed) => return,
             }
         }
-    });
+    })
 }
 
 #[cfg(test)]

@@ -113,6 +113,8 @@ pub struct Store {
     state: Arc<RwLock<State>>,
     events: broadcast::Sender<Arc<Event>>,
     writer: mpsc::Sender<Request>,
+    /// The writer thread, joined by `close` once no other handle can send to it.
+    worker: Arc<std::sync::Mutex<Option<std::thread::JoinHandle<()>>>>,
 }
 
 impl Store {
@@ -189,7 +191,7 @@ impl Store {
         let (writer, requests) = mpsc::channel();
         let writer_state = Arc::clone(&state);
         let writer_events = events.clone();
-        std::thread::Builder::new()
+        let worker = std::thread::Builder::new()
             .name("store-writer".into())
             .spawn(move || write_loop(conn, requests, writer_state, writer_events))
             .map_err(|e| StoreError::Storage(e.to_string()))?;
@@ -197,7 +199,21 @@ impl Store {
             state,
             events,
             writer,
+            worker: Arc::new(std::sync::Mutex::new(Some(worker))),
         })
+    }
+
+    /// Finishes the queued writes and closes the database, when this is the last handle
+    /// (otherwise the last one to go closes it when dropped).
+    pub fn close(self) {
+        let Store { writer, worker, .. } = self;
+        drop(writer);
+        if let Ok(worker) = Arc::try_unwrap(worker) {
+            let handle = worker.into_inner().unwrap_or_else(|p| p.into_inner());
+            if let Some(handle) = handle {
+                let _ = handle.join();
+            }
+        }
     }
 
     /// Applies one write; answers once it is committed to disk.
@@ -482,7 +498,7 @@ mod tests {
             })
             .await
             .expect("update");
-        drop(store);
+        store.close();
         let again = Store::open(dir.path()).expect("reopen");
         let got = again.get(&key("a")).expect("persisted");
         assert_eq!(got.rv, 1002);
