@@ -32,21 +32,23 @@ pub fn validate_documents(docs: &[Document], options: &Options) -> Vec<Vec<Field
 fn validate_in_place(docs: &mut [Document], options: &Options) -> Vec<Vec<FieldError>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = docs.len().div_ceil(threads).max(64);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = docs
-            .chunks_mut(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter_mut()
-                        .map(|doc| validate_object(&mut doc.value, options))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+    let check = |part: &mut [Document]| -> Vec<Vec<FieldError>> {
+        part.iter_mut()
+            .map(|doc| validate_object(&mut doc.value, options))
             .collect()
+    };
+    let mut parts = docs.chunks_mut(chunk);
+    let Some(first) = parts.next() else {
+        return Vec::new();
+    };
+    // The first part is checked on this thread, the others on their own.
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = parts.map(|part| scope.spawn(move || check(part))).collect();
+        let mut results = check(first);
+        for w in workers {
+            results.extend(w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        results
     })
 }
 

@@ -330,28 +330,31 @@ pub fn parse_stream_parallel(
         .zip(cuts.iter().skip(1).chain(std::iter::once(&text.len())))
         .map(|(&from, &to)| (from, &text[from..to]))
         .collect();
+    let parse_piece = |&(from, piece): &(usize, &str)| {
+        let lines = text[..from].bytes().filter(|b| *b == b'\n').count();
+        let mut parsed = parse_chunk(piece, &budget).map_err(|mut e| {
+            e.at.line += lines;
+            e
+        })?;
+        for doc in parsed.iter_mut().flatten() {
+            doc.positions.shift_lines(lines);
+        }
+        Ok::<_, SyntaxError>(parsed)
+    };
+    // The first piece is parsed on this thread: its allocations stay in the main heap, which
+    // grows more cheaply than a new thread's.
     let results: Vec<_> = std::thread::scope(|scope| {
-        let workers: Vec<_> = pieces
+        let workers: Vec<_> = pieces[1..]
             .iter()
-            .map(|&(from, piece)| {
-                let budget = &budget;
-                scope.spawn(move || {
-                    let lines = text[..from].bytes().filter(|b| *b == b'\n').count();
-                    let mut parsed = parse_chunk(piece, budget).map_err(|mut e| {
-                        e.at.line += lines;
-                        e
-                    })?;
-                    for doc in parsed.iter_mut().flatten() {
-                        doc.positions.shift_lines(lines);
-                    }
-                    Ok(parsed)
-                })
-            })
+            .map(|piece| scope.spawn(|| parse_piece(piece)))
             .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+        let mut results = vec![parse_piece(&pieces[0])];
+        results.extend(
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p))),
+        );
+        results
     });
     let mut docs = Vec::new();
     for result in results {

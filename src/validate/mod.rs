@@ -102,7 +102,7 @@ impl FieldError {
     /// `spec.retry.numRetries: Invalid value: -1: … should be greater than or equal to 0`
     pub fn message(&self) -> String {
         if self.error_type == ErrorType::UnknownField {
-            return format!("unknown field {:?}", self.path);
+            return format!("unknown field {}", go_quote(&self.path));
         }
         let mut s = format!("{}: {}", self.path, self.error_type.phrase());
         // Kubernetes shows no value for these types (field.Error.ErrorBody).
@@ -122,15 +122,42 @@ impl FieldError {
     }
 }
 
+/// A string quoted as Go's `%q` (strconv.Quote) quotes it, which Kubernetes messages use:
+/// printable characters as they are, `\n`-style escapes, `\x00` for other control bytes.
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Values in messages as Kubernetes prints them: strings quoted, objects (the keys of a
 /// duplicate list-map entry) as Go's `%#v` shows a `map[string]interface {}`.
 pub fn render_bad_value(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("{s:?}"),
+        Value::String(s) => go_quote(s),
         Value::Object(map) => {
             let entries: Vec<String> = map
                 .iter()
-                .map(|(k, v)| format!("{k:?}:{}", render_bad_value(v)))
+                .map(|(k, v)| format!("{}:{}", go_quote(k), render_bad_value(v)))
                 .collect();
             format!("map[string]interface {{}}{{{}}}", entries.join(", "))
         }

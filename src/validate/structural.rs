@@ -3,7 +3,7 @@
 //! fields, bounds, lengths, patterns, `allOf`/`anyOf`, and `set`/`map` list uniqueness.
 
 use super::path::FieldPath;
-use super::{ErrorType, FieldError};
+use super::{ErrorType, FieldError, go_quote};
 use crate::schema::Node;
 use base64::Engine;
 use regex::Regex;
@@ -73,7 +73,10 @@ pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fiel
             };
             errors.push(pathless(
                 path,
-                format!("{name:?} must validate all the schemas (allOf){none}"),
+                format!(
+                    "{} must validate all the schemas (allOf){none}",
+                    go_quote(&name)
+                ),
             ));
         }
     }
@@ -87,7 +90,10 @@ pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fiel
         let name = path.render();
         errors.push(pathless(
             path,
-            format!("{name:?} must validate at least one schema (anyOf)"),
+            format!(
+                "{} must validate at least one schema (anyOf)",
+                go_quote(&name)
+            ),
         ));
     }
     match value {
@@ -139,8 +145,8 @@ fn enum_check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
         .enum_values
         .iter()
         .map(|v| match v {
-            Value::String(s) => format!("{s:?}"),
-            other => format!("{:?}", other.to_string()),
+            Value::String(s) => go_quote(s),
+            other => go_quote(&other.to_string()),
         })
         .collect();
     errors.push(field_error(
@@ -236,7 +242,11 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldE
             path,
             ErrorType::TypeInvalid,
             Some(Value::String(s.into())),
-            format!("{} in body must be of type {format}: {s:?}", path.render()),
+            format!(
+                "{} in body must be of type {format}: {}",
+                path.render(),
+                go_quote(s)
+            ),
         ));
     }
 }
