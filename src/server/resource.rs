@@ -36,6 +36,7 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
     call.check_dry_run()?;
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
     let mut obj = object::decode_body(&call.body, &call.content_type)?;
+    object::refuse_duplicate_fields(&call.body, &call.content_type, validation)?;
     object::check_type_meta(&obj)?;
     let namespace = call.namespace.clone().unwrap_or_default();
     let meta = obj
@@ -303,6 +304,7 @@ pub async fn update(app: &App, call: &Call) -> Result<Response, ApiError> {
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
     let name = call.name.clone().unwrap_or_default();
     let new = object::decode_body(&call.body, &call.content_type)?;
+    object::refuse_duplicate_fields(&call.body, &call.content_type, validation)?;
     let rv_text = new["metadata"]["resourceVersion"].as_str().unwrap_or("");
     let old = app
         .store
