@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::Command;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 fn quiet() -> TestServer {
@@ -239,6 +239,10 @@ fn a_hundred_watchers_receive_every_event_in_order() {
     }
 }
 
+/// One write of the burst: method, URL, body, the numRetries it leaves (None: gone), and the
+/// object it writes.
+type Op = (&'static str, String, Option<Value>, Option<i64>, String);
+
 /// The state one worker believes in: acknowledged writes, and the one in flight when the
 /// server died (which may or may not have landed).
 #[derive(Default)]
@@ -264,7 +268,7 @@ fn acknowledged_creates_updates_and_deletes_survive_sigkill() {
                     let item = format!("{base}/{name}");
                     // create → 1, patch → 2, and every other object deleted; the previous
                     // object is patched again, so updates land on older rows too.
-                    let mut ops: Vec<(&str, String, Option<Value>, Option<i64>, String)> = vec![
+                    let mut ops: Vec<Op> = vec![
                         (
                             "POST",
                             base.clone(),
