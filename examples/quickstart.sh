@@ -51,7 +51,7 @@ step get backendtrafficpolicies --project "$project"
 # The built-in status writer accepts the policy within milliseconds; describe shows it.
 sleep 0.2
 step describe backendtrafficpolicy backend-traffic-example --project "$project"
-step explain backendtrafficpolicies.spec.retry
+step explain backendtrafficpolicies.spec.retry --project "$project"
 
 echo
 echo "# stopping the server"

@@ -84,6 +84,31 @@ fn invalid_documents_stop_apply_with_positions() {
     // Nothing reached the server.
     let listed = env.run(&["get", "btp", "-o", "name"]);
     assert_eq!(out(&listed), "");
+
+    // A batch large enough to be checked on several threads reports in input order.
+    let mut text = String::new();
+    for i in 0..100 {
+        let retries = if i == 70 || i == 90 { -1 } else { 1 };
+        text.push_str(&policy(&format!("q{i}"), retries));
+        text.push_str("---\n");
+    }
+    let f = env.write("many.yaml", &text);
+    let o = env.run(&["apply", "-f", &f]);
+    assert_eq!(code(&o), 1, "{}", err(&o));
+    let lines: Vec<String> = err(&o).lines().map(String::from).collect();
+    // Each policy is 12 lines with its separator; numRetries is the 11th.
+    assert!(
+        lines[0].starts_with(&format!("{f}:{}:17: ", 70 * 12 + 11)),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{f}:{}:17: ", 90 * 12 + 11)),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines[2],
+        "error: 2 of 100 documents invalid; nothing was applied (--validate=false sends them anyway)"
+    );
 }
 
 #[test]

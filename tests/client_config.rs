@@ -508,3 +508,48 @@ fn tls_is_verified_unless_told_otherwise() {
     let o = run(h, &["get", "btp"]);
     assert_eq!(code(&o), 0, "{}", err(&o));
 }
+
+#[test]
+fn request_timeout_gives_up_with_exit_3() {
+    // A server that accepts connections and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for conn in listener.incoming().map_while(Result::ok) {
+            held.push(conn);
+        }
+    });
+    let home = tempfile::tempdir().expect("home");
+    let started = std::time::Instant::now();
+    let o = run(
+        home.path(),
+        &[
+            "get",
+            "btp",
+            "--server",
+            &url,
+            "--project",
+            "p",
+            "--request-timeout",
+            "500ms",
+        ],
+    );
+    assert_eq!(code(&o), 3, "{}", err(&o));
+    assert!(err(&o).contains("timed out"), "{}", err(&o));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let bad = run(
+        home.path(),
+        &[
+            "get",
+            "btp",
+            "--server",
+            &url,
+            "--project",
+            "p",
+            "--request-timeout",
+            "soon",
+        ],
+    );
+    assert_eq!(code(&bad), 2, "{}", err(&bad));
+}

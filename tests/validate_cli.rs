@@ -267,3 +267,57 @@ fn datums_usage_example_passes_upstream() {
     );
     assert_eq!(text(&out.stderr), "1 document, 0 invalid\n");
 }
+
+#[test]
+fn repeated_f_reads_each_source_in_order_with_its_own_indexes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let a = dir.path().join("a.yaml");
+    let b = dir.path().join("b.yaml");
+    std::fs::write(
+        &a,
+        format!("{GOOD}---\n{}", GOOD.replace("name: good", "name: second")),
+    )
+    .expect("write");
+    std::fs::write(
+        &b,
+        format!("---\n{}", GOOD.replace("name: good", "name: third")),
+    )
+    .expect("write");
+    let out = run(
+        dir.path(),
+        &[
+            "-o",
+            "json",
+            "-f",
+            b.to_str().expect("path"),
+            "-f",
+            a.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let seen: Vec<(String, u64, String)> = text(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("json");
+            let file = Path::new(v["file"].as_str().expect("file"))
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            (
+                file,
+                v["index"].as_u64().expect("index"),
+                v["name"].as_str().expect("name").into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("b.yaml".to_string(), 0, "third".to_string()),
+            ("a.yaml".to_string(), 0, "good".to_string()),
+            ("a.yaml".to_string(), 1, "second".to_string()),
+        ]
+    );
+    assert_eq!(text(&out.stderr), "3 documents, 0 invalid\n");
+}

@@ -16,7 +16,7 @@ use crate::manifest::{self, Document};
 use crate::print::output::{OutputFormat, name_line};
 use crate::print::yaml::to_yaml;
 use crate::resource::{self, qualified_name};
-use crate::validate::{Options, report};
+use crate::validate::{FieldError, Options, report};
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -85,21 +85,46 @@ pub fn read_documents(files: &crate::cli::FileArgs) -> Result<Vec<Document>, Cli
 
 /// Validates every document, printing errors as `validate` does. Returns how many are invalid.
 pub fn validate_all(docs: &[Document], options: &Options, ctx: &Context, warn: bool) -> usize {
+    let results = validate_in_parallel(docs, options);
     let mut invalid = 0;
     let mut text = String::new();
-    for doc in docs {
-        let mut copy = doc.value.clone();
-        let errors = crate::validate::validate_object(&mut copy, options);
+    for (doc, errors) in docs.iter().zip(&results) {
         if !errors.is_empty() {
             invalid += 1;
             if warn {
                 text.push_str("Warning: ");
             }
-            text.push_str(&report::render_human(doc, &errors, ctx.printer.color_err));
+            text.push_str(&report::render_human(doc, errors, ctx.printer.color_err));
         }
     }
     ctx.printer.err(&text);
     invalid
+}
+
+/// Each document's errors, in input order; large batches are split across the CPU cores
+/// because validation (CEL rules included) is the client's main cost in a big apply.
+fn validate_in_parallel(docs: &[Document], options: &Options) -> Vec<Vec<FieldError>> {
+    let check = |doc: &Document| {
+        let mut copy = doc.value.clone();
+        crate::validate::validate_object(&mut copy, options)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    if docs.len() < 64 || threads < 2 {
+        return docs.iter().map(check).collect();
+    }
+    let chunk = docs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
 }
 
 /// The namespace an object goes to; a namespace in the file that contradicts `-n` is an error.

@@ -116,3 +116,50 @@ pub fn run(args: &ValidateArgs, ctx: &Context) -> CmdResult {
         Outcome::Failed
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata: {name: a}\nspec:\n  targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}]\n  retry: {numRetrys: 1}\n";
+
+    #[test]
+    fn copies_are_validated_and_in_place_matches() {
+        let docs = manifest::parse_source("a.yaml", TEXT).expect("parses");
+        let before = docs[0].value.clone();
+        let copied = validate_documents(&docs, &Options::default());
+        assert_eq!(docs[0].value, before, "the caller's object is left as read");
+        let mut owned = docs.clone();
+        let in_place = validate_in_place(&mut owned, &Options::default());
+        assert_eq!(copied, in_place);
+        assert_eq!(
+            copied[0][0].message(),
+            "unknown field \"spec.retry.numRetrys\""
+        );
+        // In place, unknown fields are pruned and defaults applied; positions still resolve.
+        assert_eq!(owned[0].value["spec"]["retry"]["numRetries"], 2);
+        assert_eq!(
+            report::error_position(&owned[0], &in_place[0][0]),
+            manifest::Position {
+                line: 6,
+                column: 11
+            }
+        );
+    }
+
+    #[test]
+    fn many_documents_keep_their_order_across_threads() {
+        let stream: String = (0..300)
+            .map(|i| {
+                TEXT.replace("name: a", &format!("name: a{i}"))
+                    .replace("numRetrys: 1", &format!("numRetries: {}", i % 3 - 1))
+            })
+            .map(|d| format!("---\n{d}"))
+            .collect();
+        let mut docs = manifest::parse_source("s.yaml", &stream).expect("parses");
+        let results = validate_in_place(&mut docs, &Options::default());
+        for (i, errors) in results.iter().enumerate() {
+            assert_eq!(errors.is_empty(), i % 3 != 0, "document {i}");
+        }
+    }
+}

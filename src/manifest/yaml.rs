@@ -51,23 +51,36 @@ fn scan_err(e: &ScanError) -> SyntaxError {
     )
 }
 
+/// An open collection. Its children wait in the builder's scratch lists (from `start` on)
+/// until it closes, so each array and map is allocated once, at its final size.
 enum Frame {
     Seq {
-        items: Vec<Value>,
-        pos: Vec<PosNode>,
+        start: usize,
         at: Position,
         anchor: usize,
     },
     Map {
-        map: Map<String, Value>,
-        pos: Vec<(Box<str>, PosNode)>,
+        start: usize,
         /// The key waiting for its value.
         key: Option<(String, Position)>,
-        /// Keys that came from a `<<` merge and may be overridden by an explicit key.
-        merged: Vec<String>,
         at: Position,
         anchor: usize,
     },
+}
+
+/// One entry of an open mapping.
+struct Entry {
+    key: String,
+    key_at: Position,
+    value: Value,
+    pos: PosNode,
+}
+
+/// Children of the open collections, shared by all documents of a piece of text.
+#[derive(Default)]
+struct Scratch {
+    items: Vec<(Value, PosNode)>,
+    entries: Vec<Entry>,
 }
 
 /// A value just completed, on its way to its parent.
@@ -80,6 +93,8 @@ struct Built {
 
 struct Builder<'b> {
     stack: Vec<Frame>,
+    /// Handed from one document's builder to the next, so its lists keep their room.
+    scratch: Scratch,
     /// Values (with their sizes) by anchor id, for aliases.
     anchors: HashMap<usize, (Value, usize)>,
     alias_nodes: usize,
@@ -94,15 +109,19 @@ struct Builder<'b> {
 }
 
 impl<'b> Builder<'b> {
-    fn new(doc_start: usize, values: &'b AtomicUsize) -> Self {
+    fn new(doc_start: usize, values: &'b AtomicUsize, mut scratch: Scratch) -> Self {
+        scratch.items.clear();
+        scratch.entries.clear();
         Builder {
-            stack: Vec::new(),
+            // Room for the nesting of a typical policy, so most documents never regrow these.
+            stack: Vec::with_capacity(16),
+            scratch,
             anchors: HashMap::new(),
             alias_nodes: 0,
             doc_start,
             values,
             doc_values: 0,
-            counts: Vec::new(),
+            counts: Vec::with_capacity(16),
             done: None,
         }
     }
@@ -119,6 +138,24 @@ impl<'b> Builder<'b> {
         Ok(())
     }
 
+    fn open_seq(&mut self, at: Position, anchor: usize) -> Result<(), SyntaxError> {
+        let start = self.scratch.items.len();
+        self.open(Frame::Seq { start, at, anchor }, at)
+    }
+
+    fn open_map(&mut self, at: Position, anchor: usize) -> Result<(), SyntaxError> {
+        let start = self.scratch.entries.len();
+        self.open(
+            Frame::Map {
+                start,
+                key: None,
+                at,
+                anchor,
+            },
+            at,
+        )
+    }
+
     /// Hands a finished value to the collection it belongs to (or makes it the document).
     fn push(&mut self, built: Built) -> Result<(), SyntaxError> {
         if let Some(c) = self.counts.last_mut() {
@@ -126,21 +163,12 @@ impl<'b> Builder<'b> {
         }
         match self.stack.last_mut() {
             None => self.done = Some(built),
-            Some(Frame::Seq { items, pos, .. }) => {
-                items.push(built.value);
-                pos.push(built.pos);
-            }
-            Some(Frame::Map {
-                map,
-                pos,
-                key,
-                merged,
-                ..
-            }) => match key.take() {
+            Some(Frame::Seq { .. }) => self.scratch.items.push((built.value, built.pos)),
+            Some(Frame::Map { key, .. }) => match key.take() {
                 None => {
                     let at = built.pos.at;
-                    let name = match &built.value {
-                        Value::String(s) => s.clone(),
+                    let name = match built.value {
+                        Value::String(s) => s,
                         Value::Object(_) | Value::Array(_) => {
                             return Err(err(at, "mapping keys must be scalars"));
                         }
@@ -148,30 +176,12 @@ impl<'b> Builder<'b> {
                     };
                     *key = Some((name, at));
                 }
-                Some((name, key_at)) => {
-                    if name == "<<" {
-                        merge_into(map, pos, merged, built, key_at)?;
-                        return Ok(());
-                    }
-                    let mut node = built.pos;
-                    node.key_at = Some(key_at);
-                    let boxed = name.as_str().into();
-                    match map.entry(name) {
-                        serde_json::map::Entry::Vacant(slot) => {
-                            slot.insert(built.value);
-                        }
-                        serde_json::map::Entry::Occupied(mut slot) => {
-                            // Only a key that came from a `<<` merge may be given again.
-                            let Some(i) = merged.iter().position(|m| m == slot.key()) else {
-                                return Err(err(key_at, format!("duplicate key {:?}", slot.key())));
-                            };
-                            merged.remove(i);
-                            pos.retain(|(k, _)| **k != **slot.key());
-                            slot.insert(built.value);
-                        }
-                    }
-                    pos.push((boxed, node));
-                }
+                Some((name, key_at)) => self.scratch.entries.push(Entry {
+                    key: name,
+                    key_at,
+                    value: built.value,
+                    pos: built.pos,
+                }),
             },
         }
         Ok(())
@@ -195,42 +205,47 @@ impl<'b> Builder<'b> {
             .ok_or_else(|| err(at_end, "unbalanced collection end"))?;
         let nodes = self.counts.pop().unwrap_or(1);
         let (built, anchor) = match frame {
-            Frame::Seq {
-                items,
-                pos,
-                at,
-                anchor,
-            } => (
-                Built {
-                    value: Value::Array(items),
-                    pos: PosNode {
-                        at,
-                        key_at: None,
-                        children: PosChildren::Seq(pos),
+            Frame::Seq { start, at, anchor } => {
+                let n = self.scratch.items.len() - start;
+                let mut items = Vec::with_capacity(n);
+                let mut pos = Vec::with_capacity(n);
+                for (value, p) in self.scratch.items.drain(start..) {
+                    items.push(value);
+                    pos.push(p);
+                }
+                let node = PosNode {
+                    at,
+                    key_at: None,
+                    children: PosChildren::Seq(pos),
+                };
+                (
+                    Built {
+                        value: Value::Array(items),
+                        pos: node,
+                        nodes,
                     },
-                    nodes,
-                },
-                anchor,
-            ),
+                    anchor,
+                )
+            }
             Frame::Map {
-                map,
-                pos,
+                start,
                 key,
                 at,
                 anchor,
-                ..
             } => {
                 if let Some((_, key_at)) = key {
                     return Err(err(key_at, "mapping key without a value"));
                 }
+                let (map, pos) = build_map(self.scratch.entries.drain(start..))?;
+                let node = PosNode {
+                    at,
+                    key_at: None,
+                    children: PosChildren::Map(pos),
+                };
                 (
                     Built {
                         value: Value::Object(map),
-                        pos: PosNode {
-                            at,
-                            key_at: None,
-                            children: PosChildren::Map(pos),
-                        },
+                        pos: node,
                         nodes,
                     },
                     anchor,
@@ -264,40 +279,67 @@ impl<'b> Builder<'b> {
     }
 }
 
+type MapPositions = Vec<(Box<str>, PosNode)>;
+
+/// A mapping from its entries in source order: duplicate keys are refused, except that an
+/// explicit key may override one brought in by a `<<` merge.
+fn build_map(
+    entries: impl ExactSizeIterator<Item = Entry>,
+) -> Result<(Map<String, Value>, MapPositions), SyntaxError> {
+    let mut map = Map::with_capacity(entries.len());
+    let mut pos: MapPositions = Vec::with_capacity(entries.len());
+    let mut merged: Vec<String> = Vec::new();
+    for e in entries {
+        if e.key == "<<" {
+            merge_into(&mut map, &mut pos, &mut merged, e.value, e.pos.at, e.key_at)?;
+            continue;
+        }
+        let mut node = e.pos;
+        node.key_at = Some(e.key_at);
+        let boxed: Box<str> = e.key.as_str().into();
+        match map.entry(e.key) {
+            serde_json::map::Entry::Vacant(slot) => {
+                slot.insert(e.value);
+            }
+            serde_json::map::Entry::Occupied(mut slot) => {
+                let Some(i) = merged.iter().position(|m| m == slot.key()) else {
+                    return Err(err(e.key_at, format!("duplicate key {:?}", slot.key())));
+                };
+                merged.remove(i);
+                pos.retain(|(k, _)| **k != **slot.key());
+                slot.insert(e.value);
+            }
+        }
+        pos.push((boxed, node));
+    }
+    Ok((map, pos))
+}
+
 /// Entries of a `<<: *base` merge (a mapping or a list of mappings) that the mapping lacks.
 fn merge_into(
     map: &mut Map<String, Value>,
-    pos: &mut Vec<(Box<str>, PosNode)>,
+    pos: &mut MapPositions,
     merged: &mut Vec<String>,
-    built: Built,
+    value: Value,
+    value_at: Position,
     key_at: Position,
 ) -> Result<(), SyntaxError> {
-    let sources = match built.value {
+    let wrong = || err(key_at, "a << merge takes a mapping or a list of mappings");
+    let sources = match value {
         Value::Object(m) => vec![m],
         Value::Array(items) => items
             .into_iter()
             .map(|v| match v {
                 Value::Object(m) => Ok(m),
-                _ => Err(err(
-                    key_at,
-                    "a << merge takes a mapping or a list of mappings",
-                )),
+                _ => Err(wrong()),
             })
             .collect::<Result<_, _>>()?,
-        _ => {
-            return Err(err(
-                key_at,
-                "a << merge takes a mapping or a list of mappings",
-            ));
-        }
+        _ => return Err(wrong()),
     };
     for source in sources {
         for (k, v) in source {
             if !map.contains_key(&k) {
-                pos.push((
-                    k.clone().into_boxed_str(),
-                    PosNode::leaf(built.pos.at, Some(key_at)),
-                ));
+                pos.push((k.as_str().into(), PosNode::leaf(value_at, Some(key_at))));
                 merged.push(k.clone());
                 map.insert(k, v);
             }
@@ -397,6 +439,7 @@ fn parse_chunk(
 ) -> Result<Vec<Option<ParsedDocument>>, SyntaxError> {
     let mut parser = Parser::new_from_str(text);
     let mut docs = Vec::new();
+    let mut scratch = Scratch::default();
     let mut builder: Option<Builder> = None;
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| scan_err(&e))?;
@@ -416,12 +459,15 @@ fn parse_chunk(
             Event::StreamStart | Event::Nothing => {}
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
-                let mut b = Builder::new(span.start.index(), values);
+                let mut b = Builder::new(span.start.index(), values, std::mem::take(&mut scratch));
                 b.spend(DOCUMENT_COST, at)?;
                 builder = Some(b);
             }
             Event::DocumentEnd => {
-                let b = builder.take();
+                let b = builder.take().map(|mut b| {
+                    scratch = std::mem::take(&mut b.scratch);
+                    b
+                });
                 docs.push(b.and_then(|b| b.done).and_then(|built| match built.value {
                     Value::Null => None,
                     value => Some(ParsedDocument {
@@ -487,32 +533,14 @@ fn parse_chunk(
                 let b = builder
                     .as_mut()
                     .ok_or_else(|| err(at, "sequence outside a document"))?;
-                b.open(
-                    Frame::Seq {
-                        items: Vec::new(),
-                        pos: Vec::new(),
-                        at,
-                        anchor,
-                    },
-                    at,
-                )?;
+                b.open_seq(at, anchor)?;
                 b.spend(1, at)?;
             }
             Event::MappingStart(anchor, _) => {
                 let b = builder
                     .as_mut()
                     .ok_or_else(|| err(at, "mapping outside a document"))?;
-                b.open(
-                    Frame::Map {
-                        map: Map::new(),
-                        pos: Vec::new(),
-                        key: None,
-                        merged: Vec::new(),
-                        at,
-                        anchor,
-                    },
-                    at,
-                )?;
+                b.open_map(at, anchor)?;
                 b.spend(1, at)?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -553,6 +581,16 @@ mod tests {
     fn merges_and_aliases() {
         let v = one("base: &b {x: 1, z: 2}\nuse:\n  <<: *b\n  z: 3\n");
         assert_eq!(v["use"], json!({"x": 1, "z": 3}));
+    }
+
+    #[test]
+    fn merges_never_override_explicit_keys() {
+        let v = one("m: {a: 1, <<: {a: 2, b: 3}}\n");
+        assert_eq!(v["m"], json!({"a": 1, "b": 3}));
+        let v = one("m: {<<: [{a: 2}, {a: 4, c: 5}], a: 1}\n");
+        assert_eq!(v["m"], json!({"a": 1, "c": 5}));
+        let e = parse_stream("m: {<<: {a: 2}, a: 1, a: 3}\n").expect_err("duplicate");
+        assert!(e.message.contains("duplicate key \"a\""), "{}", e.message);
     }
 
     #[test]

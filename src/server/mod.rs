@@ -183,11 +183,22 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         task.abort();
         let _ = task.await;
     }
-    if let Ok(app) = Arc::try_unwrap(app) {
-        let App { store, .. } = app;
-        tokio::task::spawn_blocking(move || store.close())
-            .await
-            .map_err(|e| ServeError::Io(std::io::Error::other(e.to_string())))?;
+    // Connection tasks let go of the router a moment after the drain completes.
+    let mut app = app;
+    for _ in 0..200 {
+        match Arc::try_unwrap(app) {
+            Ok(owned) => {
+                let App { store, .. } = owned;
+                tokio::task::spawn_blocking(move || store.close())
+                    .await
+                    .map_err(|e| ServeError::Io(std::io::Error::other(e.to_string())))?;
+                break;
+            }
+            Err(shared) => {
+                app = shared;
+                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            }
+        }
     }
     if config.verbosity >= 1 {
         printer.err("datumctl serve: stopped\n");

@@ -4,6 +4,7 @@
 //! message. Rules are compiled once per process; a rule that does not compile or cannot be
 //! evaluated is an error, never a pass.
 
+use super::nodes::{ByNode, NodeSet, address, subtrees_with};
 use super::path::FieldPath;
 use super::structural::field_error;
 use super::{ErrorType, FieldError};
@@ -34,7 +35,9 @@ struct NodeRules {
 struct Rules {
     env: Arc<Env>,
     /// Compiled rules by the address of the (static, embedded) schema node that carries them.
-    by_node: HashMap<usize, NodeRules>,
+    by_node: ByNode<NodeRules>,
+    /// Nodes with rules at or below them: the walk skips every other subtree.
+    with_rules: NodeSet,
 }
 
 /// The fields of `self` a rule reads, or `None` when it uses `self` in any other way.
@@ -64,22 +67,28 @@ fn fields_read(rule: &'static str) -> Option<Vec<&'static str>> {
     Some(fields)
 }
 
-// SAFETY-free note: `Program` holds only the parsed expression; sharing it across threads is
-// what the OnceLock needs, and the compiler checks that for us.
+/// The embedded schema's rules, compiled on first use and shared by every thread.
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| {
         let mut env = Env::stdlib();
-        // `upperAscii` and friends, which Kubernetes' CEL environment has.
+        // `upperAscii` and friends, which Kubernetes' CEL environment has. Should registering
+        // fail, the rules that use them fail to evaluate and are reported: nothing passes.
         let _ = env.add_extension(cel::extensions::strings);
         let env = Arc::new(env);
-        let mut by_node = HashMap::new();
-        collect(&crate::schema::embedded().root, &env, &mut by_node);
-        Rules { env, by_node }
+        let root = &crate::schema::embedded().root;
+        let mut by_node = ByNode::default();
+        collect(root, &env, &mut by_node);
+        let with_rules = subtrees_with(root, &|n| !n.validations.is_empty());
+        Rules {
+            env,
+            by_node,
+            with_rules,
+        }
     })
 }
 
-fn collect(node: &'static Node, env: &Env, out: &mut HashMap<usize, NodeRules>) {
+fn collect(node: &'static Node, env: &Env, out: &mut ByNode<NodeRules>) {
     if !node.validations.is_empty() {
         let rules = node
             .validations
@@ -97,7 +106,7 @@ fn collect(node: &'static Node, env: &Env, out: &mut HashMap<usize, NodeRules>) 
                 all.extend(f?);
                 Some(all)
             });
-        out.insert(node as *const Node as usize, NodeRules { rules, fields });
+        out.insert(address(node), NodeRules { rules, fields });
     }
     for child in node.properties.values() {
         collect(child, env, out);
@@ -172,7 +181,10 @@ fn node_type(node: &Node, value: &Value) -> String {
 /// Evaluates every rule below `node` on `value`, appending failures to `errors`.
 pub fn check(value: &Value, node: &'static Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let rules = rules();
-    if let Some(node_rules) = rules.by_node.get(&(node as *const Node as usize)) {
+    if !rules.with_rules.contains(&address(node)) {
+        return;
+    }
+    if let Some(node_rules) = rules.by_node.get(&address(node)) {
         evaluate(value, node, node_rules, &rules.env, path, errors);
     }
     match value {

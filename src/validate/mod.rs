@@ -6,6 +6,7 @@ mod cel;
 pub mod datum;
 mod defaults;
 mod meta;
+mod nodes;
 pub mod path;
 pub mod report;
 mod structural;

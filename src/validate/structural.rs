@@ -2,6 +2,7 @@
 //! the list-type invariants), with its wording: unknown fields, types, formats, enums, required
 //! fields, bounds, lengths, patterns, `allOf`/`anyOf`, and `set`/`map` list uniqueness.
 
+use super::nodes::{NodeSet, address, subtrees_with};
 use super::path::FieldPath;
 use super::{ErrorType, FieldError, go_quote};
 use crate::schema::Node;
@@ -456,8 +457,22 @@ pub fn unknown_fields(
     }
 }
 
+/// Nodes with a `set` or `map` list at or below them: the uniqueness walk skips the rest.
+fn with_unique_lists() -> &'static NodeSet {
+    static SET: OnceLock<NodeSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        subtrees_with(&crate::schema::embedded().root, &|n| {
+            matches!(n.list_type.as_deref(), Some("set" | "map"))
+        })
+    })
+}
+
 /// `x-kubernetes-list-type: set` and `map` lists hold no duplicates (`Duplicate value`).
+/// `node` is one of the embedded schema's nodes.
 pub fn list_types(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    if !with_unique_lists().contains(&address(node)) {
+        return;
+    }
     match value {
         Value::Object(map) => {
             for (key, v) in map {
