@@ -396,3 +396,60 @@ fn the_server_log_at_its_loudest_shows_no_authorization_value() {
     assert!(log.contains(" 401 "), "{log}");
     assert!(!log.contains("SECRET"), "{log}");
 }
+
+/// `datumctl serve --token-file FILE`: what it prints on stderr before it is stopped.
+fn serve_stderr_with_tokens(tokens: &Path, data: &Path) -> String {
+    let mut child = Command::new(common::bin())
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(data)
+        .arg("--token-file")
+        .arg(tokens)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut banner = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut banner)
+        .expect("banner");
+    let addr = banner
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://"))
+        .expect("url")
+        .trim_end_matches('/')
+        .to_string();
+    // Warnings are printed before serving starts: once it answers, they are out.
+    let mut ready = false;
+    for _ in 0..200 {
+        if TcpStream::connect(&addr).is_ok() && raw_get(&addr, "/readyz", "x").0 == 200 {
+            ready = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(ready, "serve never became ready");
+    let _ = child.kill();
+    let output = child.wait_with_output().expect("wait");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_warns_when_its_token_file_is_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let tokens = token_file(dir.path());
+    std::fs::set_permissions(&tokens, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let log = serve_stderr_with_tokens(&tokens, &dir.path().join("d1"));
+    assert!(
+        log.contains(&format!(
+            "Warning: {} holds bearer tokens and is readable by other users (mode 0644)",
+            tokens.display()
+        )),
+        "{log}"
+    );
+    assert!(!log.contains("SECRET"), "{log}");
+    std::fs::set_permissions(&tokens, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let log = serve_stderr_with_tokens(&tokens, &dir.path().join("d2"));
+    assert!(!log.contains("Warning"), "{log}");
+}
