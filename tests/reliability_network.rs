@@ -472,3 +472,91 @@ fn a_conflict_on_the_apply_patch_is_read_again_and_retried() {
     let live = api.get(&Api::item("default", "a"));
     assert_eq!(live.body["spec"]["retry"]["numRetries"], 5);
 }
+
+#[test]
+fn a_watch_outlives_a_server_crash_and_restart_without_losing_events() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut first = TestServer::start_in(dir.path(), &["--no-status-writer"]);
+    let api = Api::new(&first, "p");
+    assert_eq!(api.create(&policy("a")).code, 201);
+    let proxy = FaultProxy::start(&first.url);
+    let home = tempfile::tempdir().expect("home");
+    let mut child = datumctl(home.path())
+        .args([
+            "get",
+            "btp",
+            "-w",
+            "--output-watch-events",
+            "-o",
+            "custom-columns=NAME:.metadata.name,RV:.metadata.resourceVersion",
+            "--no-headers",
+            "--server",
+            &proxy.url,
+            "--project",
+            "p",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn watch");
+    let lines = collect_lines(&mut child);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let wait_for = |n: usize| {
+        while lines.lock().expect("lines").len() < n {
+            assert!(
+                Instant::now() < deadline,
+                "{:?}",
+                lines.lock().expect("lines")
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let row = |event: &str, reply: &serde_json::Value| {
+        format!(
+            "{event} {} {}",
+            reply["metadata"]["name"].as_str().expect("name"),
+            reply["metadata"]["resourceVersion"].as_str().expect("rv")
+        )
+    };
+    wait_for(1);
+    while !proxy.seen().iter().any(|s| s.target.contains("watch=true")) {
+        assert!(Instant::now() < deadline, "the watch never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut expected = Vec::new();
+    let mut a = api.get(&Api::item("default", "a")).body;
+    a["spec"]["retry"]["numRetries"] = 8.into();
+    expected.push(row(
+        "MODIFIED",
+        &api.json("PUT", &Api::item("default", "a"), &a).body,
+    ));
+    expected.push(row("ADDED", &api.create(&policy("b")).body));
+    wait_for(1 + expected.len());
+    // A crash, and a new server on the same data dir (on another port, behind the same proxy).
+    first.kill();
+    let second = TestServer::start_in(dir.path(), &["--no-status-writer"]);
+    proxy.set_upstream(&second.url);
+    let api = Api::new(&second, "p");
+    expected.push(row("ADDED", &api.create(&policy("c")).body));
+    let deleted = api.send("DELETE", &Api::item("default", "a"), &[], None);
+    assert_eq!(deleted.code, 200, "{}", deleted.text);
+    expected.push(row("DELETED", &deleted.body));
+    let mut b = api.get(&Api::item("default", "b")).body;
+    b["spec"]["retry"]["numRetries"] = 1.into();
+    expected.push(row(
+        "MODIFIED",
+        &api.json("PUT", &Api::item("default", "b"), &b).body,
+    ));
+    wait_for(1 + expected.len());
+    std::thread::sleep(Duration::from_millis(600));
+    let _ = child.kill();
+    let _ = child.wait();
+    let got: Vec<String> = lines
+        .lock()
+        .expect("lines")
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert!(got[0].starts_with("ADDED a "), "{got:?}");
+    assert_eq!(got[1..], expected[..], "{got:#?}");
+}

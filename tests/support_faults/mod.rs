@@ -91,22 +91,25 @@ pub struct FaultProxy {
     rules: Arc<Mutex<Vec<Rule>>>,
     stop: Arc<AtomicBool>,
     port: u16,
+    upstream: Arc<Mutex<String>>,
 }
 
 impl FaultProxy {
     /// A proxy in front of `upstream` (`http://127.0.0.1:PORT`).
     pub fn start(upstream: &str) -> FaultProxy {
-        let upstream = upstream
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
+        let upstream = Arc::new(Mutex::new(host_port(upstream)));
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind proxy");
         let port = listener.local_addr().expect("addr").port();
         let log = Arc::new(Mutex::new(Vec::new()));
         let rules: Arc<Mutex<Vec<Rule>>> = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
         {
-            let (log, rules, stop) = (Arc::clone(&log), Arc::clone(&rules), Arc::clone(&stop));
+            let (log, rules, stop, upstream) = (
+                Arc::clone(&log),
+                Arc::clone(&rules),
+                Arc::clone(&stop),
+                Arc::clone(&upstream),
+            );
             std::thread::spawn(move || {
                 for conn in listener.incoming() {
                     if stop.load(Ordering::SeqCst) {
@@ -117,7 +120,7 @@ impl FaultProxy {
                         Arc::clone(&log),
                         Arc::clone(&rules),
                         Arc::clone(&stop),
-                        upstream.clone(),
+                        upstream.lock().expect("upstream").clone(),
                     );
                     std::thread::spawn(move || {
                         let _ = serve_one(conn, &upstream, &log, &rules, &stop);
@@ -131,7 +134,13 @@ impl FaultProxy {
             rules,
             stop,
             port,
+            upstream,
         }
+    }
+
+    /// Sends later connections to another server (a restarted one, on a new port).
+    pub fn set_upstream(&self, upstream: &str) {
+        *self.upstream.lock().expect("upstream") = host_port(upstream);
     }
 
     /// Applies `fault` to the next `times` requests for which `matches` is true.
@@ -168,6 +177,12 @@ impl Drop for FaultProxy {
         // Wake the accept loop so it sees the flag.
         let _ = TcpStream::connect(("127.0.0.1", self.port));
     }
+}
+
+fn host_port(url: &str) -> String {
+    url.trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string()
 }
 
 /// Reads a request head and its Content-Length body.
