@@ -560,3 +560,63 @@ fn a_watch_outlives_a_server_crash_and_restart_without_losing_events() {
     assert!(got[0].starts_with("ADDED a "), "{got:?}");
     assert_eq!(got[1..], expected[..], "{got:#?}");
 }
+
+#[test]
+fn hostile_answers_from_a_server_are_clear_errors_not_crashes() {
+    let server = quiet();
+    let api = Api::new(&server, "p");
+    assert_eq!(api.create(&policy("a")).code, 201);
+    let proxy = FaultProxy::start(&server.url);
+    let home = tempfile::tempdir().expect("home");
+    let h = home.path();
+    let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let json = || vec![("Content-Type".to_string(), "application/json".to_string())];
+    let answers = [
+        ("not JSON", "<html>proxy error</html>".to_string()),
+        ("deep nesting", deep),
+        (
+            "truncated JSON",
+            r#"{"kind":"BackendTrafficPolicyList","items":[{"#.to_string(),
+        ),
+        (
+            "invalid UTF-8 escape",
+            r#"{"kind":"X","items":["\udc00"]}"#.to_string(),
+        ),
+        (
+            "huge number",
+            r#"{"kind":"X","metadata":{"resourceVersion":1e999}}"#.to_string(),
+        ),
+        ("NUL", "{\"kind\":\"X\u{0}\"}".to_string()),
+    ];
+    for (what, body) in answers {
+        proxy.inject(
+            1,
+            Fault::Respond {
+                status: 200,
+                headers: json(),
+                body,
+            },
+            |s| s.method == "GET",
+        );
+        let started = Instant::now();
+        let o = run(h, &proxy.url, "p", &["get", "btp", "a", "-o", "yaml"]);
+        assert_eq!(code(&o), 1, "{what}: {}", err(&o));
+        assert!(err(&o).contains("cannot decode"), "{what}: {}", err(&o));
+        assert!(!err(&o).contains("panicked"), "{what}: {}", err(&o));
+        assert!(out(&o).is_empty(), "{what}: {}", out(&o));
+        assert!(started.elapsed() < Duration::from_secs(20), "{what}");
+    }
+    // An error answer whose body is not a Status still gives kubectl's words for the code.
+    proxy.inject(
+        1,
+        Fault::Respond {
+            status: 500,
+            headers: vec![],
+            body: "\u{0}\u{1}garbage".into(),
+        },
+        |s| s.method == "GET",
+    );
+    let o = run(h, &proxy.url, "p", &["get", "btp", "a"]);
+    assert_eq!(code(&o), 1, "{}", err(&o));
+    assert!(err(&o).starts_with("Error from server"), "{}", err(&o));
+}
