@@ -620,3 +620,44 @@ fn hostile_answers_from_a_server_are_clear_errors_not_crashes() {
     assert_eq!(code(&o), 1, "{}", err(&o));
     assert!(err(&o).starts_with("Error from server"), "{}", err(&o));
 }
+
+#[test]
+fn a_create_whose_answer_is_lost_is_not_sent_twice_and_a_rerun_converges() {
+    let server = quiet();
+    let api = Api::new(&server, "p");
+    let proxy = FaultProxy::start(&server.url);
+    // The server stores b, but the answer is cut before a byte of its body arrives.
+    proxy.inject(1, Fault::CutBody(0), |s| {
+        s.method == "POST" && s.body_text().contains("\"name\":\"b\"")
+    });
+    let home = tempfile::tempdir().expect("home");
+    let h = home.path();
+    let file = h.join("batch.yaml");
+    std::fs::write(&file, manifest(&["a", "b", "c"], 2)).expect("write");
+    let path = file.to_str().expect("utf8");
+    let o = run(h, &proxy.url, "p", &["apply", "-f", path]);
+    assert_eq!(code(&o), 1, "{}", err(&o));
+    assert!(
+        err(&o).contains("1 of 3 objects failed to apply"),
+        "{}",
+        err(&o)
+    );
+    let posts_for_b = proxy
+        .seen()
+        .iter()
+        .filter(|s| s.method == "POST" && s.body_text().contains("\"name\":\"b\""))
+        .count();
+    assert_eq!(
+        posts_for_b, 1,
+        "a create was repeated without knowing its fate"
+    );
+    let mut names = stored_names(&api);
+    names.sort();
+    assert_eq!(names, ["a", "b", "c"]);
+    let o = run(h, &proxy.url, "p", &["apply", "-f", path]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert_eq!(
+        out(&o),
+        "backendtrafficpolicy.gateway.envoyproxy.io/a unchanged\nbackendtrafficpolicy.gateway.envoyproxy.io/b unchanged\nbackendtrafficpolicy.gateway.envoyproxy.io/c unchanged\n"
+    );
+}
