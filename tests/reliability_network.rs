@@ -661,3 +661,68 @@ fn a_create_whose_answer_is_lost_is_not_sent_twice_and_a_rerun_converges() {
         "backendtrafficpolicy.gateway.envoyproxy.io/a unchanged\nbackendtrafficpolicy.gateway.envoyproxy.io/b unchanged\nbackendtrafficpolicy.gateway.envoyproxy.io/c unchanged\n"
     );
 }
+
+#[test]
+fn a_watch_too_old_for_the_server_says_so_and_goes_on_from_the_current_state() {
+    let server = quiet();
+    let api = Api::new(&server, "p");
+    assert_eq!(api.create(&policy("a")).code, 201);
+    let proxy = FaultProxy::start(&server.url);
+    proxy.inject(1, Fault::status(410, "Expired", None), |s| {
+        s.target.contains("watch=true")
+    });
+    let home = tempfile::tempdir().expect("home");
+    let mut child = datumctl(home.path())
+        .args([
+            "get",
+            "btp",
+            "-w",
+            "-o",
+            "name",
+            "--server",
+            &proxy.url,
+            "--project",
+            "p",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn watch");
+    let lines = collect_lines(&mut child);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    // The refused watch, then the list again, then a watch that is answered.
+    while proxy
+        .seen()
+        .iter()
+        .filter(|s| s.target.contains("watch=true"))
+        .count()
+        < 2
+    {
+        assert!(Instant::now() < deadline, "{:?}", proxy.seen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(api.create(&policy("later")).code, 201);
+    while lines.lock().expect("lines").len() < 2 {
+        assert!(
+            Instant::now() < deadline,
+            "{:?}",
+            lines.lock().expect("lines")
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let o = child.wait_with_output().expect("wait");
+    let got = lines.lock().expect("lines").clone();
+    assert_eq!(
+        got,
+        [
+            "backendtrafficpolicy.gateway.envoyproxy.io/a",
+            "backendtrafficpolicy.gateway.envoyproxy.io/later"
+        ]
+    );
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("Warning: the watch fell behind the server's history (410 Gone)"),
+        "{e}"
+    );
+}
