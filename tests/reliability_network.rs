@@ -152,6 +152,20 @@ fn a_server_that_never_answers_times_out_with_exit_3() {
     }
     // Nothing reached the store.
     assert!(stored_names(&Api::new(&server, "p")).is_empty());
+    // A server that sends the head of its answer and then stalls is timed out the same way.
+    let stalled = FaultProxy::start(&server.url);
+    stalled.inject(usize::MAX, Fault::StallBody, |s| s.method == "GET");
+    let started = Instant::now();
+    let o = run(
+        h,
+        &stalled.url,
+        "p",
+        &["get", "btp", "--request-timeout", "1s"],
+    );
+    assert_eq!(code(&o), 3, "{}", err(&o));
+    assert!(err(&o).contains("timed out"), "{}", err(&o));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(out(&o).is_empty(), "{}", out(&o));
 }
 
 #[test]

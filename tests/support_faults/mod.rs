@@ -43,6 +43,9 @@ pub enum Fault {
     Close,
     /// Forward, send the response head and this many body bytes, then close mid-body.
     CutBody(usize),
+    /// Forward, send the response head, then never a byte of the body (until the proxy is
+    /// dropped): a server that stalls mid-answer.
+    StallBody,
     /// Forward a streamed (chunked) response; after this many complete lines, send half of the
     /// next chunk and close: a watch stream cut mid-event.
     CutAfterLines(usize),
@@ -71,6 +74,7 @@ impl Fault {
             Fault::Close => "close".into(),
             Fault::CutBody(n) => format!("cut body after {n} bytes"),
             Fault::CutAfterLines(n) => format!("cut after {n} lines"),
+            Fault::StallBody => "stall body".into(),
         }
     }
 }
@@ -282,7 +286,7 @@ fn serve_one(
             let _ = client.shutdown(Shutdown::Both);
             Ok(())
         }
-        other => forward(client, upstream, &seen, &headers, other),
+        other => forward(client, upstream, &seen, &headers, other, stop),
     }
 }
 
@@ -293,6 +297,7 @@ fn forward(
     seen: &Seen,
     headers: &[String],
     fault: Option<Fault>,
+    stop: &AtomicBool,
 ) -> std::io::Result<()> {
     let mut server = TcpStream::connect(upstream)?;
     let mut head = format!("{} {} HTTP/1.1\r\n", seen.method, seen.target);
@@ -337,6 +342,13 @@ fn forward(
     }
     out_head.push_str("Connection: close\r\n\r\n");
     client.write_all(out_head.as_bytes())?;
+    if let Some(Fault::StallBody) = fault {
+        client.flush()?;
+        while !stop.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        return Ok(());
+    }
     let cut_body = match fault {
         Some(Fault::CutBody(n)) => Some(n),
         _ => None,
