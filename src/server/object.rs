@@ -71,16 +71,16 @@ pub fn decode_body(body: &[u8], content_type: &str) -> Result<Value, ApiError> {
     Ok(value)
 }
 
-/// Strict field validation refuses a JSON body that names a key twice in one object (serde
-/// keeps the last silently; kube-apiserver's strict decoder reports it).
+/// A JSON body that names a key twice in one object (serde keeps the last silently):
+/// Strict refuses it as kube-apiserver's strict decoder does, Warn returns the warnings.
 pub fn refuse_duplicate_fields(
     body: &[u8],
     content_type: &str,
     validation: FieldValidation,
-) -> Result<(), ApiError> {
+) -> Result<Vec<String>, ApiError> {
     let media = content_type.split(';').next().unwrap_or("").trim();
-    if validation != FieldValidation::Strict || !matches!(media, "" | "application/json" | "*/*") {
-        return Ok(());
+    if validation == FieldValidation::Ignore || !matches!(media, "" | "application/json" | "*/*") {
+        return Ok(Vec::new());
     }
     let mut found = Vec::new();
     let mut de = serde_json::Deserializer::from_slice(body);
@@ -92,13 +92,13 @@ pub fn refuse_duplicate_fields(
         },
         &mut de,
     );
-    if found.is_empty() {
-        return Ok(());
-    }
     let listed: Vec<String> = found
         .iter()
         .map(|p| format!("duplicate field \"{p}\""))
         .collect();
+    if listed.is_empty() || validation == FieldValidation::Warn {
+        return Ok(listed);
+    }
     Err(ApiError::undecodable(format!(
         "strict decoding error: {}",
         listed.join(", ")
@@ -340,11 +340,22 @@ mod tests {
             err.message,
             "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: duplicate field \"spec.retry.numRetries\", duplicate field \"a[0].x\""
         );
-        for lenient in [FieldValidation::Warn, FieldValidation::Ignore] {
-            assert!(refuse_duplicate_fields(body, "application/json", lenient).is_ok());
-        }
+        assert_eq!(
+            refuse_duplicate_fields(body, "application/json", FieldValidation::Warn).ok(),
+            Some(vec![
+                "duplicate field \"spec.retry.numRetries\"".to_string(),
+                "duplicate field \"a[0].x\"".to_string()
+            ])
+        );
+        assert_eq!(
+            refuse_duplicate_fields(body, "application/json", FieldValidation::Ignore).ok(),
+            Some(vec![])
+        );
         let clean = br#"{"a":{"x":1},"b":{"x":2}}"#;
-        assert!(refuse_duplicate_fields(clean, "", FieldValidation::Strict).is_ok());
+        assert_eq!(
+            refuse_duplicate_fields(clean, "", FieldValidation::Strict).ok(),
+            Some(vec![])
+        );
     }
 
     #[test]
