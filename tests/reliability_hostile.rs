@@ -294,4 +294,19 @@ fn serve_refuses_hostile_bodies_and_keeps_the_store_unchanged() {
     }
     // And it still serves.
     assert_eq!(api.create(&policy("after")).code, 201);
+    // Without Strict a duplicate key is accepted, as kube-apiserver does, with a warning.
+    let dup = br#"{"apiVersion":"gateway.envoyproxy.io/v1alpha1","kind":"BackendTrafficPolicy","metadata":{"name":"dup"},"spec":{"targetRefs":[{"group":"gateway.networking.k8s.io","kind":"HTTPRoute","name":"r"}],"retry":{"numRetries":4,"numRetries":5}}}"#;
+    let r = api.send(
+        "POST",
+        &Api::coll("default"),
+        &[("Content-Type", "application/json")],
+        Some(dup),
+    );
+    assert_eq!(r.code, 201, "{}", r.text);
+    let warnings = r.header("warning").join("\n");
+    assert!(
+        warnings.contains(r#"duplicate field \"spec.retry.numRetries\""#),
+        "{warnings}"
+    );
+    assert_eq!(r.body["spec"]["retry"]["numRetries"], 5);
 }
