@@ -71,6 +71,7 @@ fn body_of(v: &Value) -> Vec<u8> {
 
 impl ApiClient {
     pub async fn get_policy(&self, namespace: &str, name: &str) -> Result<Value, ClientError> {
+        ClientError::check_name(name)?;
         let url = self.target.object_url(namespace, name);
         self.send_json(&ApiRequest::new(Method::GET, url)).await
     }
@@ -129,6 +130,7 @@ impl ApiClient {
         patch: &Value,
         options: &WriteOptions,
     ) -> Result<Value, ClientError> {
+        ClientError::check_name(name)?;
         let url = self.target.object_url(namespace, name);
         let req = options
             .decorate(ApiRequest::new(Method::PATCH, url).json_body(content_type, body_of(patch)));
@@ -141,6 +143,7 @@ impl ApiClient {
         name: &str,
         server_dry_run: bool,
     ) -> Result<Value, ClientError> {
+        ClientError::check_name(name)?;
         let url = self.target.object_url(namespace, name);
         let mut req = ApiRequest::new(Method::DELETE, url);
         if server_dry_run {

@@ -201,13 +201,19 @@ impl ApiClient {
                     Some(retry_after(resp.headers()))
                 }
                 Err(e) if e.is_connect() => Some(None),
+                // A connection cut before the answer is complete: safe to repeat only when the
+                // request is idempotent (a POST may have been applied).
+                Err(e) if req.idempotent() && !e.is_timeout() => Some(None),
                 _ => None,
             };
             if let Ok(resp) = &outcome {
                 self.log_response(req, resp, started.elapsed());
                 self.print_warnings(resp.headers());
             }
-            let can_retry = req.idempotent() && attempt < self.retry.attempts;
+            // 429 and 503 with Retry-After say the request was not processed, so even a POST
+            // may go again, as client-go does.
+            let told_to_wait = matches!(retry_after, Some(Some(_)));
+            let can_retry = (req.idempotent() || told_to_wait) && attempt < self.retry.attempts;
             match (retry_after, can_retry) {
                 (Some(server_wait), true) => {
                     let wait = server_wait.unwrap_or_else(|| self.backoff(attempt));
@@ -241,11 +247,19 @@ impl ApiClient {
 
     /// Sends and reads the whole JSON body.
     pub async fn send_json(&self, req: &ApiRequest) -> Result<serde_json::Value, ClientError> {
-        let resp = self.send(req).await?;
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| ClientError::from_transport(e, &req.url))?;
+        let mut attempt = 1;
+        let body = loop {
+            let resp = self.send(req).await?;
+            match resp.bytes().await {
+                Ok(body) => break body,
+                // The body was cut part-way: a GET is read again rather than half-used.
+                Err(e) if req.idempotent() && !e.is_timeout() && attempt < self.retry.attempts => {
+                    attempt += 1;
+                    tokio::time::sleep(self.backoff(attempt)).await;
+                }
+                Err(e) => return Err(ClientError::from_transport(e, &req.url)),
+            }
+        };
         self.log_body("Response Body", &body);
         serde_json::from_slice(&body)
             .map_err(|e| ClientError::Decode(format!("response from {}: {e}", req.url)))
@@ -448,10 +462,12 @@ mod tests {
     }
 
     const BUSY: &str = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 0\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    const BUSY_NO_HINT: &str =
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
     const OK: &str = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
 
     #[tokio::test]
-    async fn idempotent_requests_retry_on_503_and_others_do_not() {
+    async fn idempotent_requests_retry_on_503_and_others_only_when_told_to_wait() {
         use std::sync::atomic::Ordering;
         let (url, seen) = scripted(vec![BUSY, BUSY, OK]).await;
         let client = test_client(&url);
@@ -461,7 +477,20 @@ mod tests {
         assert!(got.is_ok(), "{got:?}");
         assert_eq!(seen.load(Ordering::SeqCst), 3);
 
+        // Retry-After says the server did not take the request: a POST goes again.
         let (url, seen) = scripted(vec![BUSY, OK]).await;
+        let client = test_client(&url);
+        let posted = client
+            .send_json(
+                &ApiRequest::new(Method::POST, format!("{url}/x"))
+                    .json_body("application/json", b"{}".to_vec()),
+            )
+            .await;
+        assert!(posted.is_ok(), "{posted:?}");
+        assert_eq!(seen.load(Ordering::SeqCst), 2);
+
+        // Without it the POST may have been applied: it is not repeated.
+        let (url, seen) = scripted(vec![BUSY_NO_HINT, OK]).await;
         let client = test_client(&url);
         let posted = client
             .send_json(

@@ -26,9 +26,39 @@ pub fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliE
             .map_err(|e| CliError::usage(format!("invalid --request-timeout {t:?}: {e}")))?,
         None => None,
     };
+    warn_if_others_can_read(&target, global, printer);
     let target_for_errors = target.clone();
     ApiClient::new(target, global.verbosity, printer.clone(), timeout)
         .map_err(|e| e.into_cli(&target_for_errors))
+}
+
+/// A credential stored in a file that group or others may read is one `cat` from leaking:
+/// say so on every use, as the file is read (writes by datumctl are always 0600).
+fn warn_if_others_can_read(target: &target::Target, global: &GlobalArgs, printer: &Printer) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Only when the token came from the file, not from --token or DATUMCTL_TOKEN.
+        if global.token.is_some() || target.token.is_none() {
+            return;
+        }
+        let Some(path) = &target.config_path else {
+            return;
+        };
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            printer.warn(&format!(
+                "{} holds a credential and is readable by other users (mode {mode:04o}); run `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (target, global, printer);
 }
 
 /// The command-level error for a target that cannot be resolved.

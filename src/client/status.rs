@@ -170,6 +170,27 @@ pub enum ClientError {
     Decode(String),
     #[error("cannot set up the HTTP client: {0}")]
     Setup(String),
+    /// A name that cannot be one path segment (`..`, `a/b`, `%2e`): refused before sending,
+    /// in client-go's words, so it can never address another path on the server.
+    #[error("invalid resource name {name:?}: [{reason}]")]
+    InvalidName { name: String, reason: String },
+}
+
+impl ClientError {
+    /// client-go's `IsValidPathSegmentName` check, applied to every name put in a URL.
+    pub fn check_name(name: &str) -> Result<(), ClientError> {
+        let reason = if name == "." || name == ".." {
+            format!("may not be '{name}'")
+        } else if let Some(c) = ['/', '%'].into_iter().find(|c| name.contains(*c)) {
+            format!("may not contain '{c}'")
+        } else {
+            return Ok(());
+        };
+        Err(ClientError::InvalidName {
+            name: name.to_string(),
+            reason,
+        })
+    }
 }
 
 /// `scheme://host:port` of a URL, which is what people recognise in an error.
@@ -278,7 +299,7 @@ impl ClientError {
             ClientError::Transport { .. } => {
                 CliError::unreachable(anyhow::anyhow!(self.to_string())).hint(where_from(target))
             }
-            ClientError::Decode(_) | ClientError::Setup(_) => {
+            ClientError::Decode(_) | ClientError::Setup(_) | ClientError::InvalidName { .. } => {
                 CliError::failure(anyhow::anyhow!(self.to_string()))
             }
         }
@@ -343,6 +364,23 @@ mod tests {
             two.kubectl_message(),
             "The BackendTrafficPolicy \"x\" is invalid: \n* spec.a: bad\n* spec.b: worse"
         );
+    }
+
+    #[test]
+    fn names_that_are_not_one_path_segment_are_refused() {
+        for (name, reason) in [
+            ("..", "may not be '..'"),
+            (".", "may not be '.'"),
+            ("../x", "may not contain '/'"),
+            ("%2e%2e", "may not contain '%'"),
+        ] {
+            let e = ClientError::check_name(name).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("invalid resource name {name:?}: [{reason}]")
+            );
+        }
+        assert!(ClientError::check_name("a.b-c").is_ok());
     }
 
     #[test]

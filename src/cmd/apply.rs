@@ -381,7 +381,7 @@ impl Applier<'_> {
         let options = self.write_options("datumctl-client-side-apply");
         let client_dry_run = self.args.dry_run == Some(DryRun::Client);
         let modified = with_last_applied(&object);
-        let fetched = match &self.known {
+        let mut fetched = match &self.known {
             Some(known) => match known.get(&(ns.to_string(), name.clone())) {
                 Some(live) => Ok(live.clone()),
                 None => Err(ClientError::Status(Box::new(ApiStatus {
@@ -393,59 +393,78 @@ impl Applier<'_> {
             },
             None => self.client.get_policy(ns, &name).await,
         };
-        let live = match fetched {
-            Ok(live) => live,
-            Err(e) if e.is_not_found() => {
-                if client_dry_run {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let live = match fetched {
+                Ok(live) => live,
+                Err(e) if e.is_not_found() => {
+                    if client_dry_run {
+                        return Ok(ApplyOutcome {
+                            verb: "created",
+                            object: modified,
+                        });
+                    }
+                    let created = self
+                        .client
+                        .create_policy(ns, &modified, &options)
+                        .await
+                        .map_err(|e| ("creating", e))?;
                     return Ok(ApplyOutcome {
                         verb: "created",
-                        object: modified,
+                        object: created,
                     });
                 }
-                let created = self
-                    .client
-                    .create_policy(ns, &modified, &options)
-                    .await
-                    .map_err(|e| ("creating", e))?;
+                Err(e) => return Err(("retrieving current configuration of", e)),
+            };
+            let original = original_of(&live);
+            if original.is_none() && !client_dry_run && attempt == 1 {
+                self.ctx.printer.warn(&format!(
+                    "resource {}.{}/{name} is missing the {LAST_APPLIED} annotation which is required by datumctl apply. datumctl apply should only be used on resources created declaratively by either datumctl apply or kubectl apply. The missing annotation will be patched automatically.",
+                    resource::PLURAL,
+                    resource::GROUP
+                ));
+            }
+            let patch = three_way_patch(original.as_ref(), &modified, &live);
+            if client_dry_run {
                 return Ok(ApplyOutcome {
-                    verb: "created",
-                    object: created,
+                    verb: "configured",
+                    object: merge_apply(&live, &patch),
                 });
             }
-            Err(e) => return Err(("retrieving current configuration of", e)),
-        };
-        let original = original_of(&live);
-        if original.is_none() && !client_dry_run {
-            self.ctx.printer.warn(&format!(
-                "resource {}.{}/{name} is missing the {LAST_APPLIED} annotation which is required by datumctl apply. datumctl apply should only be used on resources created declaratively by either datumctl apply or kubectl apply. The missing annotation will be patched automatically.",
-                resource::PLURAL,
-                resource::GROUP
-            ));
+            if is_empty_patch(&patch) {
+                return Ok(ApplyOutcome {
+                    verb: "unchanged",
+                    object: live,
+                });
+            }
+            match self
+                .client
+                .patch_policy(ns, &name, MERGE_PATCH, &patch, &options)
+                .await
+            {
+                Ok(patched) => {
+                    return Ok(ApplyOutcome {
+                        verb: "configured",
+                        object: patched,
+                    });
+                }
+                // The object changed between our read and our patch: read it again and
+                // compute the patch anew, as kubectl does.
+                Err(e)
+                    if e.status().is_some_and(|s| s.code == 409)
+                        && attempt < MAX_PATCH_ATTEMPTS =>
+                {
+                    fetched = self.client.get_policy(ns, &name).await;
+                }
+                Err(e) => return Err(("patching", e)),
+            }
         }
-        let patch = three_way_patch(original.as_ref(), &modified, &live);
-        if client_dry_run {
-            return Ok(ApplyOutcome {
-                verb: "configured",
-                object: merge_apply(&live, &patch),
-            });
-        }
-        if is_empty_patch(&patch) {
-            return Ok(ApplyOutcome {
-                verb: "unchanged",
-                object: live,
-            });
-        }
-        let patched = self
-            .client
-            .patch_policy(ns, &name, MERGE_PATCH, &patch, &options)
-            .await
-            .map_err(|e| ("patching", e))?;
-        Ok(ApplyOutcome {
-            verb: "configured",
-            object: patched,
-        })
     }
 }
+
+/// kubectl tries a client-side apply patch this many times when it meets a conflict.
+const MAX_PATCH_ATTEMPTS: u32 = 5;
 
 /// `[########            ] 120/500`
 fn progress_bar(done: usize, total: usize) -> String {

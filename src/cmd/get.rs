@@ -319,6 +319,7 @@ impl Getter<'_> {
                 }
                 Err(ClientError::Status(s)) if s.code == 410 => {
                     // Our version left the server's history: start again from a fresh list.
+                    p.warn(&gap_warning(rv.as_deref()));
                     let (_, meta) = self.client.list_all(ns, &options).await?;
                     rv = meta["resourceVersion"].as_str().map(String::from);
                     continue;
@@ -347,6 +348,7 @@ impl Getter<'_> {
                     "BOOKMARK" => continue,
                     "ERROR" => {
                         if object["code"] == 410 {
+                            p.warn(&gap_warning(rv.as_deref()));
                             rv = None;
                             let (_, meta) = self.client.list_all(ns, &options).await?;
                             rv = meta["resourceVersion"].as_str().map(String::from).or(rv);
@@ -407,4 +409,13 @@ impl Getter<'_> {
             }
         }
     }
+}
+
+/// Said when a watch must start again from a fresh list: the changes in between are not
+/// replayed, and a silent gap would look like a complete history.
+fn gap_warning(rv: Option<&str>) -> String {
+    format!(
+        "the watch fell behind the server's history (410 Gone) after resourceVersion {}: changes since then may not be shown; watching again from the current state",
+        rv.unwrap_or("0")
+    )
 }

@@ -255,7 +255,9 @@ impl Emitter {
         let mut column = self.column();
         let mut spaces = false;
         for (i, &c) in chars.iter().enumerate() {
-            if !is_printable(c) || c == '\u{feff}' || c == '"' || c == '\\' {
+            // Line breaks are escaped as go-yaml does: a raw one would be folded to a space.
+            let line_break = matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}');
+            if !is_printable(c) || line_break || c == '\u{feff}' || c == '"' || c == '\\' {
                 let escaped = match c {
                     '\0' => "\\0".to_string(),
                     '\u{7}' => "\\a".into(),
@@ -343,7 +345,12 @@ fn is_printable(c: char) -> bool {
 }
 
 fn select_style(s: &str, simple_key: bool) -> Style {
-    if s.contains('\n') && !simple_key {
+    // A key cannot be a block scalar, and a quoted one would need its breaks doubled and
+    // indented: escaping them keeps the key one line and the same text when read back.
+    if s.contains('\n') && simple_key {
+        return Style::Double;
+    }
+    if s.contains('\n') {
         let scan = analyze(s);
         return if scan.block_allowed {
             Style::Literal
@@ -522,6 +529,12 @@ mod tests {
         for line in expect {
             assert!(out.lines().any(|l| l == line), "missing {line:?} in\n{out}");
         }
+    }
+
+    #[test]
+    fn line_breaks_in_keys_and_double_quoted_values_are_escaped() {
+        let v = json!({"multi\nline": "a \nb"});
+        assert_eq!(to_yaml(&v), "\"multi\\nline\": \"a \\nb\"\n");
     }
 
     #[test]

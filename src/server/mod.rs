@@ -143,6 +143,19 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
             if tokens.is_none() { " (no --token-file given)" } else { "" }
         ));
     }
+    #[cfg(unix)]
+    if let Some(path) = &config.token_file {
+        use std::os::unix::fs::PermissionsExt;
+        // The tokens grant access: a file others can read gives it to them too.
+        let mode = std::fs::metadata(path).map_or(0, |m| m.permissions().mode() & 0o777);
+        if mode & 0o077 != 0 {
+            printer.warn(&format!(
+                "{} holds bearer tokens and is readable by other users (mode {mode:04o}); run `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
     let writer_task = config
         .status_writer
         .then(|| status_writer::spawn(store.clone()));

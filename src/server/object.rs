@@ -72,6 +72,107 @@ pub fn decode_body(body: &[u8], content_type: &str) -> Result<Value, ApiError> {
     Ok(value)
 }
 
+/// A JSON body that names a key twice in one object (serde keeps the last silently):
+/// Strict refuses it as kube-apiserver's strict decoder does, Warn returns the warnings.
+pub fn refuse_duplicate_fields(
+    body: &[u8],
+    content_type: &str,
+    validation: FieldValidation,
+) -> Result<Vec<String>, ApiError> {
+    let media = content_type.split(';').next().unwrap_or("").trim();
+    if validation == FieldValidation::Ignore || !matches!(media, "" | "application/json" | "*/*") {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    let mut de = serde_json::Deserializer::from_slice(body);
+    // The body already parsed as a Value, so this walk cannot fail on syntax or depth.
+    let _ = serde::de::DeserializeSeed::deserialize(
+        DuplicateKeys {
+            path: String::new(),
+            found: &mut found,
+        },
+        &mut de,
+    );
+    let listed: Vec<String> = found
+        .iter()
+        .map(|p| format!("duplicate field \"{p}\""))
+        .collect();
+    if listed.is_empty() || validation == FieldValidation::Warn {
+        return Ok(listed);
+    }
+    Err(ApiError::undecodable(format!(
+        "strict decoding error: {}",
+        listed.join(", ")
+    )))
+}
+
+/// Walks JSON, recording the dotted path of every key seen twice in the same object.
+struct DuplicateKeys<'a> {
+    path: String,
+    found: &'a mut Vec<String>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for DuplicateKeys<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for DuplicateKeys<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let found = self.found;
+        let mut i = 0;
+        while seq
+            .next_element_seed(DuplicateKeys {
+                path: format!("{}[{i}]", self.path),
+                found: &mut *found,
+            })?
+            .is_some()
+        {
+            i += 1;
+        }
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let found = self.found;
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = join(&self.path, &key);
+            if !seen.insert(key) {
+                found.push(path.clone());
+            }
+            map.next_value_seed(DuplicateKeys {
+                path,
+                found: &mut *found,
+            })?;
+        }
+        Ok(())
+    }
+}
+
 /// `apiVersion` and `kind` must name this resource.
 pub fn check_type_meta(object: &Value) -> Result<(), ApiError> {
     let kind = object["kind"].as_str().unwrap_or("");
@@ -251,6 +352,33 @@ mod tests {
         assert_eq!(
             err.message,
             "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: unknown field \"spec.bogus\""
+        );
+    }
+
+    #[test]
+    fn strict_rejects_duplicate_json_keys_at_any_depth() {
+        let body = br#"{"spec":{"retry":{"numRetries":1,"numRetries":2}},"a":[{"x":1,"x":2}]}"#;
+        let err =
+            refuse_duplicate_fields(body, "application/json", FieldValidation::Strict).unwrap_err();
+        assert_eq!(
+            err.message,
+            "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: duplicate field \"spec.retry.numRetries\", duplicate field \"a[0].x\""
+        );
+        assert_eq!(
+            refuse_duplicate_fields(body, "application/json", FieldValidation::Warn).ok(),
+            Some(vec![
+                "duplicate field \"spec.retry.numRetries\"".to_string(),
+                "duplicate field \"a[0].x\"".to_string()
+            ])
+        );
+        assert_eq!(
+            refuse_duplicate_fields(body, "application/json", FieldValidation::Ignore).ok(),
+            Some(vec![])
+        );
+        let clean = br#"{"a":{"x":1},"b":{"x":2}}"#;
+        assert_eq!(
+            refuse_duplicate_fields(clean, "", FieldValidation::Strict).ok(),
+            Some(vec![])
         );
     }
 

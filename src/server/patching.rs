@@ -86,7 +86,11 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
         let current = app.store.get(&call.key());
         let result = match (&kind, current) {
             (PatchKind::Apply, None) => {
-                return apply_create(app, call, &patch_doc, validation, &pruned).await;
+                match apply_create(app, call, &patch_doc, validation, &pruned).await {
+                    // Another applier created it since our read: apply again, as an update.
+                    Err(e) if e.reason == "AlreadyExists" => continue,
+                    other => return other,
+                }
             }
             (_, None) => return Err(ApiError::not_found(&name)),
             (PatchKind::Apply, Some(old)) => {

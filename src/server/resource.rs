@@ -36,6 +36,7 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
     call.check_dry_run()?;
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
     let mut obj = object::decode_body(&call.body, &call.content_type)?;
+    let duplicates = object::refuse_duplicate_fields(&call.body, &call.content_type, validation)?;
     object::check_type_meta(&obj)?;
     let namespace = call.namespace.clone().unwrap_or_default();
     let meta = obj
@@ -80,7 +81,8 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
     if let Some(top) = obj.as_object_mut() {
         top.remove("status");
     }
-    let warnings = object::admit(&mut obj, None, validation, &app.options)?;
+    let mut warnings = duplicates;
+    warnings.extend(object::admit(&mut obj, None, validation, &app.options)?);
     let manager = call.field_manager();
     managed::record_update(
         None,
@@ -303,6 +305,7 @@ pub async fn update(app: &App, call: &Call) -> Result<Response, ApiError> {
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
     let name = call.name.clone().unwrap_or_default();
     let new = object::decode_body(&call.body, &call.content_type)?;
+    let duplicates = object::refuse_duplicate_fields(&call.body, &call.content_type, validation)?;
     let rv_text = new["metadata"]["resourceVersion"].as_str().unwrap_or("");
     let old = app
         .store
@@ -323,7 +326,8 @@ pub async fn update(app: &App, call: &Call) -> Result<Response, ApiError> {
     if rv_text.parse::<u64>().ok() != Some(old.rv) {
         return Err(ApiError::conflict(&name));
     }
-    let (new, warnings) = finish_update(app, call, &old.object, new, validation)?;
+    let (new, mut warnings) = finish_update(app, call, &old.object, new, validation)?;
+    warnings.splice(0..0, duplicates);
     commit(app, call, &old, new, &warnings).await
 }
 
