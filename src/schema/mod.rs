@@ -259,7 +259,7 @@ fn resolve_refs(node: &mut Node, definitions: &IndexMap<String, Node>) {
 /// what is left names no field. Array items and map values share their field's path.
 fn describe(node: &mut Node, path: &str, texts: &mut IndexMap<String, String>) {
     let key = if path.is_empty() { "." } else { path };
-    if let Some(text) = texts.shift_remove(key) {
+    if let Some(text) = texts.swap_remove(key) {
         node.description = Some(text.trim_end().to_string());
     }
     let mut target = node;
