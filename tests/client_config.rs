@@ -365,92 +365,10 @@ fn kubeconfig_reaches_a_plain_cluster_path() {
     assert_eq!(err(&o), "No resources found\n");
 }
 
-/// A CA and a server certificate for localhost/127.0.0.1 made with openssl, or `None` without it.
-fn make_certificates(dir: &Path) -> Option<(String, String, String)> {
-    let p = |name: &str| dir.join(name).to_string_lossy().into_owned();
-    std::fs::write(
-        dir.join("ext"),
-        "subjectAltName=DNS:localhost,IP:127.0.0.1\n",
-    )
-    .ok()?;
-    let steps: [Vec<String>; 3] = [
-        [
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=client-test-ca",
-            "-keyout",
-            &p("ca.key"),
-            "-out",
-            &p("ca.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "req",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-subj",
-            "/CN=localhost",
-            "-keyout",
-            &p("key.pem"),
-            "-out",
-            &p("csr.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "x509",
-            "-req",
-            "-in",
-            &p("csr.pem"),
-            "-CA",
-            &p("ca.pem"),
-            "-CAkey",
-            &p("ca.key"),
-            "-CAcreateserial",
-            "-days",
-            "1",
-            "-extfile",
-            &p("ext"),
-            "-out",
-            &p("cert.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for args in steps {
-        let ok = std::process::Command::new("openssl")
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            assert!(
-                std::env::var("CI").is_err(),
-                "openssl is needed for the TLS test"
-            );
-            return None;
-        }
-    }
-    Some((p("ca.pem"), p("cert.pem"), p("key.pem")))
-}
-
 #[test]
 fn tls_is_verified_unless_told_otherwise() {
     let dir = tempfile::tempdir().expect("tmp");
-    let Some((ca, cert, key)) = make_certificates(dir.path()) else {
+    let Some((ca, cert, key)) = common::test_certificates(dir.path()) else {
         eprintln!("openssl not available; skipping");
         return;
     };

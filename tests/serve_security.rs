@@ -99,95 +99,11 @@ fn request_log_at_v2_never_shows_the_token() {
 #[test]
 fn serves_tls_with_the_given_certificate() {
     let dir = tempfile::tempdir().expect("tmp");
-    let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
-    // A CA and a leaf it signs: rustls refuses a self-signed CA certificate as the server's.
-    let ca_key = dir.path().join("ca.key");
-    let ca = dir.path().join("ca.pem");
-    let ext = dir.path().join("leaf.ext");
-    let csr = dir.path().join("leaf.csr");
-    std::fs::write(
-        &ext,
-        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n",
-    )
-    .expect("ext");
-    let p = |s: &std::path::Path| s.to_str().expect("utf8").to_string();
-    let steps: [Vec<String>; 3] = [
-        [
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=datumctl-test-ca",
-            "-keyout",
-            &p(&ca_key),
-            "-out",
-            &p(&ca),
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "req",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-subj",
-            "/CN=localhost",
-            "-keyout",
-            &p(&key),
-            "-out",
-            &p(&csr),
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "x509",
-            "-req",
-            "-in",
-            &p(&csr),
-            "-CA",
-            &p(&ca),
-            "-CAkey",
-            &p(&ca_key),
-            "-CAcreateserial",
-            "-days",
-            "1",
-            "-extfile",
-            &p(&ext),
-            "-out",
-            &p(&cert),
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for args in steps {
-        let made = Command::new("openssl")
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        if !made.is_ok_and(|s| s.success()) {
-            assert!(
-                std::env::var("CI").is_err(),
-                "openssl is needed to make a test certificate"
-            );
-            eprintln!("openssl not available; skipping");
-            return;
-        }
-    }
-    let server = TestServer::start_with(&[
-        "--tls-cert",
-        cert.to_str().expect("utf8"),
-        "--tls-key",
-        key.to_str().expect("utf8"),
-    ]);
+    let Some((ca, cert, key)) = common::test_certificates(dir.path()) else {
+        eprintln!("openssl not available; skipping");
+        return;
+    };
+    let server = TestServer::start_with(&["--tls-cert", &cert, "--tls-key", &key]);
     assert!(
         server.url.starts_with("https://127.0.0.1:"),
         "{}",
