@@ -15,7 +15,7 @@ pub mod serve;
 pub mod validate;
 
 use crate::cli::{Cli, Command, GlobalArgs};
-use crate::error::{CliError, CmdResult};
+use crate::error::CmdResult;
 use crate::print::Printer;
 
 /// What every command gets besides its own arguments.
@@ -45,9 +45,4 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Login(args) => login::run(&args, &ctx),
         Command::Logout => login::logout(&ctx),
     }
-}
-
-/// The error of a command that a later change will fill in: never a silent success.
-pub fn not_implemented(command: &str) -> CliError {
-    CliError::usage(format!("`datumctl {command}` is not implemented yet"))
 }

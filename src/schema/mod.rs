@@ -154,11 +154,6 @@ impl Node {
             }
         }
     }
-
-    /// Whether the value may be a string or an integer (`x-kubernetes-int-or-string`).
-    pub fn is_int_or_string(&self) -> bool {
-        self.int_or_string
-    }
 }
 
 /// The resource's facts (names, scope) and its schema with descriptions merged in.
