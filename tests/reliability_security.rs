@@ -16,10 +16,10 @@ mod serve_support;
 
 use common::{TestServer, datumctl};
 use serve_support::{Api, policy};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::Duration;
 
 const TOKEN: &str = "tok-7f3a9c1e-SECRET";
@@ -354,25 +354,12 @@ fn names_and_paths_cannot_step_outside_their_segment() {
 #[test]
 fn the_server_log_at_its_loudest_shows_no_authorization_value() {
     let dir = tempfile::tempdir().expect("tmp");
-    let mut child = Command::new(common::bin())
-        .args(["serve", "--addr", "127.0.0.1:0", "-v", "9", "--data-dir"])
-        .arg(dir.path().join("data"))
-        .arg("--token-file")
-        .arg(token_file(dir.path()))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut banner = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut banner)
-        .expect("banner");
-    let url = banner
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("url")
-        .trim_end_matches('/')
-        .to_string();
+    let tokens = token_file(dir.path());
+    let (mut child, url, _stdout) = common::spawn_serve(
+        &dir.path().join("data"),
+        &["-v", "9", "--token-file", tokens.to_str().expect("utf8")],
+        Stdio::piped(),
+    );
     let addr = url.trim_start_matches("http://").to_string();
     let path = format!(
         "{}{}",
@@ -399,25 +386,12 @@ fn the_server_log_at_its_loudest_shows_no_authorization_value() {
 
 /// `datumctl serve --token-file FILE`: what it prints on stderr before it is stopped.
 fn serve_stderr_with_tokens(tokens: &Path, data: &Path) -> String {
-    let mut child = Command::new(common::bin())
-        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
-        .arg(data)
-        .arg("--token-file")
-        .arg(tokens)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut banner = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut banner)
-        .expect("banner");
-    let addr = banner
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("http://"))
-        .expect("url")
-        .trim_end_matches('/')
-        .to_string();
+    let (mut child, url, _stdout) = common::spawn_serve(
+        data,
+        &["--token-file", tokens.to_str().expect("utf8")],
+        Stdio::piped(),
+    );
+    let addr = url.trim_start_matches("http://").to_string();
     // Warnings are printed before serving starts: once it answers, they are out.
     let mut ready = false;
     for _ in 0..200 {

@@ -6,8 +6,7 @@ mod serve_support;
 
 use common::TestServer;
 use serve_support::{Api, policy};
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 fn token_file(dir: &std::path::Path) -> std::path::PathBuf {
@@ -53,24 +52,12 @@ fn tokens_gate_projects() {
 fn request_log_at_v2_never_shows_the_token() {
     let dir = tempfile::tempdir().expect("tmp");
     let tokens = token_file(dir.path());
-    let mut child = Command::new(common::bin())
-        .args(["serve", "--addr", "127.0.0.1:0", "-v", "2", "--data-dir"])
-        .arg(dir.path().join("data"))
-        .arg("--token-file")
-        .arg(&tokens)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut banner = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut banner)
-        .expect("banner");
-    let url = banner
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("url")
-        .to_string();
+    let tokens = tokens.to_str().expect("utf8");
+    let (mut child, url, _stdout) = common::spawn_serve(
+        &dir.path().join("data"),
+        &["-v", "2", "--token-file", tokens],
+        Stdio::piped(),
+    );
     let base = common::project_base(&url, "alpha");
     let mut reply = None;
     for _ in 0..100 {

@@ -70,6 +70,35 @@ pub fn project_base(server: &str, project: &str) -> String {
     format!("{server}/apis/resourcemanager.miloapis.com/v1alpha1/projects/{project}/control-plane")
 }
 
+/// Starts `datumctl serve --addr 127.0.0.1:0 --data-dir DATA EXTRA…` with `stderr` as given
+/// (piped, for tests that read its log). `datumctl serve` prints the URL it serves on as the
+/// first line of stdout: returns the child, that URL (no trailing slash) and the rest of stdout.
+pub fn spawn_serve(
+    data_dir: &Path,
+    extra: &[&str],
+    stderr: Stdio,
+) -> (Child, String, BufReader<std::process::ChildStdout>) {
+    let mut child = Command::new(bin())
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(data_dir)
+        .args(extra)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .expect("spawn datumctl serve");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    lines.read_line(&mut first).expect("read serve banner");
+    let url = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+        .unwrap_or_else(|| panic!("serve printed no URL: {first:?}"))
+        .trim_end_matches('/')
+        .to_string();
+    (child, url, lines)
+}
+
 /// A running `datumctl serve` on 127.0.0.1 and a free port, killed on drop.
 pub struct TestServer {
     pub child: Child,
@@ -97,25 +126,7 @@ impl TestServer {
     /// A server on `data_dir` (which outlives it, for restart tests).
     /// `datumctl serve` prints the URL it serves on as the first line of stdout.
     pub fn start_in(data_dir: &Path, extra: &[&str]) -> Self {
-        let mut child = Command::new(bin())
-            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
-            .arg(data_dir)
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn datumctl serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut lines = BufReader::new(stdout);
-        let mut first = String::new();
-        lines.read_line(&mut first).expect("read serve banner");
-        let url = first
-            .split_whitespace()
-            .find(|w| w.starts_with("http://") || w.starts_with("https://"))
-            .unwrap_or_else(|| panic!("serve printed no URL: {first:?}"))
-            .trim_end_matches('/')
-            .to_string();
+        let (child, url, mut lines) = spawn_serve(data_dir, extra, Stdio::inherit());
         // Keep draining stdout so the server never blocks on a full pipe.
         std::thread::spawn(move || {
             let mut sink = Vec::new();
