@@ -8,24 +8,6 @@ use common::{TestServer, datumctl};
 use std::path::Path;
 use std::process::Output;
 
-const EXAMPLE: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1
-kind: BackendTrafficPolicy
-metadata:
-  name: backend-traffic-example
-spec:
-  targetRefs:
-    - group: gateway.networking.k8s.io
-      kind: Gateway
-      name: my-gateway
-  loadBalancer:
-    type: LeastRequest
-  retry:
-    numRetries: 3
-  timeout:
-    http:
-      requestTimeout: 10s
-";
-
 fn policy_yaml(name: &str, labels: &str, retries: u32) -> String {
     format!(
         "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\n  labels: {{{labels}}}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: route-{name}\n  retry:\n    numRetries: {retries}\n"
@@ -101,7 +83,7 @@ fn code(o: &Output) -> i32 {
 #[test]
 fn quick_start_commands_verbatim() {
     let env = Env::new(&[]);
-    env.write("backendtrafficpolicy.yaml", EXAMPLE);
+    env.write("backendtrafficpolicy.yaml", &common::usage_example());
     let applied = env.run(&[
         "apply",
         "-f",

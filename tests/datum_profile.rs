@@ -223,10 +223,7 @@ fn datum_reports_every_violation_in_the_webhook_order() {
 #[test]
 fn datums_usage_example_fails_only_on_retry() {
     let dir = tempfile::tempdir().expect("tmp");
-    let example = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/backend-traffic-example.yaml"),
-    )
-    .expect("read the usage example");
+    let example = common::usage_example();
     assert_eq!(verdict(dir.path(), &example, "upstream"), (0, vec![]));
     let (code, errors) = verdict(dir.path(), &example, "datum");
     assert_eq!(code, 1);
@@ -329,12 +326,6 @@ fn explain_marks_what_datum_restricts() {
     );
 }
 
-const EXAMPLE: &str = "examples/backend-traffic-example.yaml";
-
-fn example_path() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)
-}
-
 /// POSTs `body` (JSON) to `url` over plain HTTP and returns (status code, response body).
 fn post_json(url: &str, body: &str) -> (u16, String) {
     use std::io::{Read, Write};
@@ -394,7 +385,7 @@ fn serve_with_the_datum_profile_refuses_as_datums_webhook_does() {
     let out = common::datumctl(home.path())
         .env("DATUMCTL_SERVER", &server.url)
         .args(["apply", "--project", "rehearsal", "-f"])
-        .arg(example_path())
+        .arg(common::usage_example_path())
         .output()
         .expect("apply");
     assert_eq!(out.status.code(), Some(1));
@@ -412,7 +403,7 @@ fn serve_with_the_datum_profile_refuses_as_datums_webhook_does() {
             ))
             .arg("apply")
             .arg("-f")
-            .arg(example_path())
+            .arg(common::usage_example_path())
             .output()
             .expect("kubectl apply");
         assert_eq!(out.status.code(), Some(1));
@@ -438,11 +429,16 @@ fn datum_lets_metadata_only_updates_of_an_invalid_object_through() {
     };
     // Stored while the server enforced only the CRD (as objects created before Datum's rules).
     let mut upstream = common::TestServer::start_in(data.path(), &[]);
-    assert_eq!(apply(&upstream, &example_path()).status.code(), Some(0));
+    assert_eq!(
+        apply(&upstream, &common::usage_example_path())
+            .status
+            .code(),
+        Some(0)
+    );
     upstream.kill();
 
     let datum = common::TestServer::start_in(data.path(), &["--profile", "datum"]);
-    let text = std::fs::read_to_string(example_path()).expect("example");
+    let text = common::usage_example();
     let labelled = home.path().join("labelled.yaml");
     std::fs::write(
         &labelled,

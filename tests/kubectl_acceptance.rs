@@ -8,24 +8,6 @@ use common::TestServer;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const POLICY: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1
-kind: BackendTrafficPolicy
-metadata:
-  name: backend-traffic-example
-spec:
-  targetRefs:
-    - group: gateway.networking.k8s.io
-      kind: Gateway
-      name: my-gateway
-  loadBalancer:
-    type: LeastRequest
-  retry:
-    numRetries: 3
-  timeout:
-    http:
-      requestTimeout: 10s
-";
-
 struct Kubectl {
     bin: PathBuf,
     home: PathBuf,
@@ -77,7 +59,7 @@ fn kubectl_drives_a_project_control_plane() {
     let dir = tempfile::tempdir().expect("tmp");
     let kubectl = Kubectl::new(&bin, dir.path(), &server, "acceptance");
     let file = dir.path().join("policy.yaml");
-    std::fs::write(&file, POLICY).expect("policy");
+    std::fs::write(&file, common::usage_example()).expect("policy");
     let f = file.to_str().expect("utf8");
 
     assert_eq!(
@@ -148,12 +130,20 @@ fn kubectl_drives_a_project_control_plane() {
         "GROUP:      gateway.envoyproxy.io\nKIND:       BackendTrafficPolicy\nVERSION:    v1alpha1\n"
     ));
 
-    std::fs::write(&file, POLICY.replace("numRetries: 3", "numRetries: 4")).expect("edit");
+    std::fs::write(
+        &file,
+        common::usage_example().replace("numRetries: 3", "numRetries: 4"),
+    )
+    .expect("edit");
     assert_eq!(
         kubectl.ok(&["apply", "-f", f]),
         "backendtrafficpolicy.gateway.envoyproxy.io/backend-traffic-example configured\n"
     );
-    std::fs::write(&file, POLICY.replace("numRetries: 3", "numRetries: 5")).expect("edit");
+    std::fs::write(
+        &file,
+        common::usage_example().replace("numRetries: 3", "numRetries: 5"),
+    )
+    .expect("edit");
     assert_eq!(
         kubectl.ok(&["apply", "--server-side", "-f", f]),
         "backendtrafficpolicy.gateway.envoyproxy.io/backend-traffic-example serverside-applied\n"
@@ -171,7 +161,7 @@ fn kubectl_drives_a_project_control_plane() {
     let bad = dir.path().join("bad.yaml");
     std::fs::write(
         &bad,
-        POLICY
+        common::usage_example()
             .replace("backend-traffic-example", "cel-invalid")
             .replace("type: LeastRequest", "type: ConsistentHash"),
     )
@@ -218,7 +208,7 @@ fn kubectl_get_watch_streams_table_rows() {
     let dir = tempfile::tempdir().expect("tmp");
     let kubectl = Kubectl::new(&bin, dir.path(), &server, "watching");
     let file = dir.path().join("policy.yaml");
-    std::fs::write(&file, POLICY).expect("policy");
+    std::fs::write(&file, common::usage_example()).expect("policy");
     kubectl.ok(&["apply", "-f", file.to_str().expect("utf8")]);
     let mut watch = Command::new(&kubectl.bin)
         .args(["get", "btp", "-w", "-L", "team"])

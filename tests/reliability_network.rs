@@ -322,6 +322,28 @@ fn a_reset_in_the_middle_of_a_paged_list_is_retried_never_half_shown() {
     assert!(err(&o).contains(&proxy.url), "{}", err(&o));
 }
 
+/// `datumctl get btp -w --output-watch-events` through `server`, printing NAME and RV only.
+fn spawn_watch(home: &Path, server: &str) -> std::process::Child {
+    datumctl(home)
+        .args([
+            "get",
+            "btp",
+            "-w",
+            "--output-watch-events",
+            "-o",
+            "custom-columns=NAME:.metadata.name,RV:.metadata.resourceVersion",
+            "--no-headers",
+            "--server",
+            server,
+            "--project",
+            "p",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn watch")
+}
+
 /// Rows `EVENT NAME RV` printed by a running `get -w`, collected by a thread.
 fn collect_lines(child: &mut std::process::Child) -> Arc<Mutex<Vec<String>>> {
     let lines = Arc::new(Mutex::new(Vec::new()));
@@ -348,24 +370,7 @@ fn a_watch_cut_mid_event_resumes_without_losing_or_repeating_events() {
         s.target.contains("watch=true")
     });
     let home = tempfile::tempdir().expect("home");
-    let mut child = datumctl(home.path())
-        .args([
-            "get",
-            "btp",
-            "-w",
-            "--output-watch-events",
-            "-o",
-            "custom-columns=NAME:.metadata.name,RV:.metadata.resourceVersion",
-            "--no-headers",
-            "--server",
-            &proxy.url,
-            "--project",
-            "p",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn watch");
+    let mut child = spawn_watch(home.path(), &proxy.url);
     let lines = collect_lines(&mut child);
     let deadline = Instant::now() + Duration::from_secs(20);
     while !proxy.seen().iter().any(|s| s.target.contains("watch=true")) {
@@ -495,24 +500,7 @@ fn a_watch_outlives_a_server_crash_and_restart_without_losing_events() {
     assert_eq!(api.create(&policy("a")).code, 201);
     let proxy = FaultProxy::start(&first.url);
     let home = tempfile::tempdir().expect("home");
-    let mut child = datumctl(home.path())
-        .args([
-            "get",
-            "btp",
-            "-w",
-            "--output-watch-events",
-            "-o",
-            "custom-columns=NAME:.metadata.name,RV:.metadata.resourceVersion",
-            "--no-headers",
-            "--server",
-            &proxy.url,
-            "--project",
-            "p",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn watch");
+    let mut child = spawn_watch(home.path(), &proxy.url);
     let lines = collect_lines(&mut child);
     let deadline = Instant::now() + Duration::from_secs(30);
     let wait_for = |n: usize| {

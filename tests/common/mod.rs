@@ -282,3 +282,15 @@ pub fn test_certificates(dir: &Path) -> Option<(String, String, String)> {
     }
     Some((p("ca.pem"), p("cert.pem"), p("key.pem")))
 }
+
+/// `examples/backend-traffic-example.yaml`: the usage example of Datum's reference page, verbatim
+/// (tests/explain_examples.rs holds it to the page).
+pub fn usage_example_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/backend-traffic-example.yaml")
+}
+
+/// The text of `usage_example_path()`.
+pub fn usage_example() -> String {
+    std::fs::read_to_string(usage_example_path())
+        .expect("read examples/backend-traffic-example.yaml")
+}
