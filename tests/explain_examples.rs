@@ -3,33 +3,11 @@
 //! `datumctl validate` in tests/examples_valid.rs.) The Datum docs' usage example is kept verbatim.
 mod common;
 
+use datumctl::manifest::parse_source;
 use datumctl::schema::{self, Node};
-use saphyr::{LoadableYamlNode, Scalar, Yaml};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::fs;
 use std::path::PathBuf;
-
-fn to_json(y: &Yaml) -> Value {
-    match y {
-        Yaml::Value(Scalar::Null) => Value::Null,
-        Yaml::Value(Scalar::Boolean(b)) => Value::Bool(*b),
-        Yaml::Value(Scalar::Integer(i)) => Value::from(*i),
-        Yaml::Value(Scalar::FloatingPoint(f)) => Value::from(f.into_inner()),
-        Yaml::Value(Scalar::String(s)) => Value::String(s.to_string()),
-        Yaml::Sequence(items) => Value::Array(items.iter().map(to_json).collect()),
-        Yaml::Mapping(m) => Value::Object(
-            m.iter()
-                .map(|(k, v)| {
-                    (
-                        k.as_str().unwrap_or("<non-string key>").to_string(),
-                        to_json(v),
-                    )
-                })
-                .collect::<Map<_, _>>(),
-        ),
-        other => panic!("unexpected YAML node {other:?}"),
-    }
-}
 
 fn examples() -> Vec<(PathBuf, Vec<Value>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
@@ -38,8 +16,8 @@ fn examples() -> Vec<(PathBuf, Vec<Value>)> {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "yaml") {
             let text = fs::read_to_string(&path).expect("read example");
-            let docs = Yaml::load_from_str(&text).expect("example is YAML");
-            out.push((path, docs.iter().map(to_json).collect()));
+            let docs = parse_source(&path.to_string_lossy(), &text).expect("example is YAML");
+            out.push((path, docs.into_iter().map(|d| d.value).collect()));
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));

@@ -4,42 +4,18 @@
 //! checked against the field list kubectl 1.37 printed for it.
 mod common;
 
+use datumctl::manifest::parse_source;
 use datumctl::{resource, schema};
-use saphyr::{LoadableYamlNode, Scalar, Yaml};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::fs;
-
-fn to_json(y: &Yaml) -> Result<Value, String> {
-    Ok(match y {
-        Yaml::Value(Scalar::Null) => Value::Null,
-        Yaml::Value(Scalar::Boolean(b)) => Value::Bool(*b),
-        Yaml::Value(Scalar::Integer(i)) => Value::from(*i),
-        Yaml::Value(Scalar::FloatingPoint(f)) => Value::from(f.into_inner()),
-        Yaml::Value(Scalar::String(s)) => Value::String(s.to_string()),
-        Yaml::Sequence(items) => Value::Array(items.iter().map(to_json).collect::<Result<_, _>>()?),
-        Yaml::Mapping(m) => {
-            let mut map = Map::new();
-            for (k, v) in m {
-                let key = k.as_str().ok_or_else(|| format!("non-string key {k:?}"))?;
-                map.insert(key.to_string(), to_json(v)?);
-            }
-            Value::Object(map)
-        }
-        other => return Err(format!("unsupported YAML node {other:?}")),
-    })
-}
 
 /// The upstream CustomResourceDefinition as JSON.
 fn upstream_crd() -> Value {
     let path =
         common::reference().join("envoy-gateway/gateway.envoyproxy.io_backendtrafficpolicies.yaml");
     let text = fs::read_to_string(&path).expect("upstream CRD");
-    let docs = Yaml::load_from_str(&text).expect("CRD parses as YAML");
-    let crd = docs
-        .iter()
-        .find(|d| !matches!(d, Yaml::Value(Scalar::Null)))
-        .expect("one document");
-    to_json(crd).expect("CRD converts to JSON")
+    let docs = parse_source(&path.to_string_lossy(), &text).expect("CRD parses as YAML");
+    docs.into_iter().next().expect("one document").value
 }
 
 fn upstream_schema(crd: &Value) -> &Value {

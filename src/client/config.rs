@@ -1,8 +1,8 @@
 //! The datumctl config file: named contexts (server, project, namespace, credentials, TLS) and
 //! the current one. YAML on disk, written atomically with mode 0600 because it may hold tokens.
 
+use crate::manifest::ManifestError;
 use crate::print::yaml::to_yaml;
-use saphyr::{LoadableYamlNode, Scalar, Yaml};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::io::Write;
@@ -197,44 +197,20 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Parses the first YAML document of `text` into JSON values (empty text is null).
+/// Reads a config file or kubeconfig with the manifest reader (bounded, and YAML read as
+/// client-go reads it): its first document, or null when it has none.
 pub fn parse_yaml(text: &str) -> Result<Value, String> {
-    let docs = Yaml::load_from_str(text).map_err(|e| e.to_string())?;
-    match docs.first() {
-        Some(doc) => yaml_to_json(doc),
-        None => Ok(Value::Null),
+    match crate::manifest::parse_source("", text) {
+        Ok(docs) => Ok(docs.into_iter().next().map_or(Value::Null, |d| d.value)),
+        Err(ManifestError::Syntax {
+            line,
+            column,
+            message,
+            ..
+        }) => Err(format!("line {line}, column {column}: {message}")),
+        // The caller names the file; drop the reader's empty source name.
+        Err(other) => Err(other.to_string().trim_start_matches(": ").to_string()),
     }
-}
-
-fn yaml_to_json(y: &Yaml) -> Result<Value, String> {
-    Ok(match y {
-        Yaml::Value(Scalar::Null) => Value::Null,
-        Yaml::Value(Scalar::Boolean(b)) => Value::Bool(*b),
-        Yaml::Value(Scalar::Integer(i)) => Value::from(*i),
-        Yaml::Value(Scalar::FloatingPoint(f)) => Value::from(f.into_inner()),
-        Yaml::Value(Scalar::String(s)) => Value::String(s.to_string()),
-        Yaml::Sequence(items) => Value::Array(
-            items
-                .iter()
-                .map(yaml_to_json)
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
-        Yaml::Mapping(m) => {
-            let mut out = serde_json::Map::new();
-            for (k, v) in m.iter() {
-                let key = match k {
-                    Yaml::Value(Scalar::String(s)) => s.to_string(),
-                    Yaml::Value(Scalar::Integer(i)) => i.to_string(),
-                    Yaml::Value(Scalar::Boolean(b)) => b.to_string(),
-                    other => return Err(format!("unsupported mapping key {other:?}")),
-                };
-                out.insert(key, yaml_to_json(v)?);
-            }
-            Value::Object(out)
-        }
-        Yaml::Tagged(_, inner) => yaml_to_json(inner)?,
-        other => return Err(format!("unsupported YAML node {other:?}")),
-    })
 }
 
 #[cfg(test)]
