@@ -193,89 +193,36 @@ struct Facts {
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Packed {
     facts: Facts,
-    #[serde(default)]
-    descriptions: Option<IndexMap<String, String>>,
+    stray_descriptions: Vec<String>,
 }
 
-/// The embedded schema, parsed on first use.
+/// The embedded schema, parsed on first use. build.rs has already resolved its `$ref`s and put
+/// the descriptions in place.
 pub fn embedded() -> &'static Schema {
     static SCHEMA: OnceLock<Schema> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        let packed: Packed =
-            serde_json::from_str(PACKED).expect("embedded schema is valid (checked at build time)");
-        build(packed.facts, packed.descriptions.unwrap_or_default())
-    })
-}
-
-fn build(facts: Facts, mut descriptions: IndexMap<String, String>) -> Schema {
-    let mut root = facts.schema;
-    resolve_refs(&mut root, &facts.definitions);
-    describe(&mut root, "", &mut descriptions);
-    Schema {
-        group: facts.group,
-        version: facts.version,
-        kind: facts.kind,
-        list_kind: facts.list_kind,
-        plural: facts.plural,
-        singular: facts.singular,
-        short_names: facts.short_names,
-        categories: facts.categories,
-        scope: facts.scope,
-        definitions: facts.definitions,
-        root,
-        stray_descriptions: descriptions.into_keys().collect(),
-    }
-}
-
-fn resolve_refs(node: &mut Node, definitions: &IndexMap<String, Node>) {
-    if let Some(name) = node.reference.clone()
-        && let Some(def) = definitions.get(&name)
-    {
-        let description = node.description.take();
-        *node = def.clone();
-        node.reference = Some(name);
-        node.description = description.or(node.description.take());
-    }
-    for child in node.properties.values_mut() {
-        resolve_refs(child, definitions);
-    }
-    for child in node
-        .items
-        .iter_mut()
-        .chain(node.additional_properties.iter_mut())
-    {
-        resolve_refs(child, definitions);
-    }
-}
-
-/// Puts our description for each named field path on its node, removing it from `texts`, so
-/// what is left names no field. Array items and map values share their field's path.
-fn describe(node: &mut Node, path: &str, texts: &mut IndexMap<String, String>) {
-    let key = if path.is_empty() { "." } else { path };
-    if let Some(text) = texts.swap_remove(key) {
-        node.description = Some(text.trim_end().to_string());
-    }
-    let mut target = node;
-    loop {
-        for (name, child) in target.properties.iter_mut() {
-            let child_path = if path.is_empty() {
-                name.clone()
-            } else {
-                format!("{path}.{name}")
-            };
-            describe(child, &child_path, texts);
+        let Packed {
+            facts,
+            stray_descriptions,
+        } = serde_json::from_str(PACKED).expect("embedded schema is valid (checked at build time)");
+        Schema {
+            group: facts.group,
+            version: facts.version,
+            kind: facts.kind,
+            list_kind: facts.list_kind,
+            plural: facts.plural,
+            singular: facts.singular,
+            short_names: facts.short_names,
+            categories: facts.categories,
+            scope: facts.scope,
+            definitions: facts.definitions,
+            root: facts.schema,
+            stray_descriptions,
         }
-        target = match (
-            target.items.as_deref_mut(),
-            target.additional_properties.as_deref_mut(),
-        ) {
-            (Some(items), _) => items,
-            (None, Some(values)) => values,
-            _ => break,
-        };
-    }
+    })
 }
 
 /// Every named field path of the schema (`spec.retry.numRetries`), in schema order.
