@@ -52,6 +52,20 @@ fn reads_the_servers_openapi_and_matches_the_offline_page() {
         "cached document fetched again: {log}"
     );
     assert_eq!(text(&again.stdout), text(&offline.stdout));
+
+    // A cache entry that no longer reads as a schema is fetched again and rewritten.
+    let cache = home.path().join(".cache/datumctl/openapi");
+    let entries: Vec<_> = std::fs::read_dir(&cache)
+        .expect("cache dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    std::fs::write(&entries[0], "{not json").expect("spoil the cache");
+    let spoiled = explain(home.path(), &server.url, &[]);
+    assert!(text(&spoiled.stderr).contains("/openapi/v3/apis/"));
+    assert_eq!(text(&spoiled.stdout), text(&offline.stdout));
+    let rewritten = std::fs::read(&entries[0]).expect("cache rewritten");
+    assert!(serde_json::from_slice::<serde_json::Value>(&rewritten).is_ok());
 }
 
 #[test]

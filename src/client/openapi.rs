@@ -1,6 +1,7 @@
 //! The live schema: `{base}/openapi/v3`, then the group-version document its index names
-//! (`serverRelativeURL` carries no project prefix, so the base goes in front), cached under the
-//! user's cache directory by the server's hash, turned into a `schema::Node` with `$ref`s resolved.
+//! (`serverRelativeURL` carries no project prefix, so the base goes in front), turned into a
+//! `schema::Node` with `$ref`s resolved and cached under the user's cache directory by the
+//! server's hash.
 
 use super::http::{ApiClient, ApiRequest};
 use super::status::ClientError;
@@ -36,14 +37,10 @@ fn hash_of(relative: &str) -> Option<String> {
     safe.then(|| hash.to_string())
 }
 
-/// Fetches (or reads from the cache) the group-version document and returns the resource's
-/// schema as a `Node`.
+/// The resource's schema as a `Node`: read from the cache when the server's index names a
+/// document hash seen before, else fetched, converted and cached under that hash. The cache
+/// holds the converted schema, not the whole document, so a cached run only deserialises it.
 pub async fn live_schema(client: &ApiClient) -> Result<Node, OpenApiError> {
-    let document = group_version_document(client).await?;
-    schema_from_document(&document)
-}
-
-async fn group_version_document(client: &ApiClient) -> Result<Value, OpenApiError> {
     let index = client
         .send_json(&ApiRequest::new(Method::GET, client.target.openapi_url()))
         .await?;
@@ -52,12 +49,14 @@ async fn group_version_document(client: &ApiClient) -> Result<Value, OpenApiErro
         .as_str()
         .ok_or(OpenApiError::NoGroupVersion)?
         .to_string();
-    let cached = hash_of(&relative).and_then(|h| cache_dir().map(|d| d.join(format!("{h}.json"))));
+    let cached = hash_of(&relative).and_then(|h| {
+        cache_dir().map(|d| d.join(format!("{h}.{}.json", KIND.to_ascii_lowercase())))
+    });
     if let Some(path) = &cached
         && let Ok(text) = std::fs::read(path)
-        && let Ok(doc) = serde_json::from_slice::<Value>(&text)
+        && let Ok(node) = serde_json::from_slice::<Node>(&text)
     {
-        return Ok(doc);
+        return Ok(node);
     }
     let url = format!(
         "{}/{}",
@@ -76,15 +75,16 @@ async fn group_version_document(client: &ApiClient) -> Result<Value, OpenApiErro
     {
         req = req.query(k, v);
     }
-    let doc = client.send_json(&req).await?;
+    let node = schema_from_document(&client.send_json(&req).await?)?;
     if let Some(path) = cached
         && let Some(dir) = path.parent()
         && std::fs::create_dir_all(dir).is_ok()
+        && let Ok(bytes) = serde_json::to_vec(&node)
     {
         // A cache that cannot be written only costs a download next time.
-        let _ = super::config::write_private(&path, doc.to_string().as_bytes());
+        let _ = super::config::write_private(&path, &bytes);
     }
-    Ok(doc)
+    Ok(node)
 }
 
 /// The resource's schema in an OpenAPI v3 document, as a `Node` with every `$ref` resolved.

@@ -42,17 +42,17 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
                 .hint(accepted_names_hint()),
         );
     };
-    let schema = schema::embedded();
     let live = if args.offline { None } else { live_schema(ctx) };
-    let root = live.as_ref().unwrap_or(&schema.root);
-    let target = explain::lookup(root, &schema.plural, &path).map_err(unknown_field)?;
+    // The embedded schema is only parsed when the live one is not used.
+    let root = live.as_ref().unwrap_or_else(|| &schema::embedded().root);
+    let target = explain::lookup(root, resource::PLURAL, &path).map_err(unknown_field)?;
     let text = match format {
         Format::Plaintext => {
             let header = ResourceHeader {
-                group: &schema.group,
-                kind: &schema.kind,
-                version: &schema.version,
-                plural: &schema.plural,
+                group: resource::GROUP,
+                kind: resource::KIND,
+                version: resource::VERSION,
+                plural: resource::PLURAL,
             };
             let field_path = path.join(".");
             let options = Options {
