@@ -53,8 +53,8 @@ pub async fn live_schema(client: &ApiClient) -> Result<Node, OpenApiError> {
         cache_dir().map(|d| d.join(format!("{h}.{}.json", KIND.to_ascii_lowercase())))
     });
     if let Some(path) = &cached
-        && let Ok(text) = std::fs::read(path)
-        && let Ok(node) = serde_json::from_slice::<Node>(&text)
+        && let Ok(text) = std::fs::read_to_string(path)
+        && let Ok(node) = serde_json::from_str::<Node>(&text)
     {
         return Ok(node);
     }
