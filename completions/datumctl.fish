@@ -56,15 +56,6 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "auth" -d 'Manage 
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "logout" -d 'Remove the stored credential of the current context'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l field-manager -d 'Field manager name recorded by the server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l dry-run -d 'Only show what would be sent (client) or let the server check without persisting (server)' -r -f -a "none\t''
-client\t''
-server\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l validate -d 'Validate manifests before sending them (true/strict, warn, false/ignore)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
-datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l concurrency -d 'How many objects to send at once' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l token -d 'Bearer token for the API server' -r
@@ -80,16 +71,21 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l context -d '
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l field-manager -d 'Field manager name recorded by the server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l dry-run -d 'Only show what would be sent (client) or let the server check without persisting (server)' -r -f -a "none\t''
+client\t''
+server\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l validate -d 'Validate manifests before sending them (true/strict, warn, false/ignore)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l concurrency -d 'How many objects to send at once' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l server-side -d 'Use server-side apply'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l force-conflicts -d 'With --server-side: take ownership of fields other managers own'
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s l -l selector -d 'Label selector (e.g. app=web,tier!=db)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l field-selector -d 'Field selector (metadata.name, metadata.namespace)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l chunk-size -d 'Fetch large lists in pages of this size (0 disables paging)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s L -l label-columns -d 'Add a column for each of these label keys' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l token -d 'Bearer token for the API server' -r
@@ -105,6 +101,11 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l context -d 'Co
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s l -l selector -d 'Label selector (e.g. app=web,tier!=db)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l field-selector -d 'Field selector (metadata.name, metadata.namespace)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l chunk-size -d 'Fetch large lists in pages of this size (0 disables paging)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s L -l label-columns -d 'Add a column for each of these label keys' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s A -l all-namespaces -d 'List across all namespaces'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s w -l watch -d 'After listing, watch for changes'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l watch-only -d 'Watch for changes without listing first'
@@ -112,10 +113,8 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l output-watch-e
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l no-headers -d 'Omit the header row of tables'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l show-labels -d 'Add a LABELS column'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l ignore-not-found -d 'Exit 0 when a named object does not exist'
-complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s l -l selector -d 'Label selector' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l token -d 'Bearer token for the API server' -r
@@ -131,13 +130,11 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l context -
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s A -l all-namespaces -d 'Describe across all namespaces'
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s l -l selector -d 'Label selector' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s A -l all-namespaces -d 'Describe across all namespaces'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l max-depth -d 'With --recursive: stop after this many levels' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l profile -d 'Mark fields that Datum Cloud restricts' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
-datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l token -d 'Bearer token for the API server' -r
@@ -153,16 +150,14 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l context -d
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l max-depth -d 'With --recursive: stop after this many levels' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l profile -d 'Mark fields that Datum Cloud restricts' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l recursive -d 'Print every field below the path, names and types only'
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l offline -d 'Use the embedded schema even when a server is configured'
-complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s l -l selector -d 'Delete every object matching this label selector' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l dry-run -d 'Only show what would be deleted' -r -f -a "none\t''
-client\t''
-server\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l token -d 'Bearer token for the API server' -r
@@ -178,16 +173,17 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l context -d 
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s l -l selector -d 'Delete every object matching this label selector' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l dry-run -d 'Only show what would be deleted' -r -f -a "none\t''
+client\t''
+server\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l all -d 'Delete every policy in the namespace'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l ignore-not-found -d 'Exit 0 when an object does not exist'
-complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l field-manager -d 'Field manager name for the dry-run apply' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
-datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l token -d 'Bearer token for the API server' -r
@@ -203,15 +199,16 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l context -d 'C
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l field-manager -d 'Field manager name for the dry-run apply' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server-side -d 'Compare against a server-side apply instead of a client-side one'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l force-conflicts -d 'With --server-side: take ownership of conflicting fields in the dry run'
-complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l profile -d 'Rules to validate against' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
-datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l token -d 'Bearer token for the API server' -r
@@ -227,17 +224,13 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l context -
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s R -l recursive -d 'Recurse into directories given with -f'
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l profile -d 'Rules to validate against' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l addr -d 'Address to listen on' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l data-dir -d 'Directory for the SQLite store (default: the user\'s data directory)' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l token-file -d 'File of accepted bearer tokens, one per line: TOKEN[,PROJECT...]' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-cert -d 'PEM certificate chain to serve TLS with' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-key -d 'PEM private key to serve TLS with' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l profile -d 'Admission rules to enforce' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
-datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l token -d 'Bearer token for the API server' -r
@@ -253,8 +246,15 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l context -d '
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l no-status-writer -d 'Do not write status.ancestors as a gateway controller would'
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l addr -d 'Address to listen on' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l data-dir -d 'Directory for the SQLite store (default: the user\'s data directory)' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l token-file -d 'File of accepted bearer tokens, one per line: TOKEN[,PROJECT...]' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-cert -d 'PEM certificate chain to serve TLS with' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-key -d 'PEM private key to serve TLS with' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l profile -d 'Admission rules to enforce' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l no-status-writer -d 'Do not write status.ancestors as a gateway controller would'
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
@@ -499,9 +499,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "whoami" -d 'Show who the current credential belongs to'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "get-token" -d 'Print the current access token (for piping into other tools)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l hostname -d 'OpenID Connect issuer host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l client-id -d 'OAuth client id (also DATUMCTL_CLIENT_ID or the context)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l credentials -d 'Service-account key file (JSON) for non-interactive login' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l token -d 'Bearer token for the API server' -r
@@ -517,9 +514,12 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l context -d '
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l hostname -d 'OpenID Connect issuer host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l client-id -d 'OAuth client id (also DATUMCTL_CLIENT_ID or the context)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l credentials -d 'Service-account key file (JSON) for non-interactive login' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l no-browser -d 'Use the device code flow instead of opening a browser'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l keep-key-in-place -d 'With --credentials: reference the key where it is instead of copying it'
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l server -d 'API server URL (e.g. https://api.datum.net)' -r

@@ -100,7 +100,10 @@ pub enum Profile {
     Datum,
 }
 
+/// Each subcommand's own arguments are built only when it runs (or for help, completions and
+/// man pages), which saves every invocation building the arguments of all the others.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Create or update policies from files, directories or stdin
     Apply(ApplyArgs),
