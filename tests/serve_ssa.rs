@@ -99,6 +99,20 @@ fn apply_creates_and_drops_fields_it_stops_applying() {
         unnamed.body["message"],
         "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch"
     );
+    let forced = api.patch(
+        &format!("{item}?force=false"),
+        "application/merge-patch+json",
+        "{}",
+    );
+    assert_eq!(forced.code, 422, "{}", forced.text);
+    assert_eq!(
+        forced.body["message"],
+        "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch"
+    );
+    assert_eq!(
+        forced.body["details"]["causes"][0]["reason"],
+        "FieldValueForbidden"
+    );
     assert_eq!(
         api.patch(&format!("{item}?fieldManager=me"), APPLY, "a: [")
             .code,

@@ -61,6 +61,18 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
             "json: cannot unmarshal {found} into Go value of type jsonpatch.Patch"
         )));
     }
+    if !matches!(kind, PatchKind::Apply) && call.param("force").is_some() {
+        return Err(ApiError::invalid_options(
+            "PatchOptions",
+            &[crate::validate::FieldError {
+                path: "force".into(),
+                pointer: String::new(),
+                error_type: crate::validate::ErrorType::Forbidden,
+                bad_value: None,
+                detail: "may not be specified for non-apply patch".into(),
+            }],
+        ));
+    }
     if let PatchKind::Apply = kind {
         if call.param("fieldManager").is_none_or(str::is_empty) {
             return Err(ApiError::invalid_options(
