@@ -22,6 +22,7 @@ fn client(server: &str) -> ApiClient {
         tls: Tls::default(),
         context: None,
         config_path: None,
+        credential_file: None,
         kubeconfig: false,
         profile: None,
     };

@@ -236,6 +236,40 @@ fn a_credential_file_others_can_read_is_warned_about() {
         .mode()
         & 0o777;
     assert_eq!(mode, 0o600);
+
+    // A context's token file is the credential's file: its mode is the one checked.
+    let token = h.join("token");
+    std::fs::write(&token, TOKEN).expect("token file");
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let token_arg = token.to_str().expect("utf8");
+    for args in [
+        &["config", "set-context", "viafile", "--server", &server.url][..],
+        &["config", "set-context", "viafile", "--project", "alpha"],
+        &[
+            "config",
+            "set-context",
+            "viafile",
+            "--token-file",
+            token_arg,
+        ],
+        &["config", "use-context", "viafile"],
+    ] {
+        let o = datumctl(h).args(args).output().expect("config");
+        assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
+    }
+    let o = get();
+    assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains(&format!(
+            "Warning: {} holds a credential and is readable by other users (mode 0644)",
+            token.display()
+        )),
+        "{e}"
+    );
+    std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let o = get();
+    assert!(!all_text(&o).contains("Warning"), "{}", all_text(&o));
 }
 
 /// A raw HTTP/1.1 GET with the path exactly as given (no client-side normalisation).

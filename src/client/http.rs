@@ -459,6 +459,7 @@ mod tests {
             tls: Default::default(),
             context: None,
             config_path: None,
+            credential_file: None,
             kubeconfig: true,
             profile: None,
         };

@@ -139,12 +139,15 @@ pub fn resolve(path: &Path, global: &GlobalArgs) -> Result<Target, TargetError> 
         ))
         .into());
     }
-    let token = match global.token.clone() {
-        Some(t) => Some(t),
+    let (token, credential_file) = match global.token.clone() {
+        Some(t) => (Some(t), None),
         None => match (user["token"].as_str(), user["tokenFile"].as_str()) {
-            (Some(t), _) => Some(t.to_string()),
-            (None, Some(f)) => Some(read_trimmed("token file", Path::new(f))?),
-            _ => None,
+            (Some(t), _) => (Some(t.to_string()), Some(file.clone())),
+            (None, Some(f)) => (
+                Some(read_trimmed("token file", Path::new(f))?),
+                Some(PathBuf::from(f)),
+            ),
+            _ => (None, None),
         },
     };
     let namespace = global
@@ -167,6 +170,7 @@ pub fn resolve(path: &Path, global: &GlobalArgs) -> Result<Target, TargetError> 
         },
         context: Some(context_name),
         config_path: Some(file),
+        credential_file,
         kubeconfig: true,
         profile: None,
     })

@@ -38,11 +38,11 @@ fn warn_if_others_can_read(target: &target::Target, global: &GlobalArgs, printer
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // Only when the token came from the file, not from --token or DATUMCTL_TOKEN.
-        if global.token.is_some() || target.token.is_none() {
+        // Only when the token came from a file, not from --token or DATUMCTL_TOKEN.
+        if global.token.is_some() {
             return;
         }
-        let Some(path) = &target.config_path else {
+        let Some(path) = &target.credential_file else {
             return;
         };
         let Ok(meta) = std::fs::metadata(path) else {

@@ -52,6 +52,9 @@ pub struct Target {
     pub context: Option<String>,
     /// Which file configured us (config file or kubeconfig), for hints.
     pub config_path: Option<PathBuf>,
+    /// The file the token was read from (the config file, a kubeconfig or a token file), so a
+    /// file others can read is warned about.
+    pub credential_file: Option<PathBuf>,
     pub kubeconfig: bool,
     pub profile: Option<Profile>,
 }
@@ -143,15 +146,15 @@ pub fn resolve(global: &GlobalArgs) -> Result<Target, TargetError> {
         .clone()
         .or_else(|| context.and_then(|c| c.namespace.clone()))
         .unwrap_or_else(|| "default".into());
-    let token = match global.token.clone().filter(|t| !t.is_empty()) {
-        Some(t) => Some(t),
+    let (token, credential_file) = match global.token.clone().filter(|t| !t.is_empty()) {
+        Some(t) => (Some(t), None),
         None => match context {
             Some(c) => match (&c.token, &c.token_file) {
-                (Some(t), _) => Some(t.clone()),
-                (None, Some(file)) => Some(read_trimmed("token file", file)?),
-                _ => None,
+                (Some(t), _) => (Some(t.clone()), Some(path.clone())),
+                (None, Some(file)) => (Some(read_trimmed("token file", file)?), Some(file.clone())),
+                _ => (None, None),
             },
-            None => None,
+            None => (None, None),
         },
     };
     let ca_path = global
@@ -188,6 +191,7 @@ pub fn resolve(global: &GlobalArgs) -> Result<Target, TargetError> {
         },
         context: context.map(|c| c.name.clone()),
         config_path: Some(path),
+        credential_file,
         kubeconfig: false,
         profile,
     })
@@ -247,6 +251,7 @@ mod tests {
             tls: Tls::default(),
             context: None,
             config_path: None,
+            credential_file: None,
             kubeconfig: false,
             profile: None,
         }
