@@ -11,6 +11,7 @@
 
 mod position;
 mod scalar;
+mod stream;
 mod yaml;
 
 pub use position::{Position, pointer_token};
@@ -276,7 +277,7 @@ fn parse_shared(shown: &str, shared: Arc<String>) -> Result<Vec<Document>, Manif
     // Large streams are parsed on every core (cut at document markers); small ones in one go.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let parsed = if shared.len() >= PARALLEL_PARSE_BYTES && threads > 1 {
-        yaml::parse_stream_parallel(&shared, threads)
+        stream::parse_stream_parallel(&shared, threads)
     } else {
         yaml::parse_stream(&shared)
     }
