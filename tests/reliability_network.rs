@@ -728,3 +728,75 @@ fn a_watch_too_old_for_the_server_says_so_and_goes_on_from_the_current_state() {
         "{e}"
     );
 }
+
+#[test]
+fn a_watch_that_lost_its_place_shows_what_changed_in_the_gap() {
+    let server = quiet();
+    let api = Api::new(&server, "p");
+    assert_eq!(api.create(&policy("a")).code, 201);
+    assert_eq!(api.create(&policy("c")).code, 201);
+    let proxy = FaultProxy::start(&server.url);
+    // When the first watch arrives, the store changes behind it and the watch is refused.
+    let gap_api = Api::new(&server, "p");
+    let changed = std::sync::atomic::AtomicBool::new(false);
+    proxy.inject(1, Fault::status(410, "Expired", None), move |s| {
+        let watch = s.target.contains("watch=true");
+        if watch && !changed.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            assert_eq!(gap_api.create(&policy("b")).code, 201);
+            let c = Api::item("default", "c");
+            let labelled = gap_api.patch(
+                &c,
+                "application/merge-patch+json",
+                r#"{"metadata":{"labels":{"changed":"yes"}}}"#,
+            );
+            assert_eq!(labelled.code, 200);
+            let a = gap_api.send("DELETE", &Api::item("default", "a"), &[], None);
+            assert_eq!(a.code, 200);
+        }
+        watch
+    });
+    let home = tempfile::tempdir().expect("home");
+    let mut child = datumctl(home.path())
+        .args([
+            "get",
+            "btp",
+            "-w",
+            "--output-watch-events",
+            "-o",
+            "name",
+            "--server",
+            &proxy.url,
+            "--project",
+            "p",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn watch");
+    let lines = collect_lines(&mut child);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while lines.lock().expect("lines").len() < 5 {
+        assert!(
+            Instant::now() < deadline,
+            "{:?}",
+            lines.lock().expect("lines")
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let o = child.wait_with_output().expect("wait");
+    let got = lines.lock().expect("lines").clone();
+    let name = |n: &str| format!("backendtrafficpolicy.gateway.envoyproxy.io/{n}");
+    assert_eq!(
+        got,
+        [
+            format!("ADDED {}", name("a")),
+            format!("ADDED {}", name("c")),
+            format!("ADDED {}", name("b")),
+            format!("MODIFIED {}", name("c")),
+            format!("DELETED {}", name("a")),
+        ]
+    );
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("without the states in between"), "{e}");
+}

@@ -14,6 +14,7 @@ use crate::print::table::{Table, row_in_columns};
 use crate::resource;
 use chrono::Utc;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::time::Duration;
 
 const FORMATS: [&str; 6] = ["wide", "yaml", "json", "name", "jsonpath", "custom-columns"];
@@ -157,7 +158,7 @@ impl Getter<'_> {
                 .last()
                 .and_then(|o| o["metadata"]["resourceVersion"].as_str())
                 .map(String::from);
-            return self.watch(rv, Vec::new()).await;
+            return self.watch(rv, Vec::new(), known_from(&found)).await;
         }
         Ok(if failed {
             Outcome::Failed
@@ -168,7 +169,7 @@ impl Getter<'_> {
 
     async fn list(&self) -> Result<Outcome, ClientError> {
         if self.args.watch_only {
-            return self.watch(None, Vec::new()).await;
+            return self.watch(None, Vec::new(), Known::new()).await;
         }
         if self.args.watch && self.args.output_watch_events {
             return self.list_as_events().await;
@@ -189,6 +190,8 @@ impl Getter<'_> {
         }
         // jsonpath runs on the whole List, so that one format holds every item.
         let mut whole: Vec<Value> = Vec::new();
+        // What a watch starts from, to tell later what changed if it has to list again.
+        let mut known = Known::new();
         loop {
             let mut page = self.client.list_page(ns, &options).await?;
             let items = match page.get_mut("items").map(Value::take) {
@@ -196,6 +199,9 @@ impl Getter<'_> {
                 _ => Vec::new(),
             };
             count += items.len();
+            if self.args.watch {
+                known.extend(known_from(&items));
+            }
             match &self.format {
                 OutputFormat::Name => {
                     p.out(&items.iter().map(name_line).collect::<String>());
@@ -246,7 +252,7 @@ impl Getter<'_> {
             _ => {}
         }
         if self.args.watch {
-            return self.watch(list_rv, widths).await;
+            return self.watch(list_rv, widths, known).await;
         }
         Ok(Outcome::Success)
     }
@@ -281,13 +287,20 @@ impl Getter<'_> {
             }
         }
         let rv = meta["resourceVersion"].as_str().map(String::from);
-        self.watch_from(rv, widths, header_printed).await
+        self.watch_from(rv, widths, header_printed, known_from(&items))
+            .await
     }
 
     /// Prints changes from `rv` on until interrupted, reconnecting from the last version seen.
-    async fn watch(&self, rv: Option<String>, widths: Vec<usize>) -> Result<Outcome, ClientError> {
+    /// `known` holds the objects shown so far.
+    async fn watch(
+        &self,
+        rv: Option<String>,
+        widths: Vec<usize>,
+        known: Known,
+    ) -> Result<Outcome, ClientError> {
         let printed = !widths.is_empty();
-        self.watch_from(rv, widths, printed).await
+        self.watch_from(rv, widths, printed, known).await
     }
 
     async fn watch_from(
@@ -295,6 +308,7 @@ impl Getter<'_> {
         mut rv: Option<String>,
         widths: Vec<usize>,
         header_printed: bool,
+        mut known: Known,
     ) -> Result<Outcome, ClientError> {
         let p = &self.ctx.printer;
         let ns = self.namespace();
@@ -320,8 +334,10 @@ impl Getter<'_> {
                 Err(ClientError::Status(s)) if s.code == 410 => {
                     // Our version left the server's history: start again from a fresh list.
                     p.warn(&gap_warning(rv.as_deref()));
-                    let (_, meta) = self.client.list_all(ns, &options).await?;
-                    rv = meta["resourceVersion"].as_str().map(String::from);
+                    let fresh = self
+                        .catch_up(&options, &mut known, &mut widths, &mut header_printed)
+                        .await?;
+                    rv = fresh.or(rv);
                     continue;
                 }
                 Err(e @ (ClientError::Connect { .. } | ClientError::Transport { .. })) => {
@@ -349,18 +365,58 @@ impl Getter<'_> {
                     "ERROR" => {
                         if object["code"] == 410 {
                             p.warn(&gap_warning(rv.as_deref()));
-                            rv = None;
-                            let (_, meta) = self.client.list_all(ns, &options).await?;
-                            rv = meta["resourceVersion"].as_str().map(String::from).or(rv);
+                            let fresh = self
+                                .catch_up(&options, &mut known, &mut widths, &mut header_printed)
+                                .await?;
+                            rv = fresh.or(rv);
                         }
                         break;
                     }
-                    _ => {}
+                    "DELETED" => {
+                        known.remove(&key_of(object));
+                    }
+                    _ => {
+                        known.insert(key_of(object), object.clone());
+                    }
                 }
                 let text = self.watch_line(kind, object, &mut widths, &mut header_printed);
                 p.out(&text);
             }
         }
+    }
+
+    /// Lists again after the watch lost its place, and prints what differs from `known` as the
+    /// events a complete watch would have ended with: ADDED and MODIFIED in list order, then
+    /// DELETED. Returns the list's resourceVersion, to watch on from.
+    async fn catch_up(
+        &self,
+        options: &ListOptions,
+        known: &mut Known,
+        widths: &mut Vec<usize>,
+        header_printed: &mut bool,
+    ) -> Result<Option<String>, ClientError> {
+        let (items, meta) = self.client.list_all(self.namespace(), options).await?;
+        let mut text = String::new();
+        let mut gone = std::mem::take(known);
+        for item in items {
+            let key = key_of(&item);
+            let kind = match gone.remove(&key) {
+                None => Some("ADDED"),
+                Some(old) if version_of(&old) != version_of(&item) => Some("MODIFIED"),
+                Some(_) => None,
+            };
+            if let Some(kind) = kind {
+                text.push_str(&self.watch_line(kind, &item, widths, header_printed));
+            }
+            known.insert(key, item);
+        }
+        let mut deleted: Vec<(String, Value)> = gone.into_iter().collect();
+        deleted.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, object) in deleted {
+            text.push_str(&self.watch_line("DELETED", &object, widths, header_printed));
+        }
+        self.ctx.printer.out(&text);
+        Ok(meta["resourceVersion"].as_str().map(String::from))
     }
 
     fn watch_line(
@@ -411,11 +467,31 @@ impl Getter<'_> {
     }
 }
 
-/// Said when a watch must start again from a fresh list: the changes in between are not
-/// replayed, and a silent gap would look like a complete history.
+/// Said when a watch must start again from a fresh list: what changed in between is shown as
+/// it stands now, and the states in between are lost, which a silent gap would hide.
 fn gap_warning(rv: Option<&str>) -> String {
     format!(
-        "the watch fell behind the server's history (410 Gone) after resourceVersion {}: changes since then may not be shown; watching again from the current state",
+        "the watch fell behind the server's history (410 Gone) after resourceVersion {}: listing again; what changed since is shown as it is now, without the states in between",
         rv.unwrap_or("0")
     )
+}
+
+/// The objects a watch has shown, by namespace and name.
+type Known = HashMap<String, Value>;
+
+fn key_of(object: &Value) -> String {
+    let meta = &object["metadata"];
+    format!(
+        "{}/{}",
+        meta["namespace"].as_str().unwrap_or(""),
+        meta["name"].as_str().unwrap_or("")
+    )
+}
+
+fn version_of(object: &Value) -> &str {
+    object["metadata"]["resourceVersion"].as_str().unwrap_or("")
+}
+
+fn known_from(objects: &[Value]) -> Known {
+    objects.iter().map(|o| (key_of(o), o.clone())).collect()
 }
