@@ -4,11 +4,15 @@
 
 mod common;
 mod login_provider;
+mod serve_support;
+mod support_faults;
 
 use common::TestServer;
 use login_provider::Provider;
 use login_provider::flows::*;
 use std::path::Path;
+use std::time::Duration;
+use support_faults::{Fault, FaultProxy};
 
 const API: &str = "http://127.0.0.1:9";
 
@@ -208,4 +212,67 @@ fn an_expired_login_without_a_refresh_token_asks_for_a_new_login() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn a_watch_that_outlives_its_token_renews_it_before_reconnecting() {
+    let provider = Provider::start();
+    let tokens = tempfile::tempdir().expect("tmp");
+    let token_file = tokens.path().join("tokens");
+    let lines: Vec<String> = (1..200).map(|n| format!("access-token-{n}")).collect();
+    std::fs::write(&token_file, lines.join("\n")).expect("token file");
+    let server = TestServer::start_with(&[
+        "--no-status-writer",
+        "--token-file",
+        token_file.to_str().expect("utf8"),
+    ]);
+    // The first watch stream is cut in the middle of its second event.
+    let proxy = FaultProxy::start(&server.url);
+    proxy.inject(1, Fault::CutAfterLines(1), |s| {
+        s.target.contains("watch=true")
+    });
+    let home = tempfile::tempdir().expect("tmp");
+    browser_login(home.path(), &provider, &proxy.url);
+    // Changes come from elsewhere, with a token of their own, so that only the watch renews.
+    let api = serve_support::Api::new(&server, "p").with_token("access-token-199");
+    let apply = |name: &str| assert_eq!(api.create(&serve_support::policy(name)).code, 201);
+    let watch = spawn(datumctl_in(
+        home.path(),
+        &["get", "btp", "-w", "-o", "name", "-v", "6"],
+    ));
+    watch.wait_stderr("watch=true", Duration::from_secs(20));
+    apply("first");
+    // The token in use is now within a minute of expiring; the cut makes the watch reconnect.
+    set_expiry_in(home.path(), 10);
+    apply("second");
+    let logged = format!("POST {}/token 200 OK", provider.url);
+    let stderr = watch.wait_stderr(&logged, Duration::from_secs(20));
+    assert_eq!(provider.ledger().refresh_grants, 1, "{stderr}");
+    // Then the watch goes on, with the new token.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = watch.stderr.lock().expect("stderr").clone();
+        let after = text.split(&logged).nth(1).unwrap_or_default();
+        if after.contains("watch=true") && after.contains(" 200 OK") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no watch after the renewal:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let renewed = stored_token(home.path());
+    let sent: Vec<_> = proxy
+        .seen()
+        .into_iter()
+        .filter(|s| s.target.contains("watch=true"))
+        .map(|s| s.authorization.unwrap_or_default())
+        .collect();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_ne!(sent[0], format!("Bearer {renewed}"));
+    assert_eq!(sent[1], format!("Bearer {renewed}"));
+    let mut child = watch.child;
+    let _ = child.kill();
+    provider.assert_no_violations();
 }

@@ -81,6 +81,9 @@ pub struct ApiClient {
     timeout: Option<Duration>,
     retry: RetryPolicy,
     warned: Mutex<HashSet<String>>,
+    /// A token renewed after the client was built (a long watch outlives its token); it
+    /// replaces `target.token`.
+    renewed: Mutex<Option<String>>,
 }
 
 /// Go-style durations for `--request-timeout`: `30s`, `1m30s`, `500ms`, a bare number is
@@ -181,7 +184,23 @@ impl ApiClient {
             timeout,
             retry: RetryPolicy::default(),
             warned: Mutex::new(HashSet::new()),
+            renewed: Mutex::new(None),
         })
+    }
+
+    /// The bearer token requests carry now.
+    pub fn token(&self) -> Option<String> {
+        let renewed = self
+            .renewed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        renewed.or_else(|| self.target.token.clone())
+    }
+
+    /// Sends `token` from now on.
+    pub fn set_token(&self, token: String) {
+        *self.renewed.lock().unwrap_or_else(|p| p.into_inner()) = Some(token);
     }
 
     /// Replaces the retry policy (one attempt for a quick answer, as explain wants).
@@ -289,7 +308,7 @@ impl ApiClient {
             builder = builder.query(&req.query);
         }
         builder = builder.header(ACCEPT, "application/json");
-        if let Some(token) = &self.target.token {
+        if let Some(token) = self.token() {
             builder = builder.header(AUTHORIZATION, format!("Bearer {token}"));
         }
         if let Some(ct) = req.content_type {

@@ -32,6 +32,30 @@ pub fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliE
         .map_err(|e| e.into_cli(&target_for_errors))
 }
 
+/// Brings the token of a client that outlives it (a long watch) up to date before it
+/// reconnects: the stored one, if another command renewed it meanwhile, renewed here if it is
+/// due. A failure is only warned about: a server that no longer takes the old token says so.
+pub fn renew_if_due(client: &ApiClient, global: &GlobalArgs) {
+    // Renewal drives its own runtime, which cannot start on this (async) thread.
+    let current = std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let mut target = target::resolve(global).map_err(target_error)?;
+                crate::auth::refresh_target(&mut target, global)?;
+                Ok::<_, CliError>(target.token)
+            })
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    match current {
+        Ok(Some(token)) if client.token().as_ref() != Some(&token) => client.set_token(token),
+        Ok(_) => {}
+        Err(e) => client
+            .printer
+            .warn(&format!("could not renew the login token: {}", e.message())),
+    }
+}
+
 /// A credential stored in a file that group or others may read is one `cat` from leaking:
 /// say so on every use, as the file is read (writes by datumctl are always 0600).
 fn warn_if_others_can_read(target: &target::Target, global: &GlobalArgs, printer: &Printer) {

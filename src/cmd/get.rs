@@ -322,8 +322,10 @@ impl Getter<'_> {
         let mut first = true;
         loop {
             if !first {
-                // The stream ended (timeout, restart, network): resume from the last version.
+                // The stream ended (timeout, restart, network): resume from the last version,
+                // with a fresh login token if the one in use is about to expire.
                 tokio::time::sleep(Duration::from_millis(200)).await;
+                crate::client::renew_if_due(self.client, &self.ctx.global);
             }
             first = false;
             let mut stream = match self.client.watch(ns, &options, rv.as_deref()).await {

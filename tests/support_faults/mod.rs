@@ -18,6 +18,8 @@ pub struct Seen {
     /// Path and query, as sent.
     pub target: String,
     pub body: Vec<u8>,
+    /// The Authorization header, to tell which credential a request carried.
+    pub authorization: Option<String>,
     /// The fault applied to it, if any (`"pass"` otherwise).
     pub fault: String,
 }
@@ -200,6 +202,7 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<(Se
     let target = parts.next().unwrap_or("").to_string();
     let mut headers = Vec::new();
     let mut length = 0usize;
+    let mut authorization = None;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 {
@@ -214,6 +217,11 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<(Se
         {
             length = v.trim().parse().unwrap_or(0);
         }
+        if let Some((k, v)) = line.split_once(':')
+            && k.trim().eq_ignore_ascii_case("authorization")
+        {
+            authorization = Some(v.trim().to_string());
+        }
         headers.push(line);
     }
     let mut body = vec![0u8; length];
@@ -223,6 +231,7 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<(Se
             method,
             target,
             body,
+            authorization,
             fault: "pass".into(),
         },
         headers,
