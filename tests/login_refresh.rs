@@ -29,6 +29,18 @@ fn stored_token(home: &Path) -> String {
         .expect("token")
 }
 
+/// A `datumctl serve` that takes the access tokens the test provider issues
+/// (`access-token-N`), with the directory holding its token file.
+fn serve_for_provider(extra: &[&str]) -> (tempfile::TempDir, TestServer) {
+    let tokens = tempfile::tempdir().expect("tmp");
+    let token_file = tokens.path().join("tokens");
+    let lines: Vec<String> = (1..200).map(|n| format!("access-token-{n}")).collect();
+    std::fs::write(&token_file, lines.join("\n")).expect("token file");
+    let mut args = extra.to_vec();
+    args.extend(["--token-file", token_file.to_str().expect("utf8")]);
+    (tokens, TestServer::start_with(&args))
+}
+
 #[test]
 fn tokens_are_refreshed_only_within_a_minute_of_expiry() {
     let provider = Provider::start();
@@ -120,11 +132,7 @@ fn a_revoked_refresh_token_asks_for_a_new_login_with_exit_3() {
 #[test]
 fn every_command_sends_the_renewed_token_and_no_output_shows_a_token() {
     let provider = Provider::start();
-    let tokens = tempfile::tempdir().expect("tmp");
-    let token_file = tokens.path().join("tokens");
-    let lines: Vec<String> = (1..200).map(|n| format!("access-token-{n}")).collect();
-    std::fs::write(&token_file, lines.join("\n")).expect("token file");
-    let server = TestServer::start_with(&["--token-file", token_file.to_str().expect("utf8")]);
+    let (_tokens, server) = serve_for_provider(&[]);
     let home = tempfile::tempdir().expect("tmp");
     let mut outputs = vec![browser_login(home.path(), &provider, &server.url).all()];
 
@@ -217,15 +225,7 @@ fn an_expired_login_without_a_refresh_token_asks_for_a_new_login() {
 #[test]
 fn a_watch_that_outlives_its_token_renews_it_before_reconnecting() {
     let provider = Provider::start();
-    let tokens = tempfile::tempdir().expect("tmp");
-    let token_file = tokens.path().join("tokens");
-    let lines: Vec<String> = (1..200).map(|n| format!("access-token-{n}")).collect();
-    std::fs::write(&token_file, lines.join("\n")).expect("token file");
-    let server = TestServer::start_with(&[
-        "--no-status-writer",
-        "--token-file",
-        token_file.to_str().expect("utf8"),
-    ]);
+    let (_tokens, server) = serve_for_provider(&["--no-status-writer"]);
     // The first watch stream is cut in the middle of its second event.
     let proxy = FaultProxy::start(&server.url);
     proxy.inject(1, Fault::CutAfterLines(1), |s| {

@@ -322,27 +322,25 @@ fn a_reset_in_the_middle_of_a_paged_list_is_retried_never_half_shown() {
     assert!(err(&o).contains(&proxy.url), "{}", err(&o));
 }
 
-/// `datumctl get btp -w --output-watch-events` through `server`, printing NAME and RV only.
-fn spawn_watch(home: &Path, server: &str) -> std::process::Child {
+/// `datumctl get btp -w OUTPUT…` through `server`.
+fn spawn_watch(home: &Path, server: &str, output: &[&str]) -> std::process::Child {
     datumctl(home)
-        .args([
-            "get",
-            "btp",
-            "-w",
-            "--output-watch-events",
-            "-o",
-            "custom-columns=NAME:.metadata.name,RV:.metadata.resourceVersion",
-            "--no-headers",
-            "--server",
-            server,
-            "--project",
-            "p",
-        ])
+        .args(["get", "btp", "-w"])
+        .args(output)
+        .args(["--server", server, "--project", "p"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn watch")
 }
+
+/// Watch output as rows `EVENT NAME RV`.
+const EVENT_ROWS: [&str; 4] = [
+    "--output-watch-events",
+    "-o",
+    "custom-columns=NAME:.metadata.name,RV:.metadata.resourceVersion",
+    "--no-headers",
+];
 
 /// Rows `EVENT NAME RV` printed by a running `get -w`, collected by a thread.
 fn collect_lines(child: &mut std::process::Child) -> Arc<Mutex<Vec<String>>> {
@@ -370,7 +368,7 @@ fn a_watch_cut_mid_event_resumes_without_losing_or_repeating_events() {
         s.target.contains("watch=true")
     });
     let home = tempfile::tempdir().expect("home");
-    let mut child = spawn_watch(home.path(), &proxy.url);
+    let mut child = spawn_watch(home.path(), &proxy.url, &EVENT_ROWS);
     let lines = collect_lines(&mut child);
     let deadline = Instant::now() + Duration::from_secs(20);
     while !proxy.seen().iter().any(|s| s.target.contains("watch=true")) {
@@ -500,7 +498,7 @@ fn a_watch_outlives_a_server_crash_and_restart_without_losing_events() {
     assert_eq!(api.create(&policy("a")).code, 201);
     let proxy = FaultProxy::start(&first.url);
     let home = tempfile::tempdir().expect("home");
-    let mut child = spawn_watch(home.path(), &proxy.url);
+    let mut child = spawn_watch(home.path(), &proxy.url, &EVENT_ROWS);
     let lines = collect_lines(&mut child);
     let deadline = Instant::now() + Duration::from_secs(30);
     let wait_for = |n: usize| {
@@ -674,22 +672,7 @@ fn a_watch_too_old_for_the_server_says_so_and_goes_on_from_the_current_state() {
         s.target.contains("watch=true")
     });
     let home = tempfile::tempdir().expect("home");
-    let mut child = datumctl(home.path())
-        .args([
-            "get",
-            "btp",
-            "-w",
-            "-o",
-            "name",
-            "--server",
-            &proxy.url,
-            "--project",
-            "p",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn watch");
+    let mut child = spawn_watch(home.path(), &proxy.url, &["-o", "name"]);
     let lines = collect_lines(&mut child);
     let deadline = Instant::now() + Duration::from_secs(20);
     // The refused watch, then the list again, then a watch that is answered.
@@ -756,23 +739,11 @@ fn a_watch_that_lost_its_place_shows_what_changed_in_the_gap() {
         watch
     });
     let home = tempfile::tempdir().expect("home");
-    let mut child = datumctl(home.path())
-        .args([
-            "get",
-            "btp",
-            "-w",
-            "--output-watch-events",
-            "-o",
-            "name",
-            "--server",
-            &proxy.url,
-            "--project",
-            "p",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn watch");
+    let mut child = spawn_watch(
+        home.path(),
+        &proxy.url,
+        &["--output-watch-events", "-o", "name"],
+    );
     let lines = collect_lines(&mut child);
     let deadline = Instant::now() + Duration::from_secs(20);
     while lines.lock().expect("lines").len() < 5 {

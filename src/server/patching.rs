@@ -61,29 +61,32 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
             "json: cannot unmarshal {found} into Go value of type jsonpatch.Patch"
         )));
     }
-    if !matches!(kind, PatchKind::Apply) && call.param("force").is_some() {
-        return Err(ApiError::invalid_options(
+    // The PatchOptions checks kube-apiserver makes before it reads the object.
+    let invalid_option = |path: &str, error_type, detail: &str| {
+        ApiError::invalid_options(
             "PatchOptions",
             &[crate::validate::FieldError {
-                path: "force".into(),
+                path: path.into(),
                 pointer: String::new(),
-                error_type: crate::validate::ErrorType::Forbidden,
+                error_type,
                 bad_value: None,
-                detail: "may not be specified for non-apply patch".into(),
+                detail: detail.into(),
             }],
+        )
+    };
+    if !matches!(kind, PatchKind::Apply) && call.param("force").is_some() {
+        return Err(invalid_option(
+            "force",
+            crate::validate::ErrorType::Forbidden,
+            "may not be specified for non-apply patch",
         ));
     }
     if let PatchKind::Apply = kind {
         if call.param("fieldManager").is_none_or(str::is_empty) {
-            return Err(ApiError::invalid_options(
-                "PatchOptions",
-                &[crate::validate::FieldError {
-                    path: "fieldManager".into(),
-                    pointer: String::new(),
-                    error_type: crate::validate::ErrorType::Required,
-                    bad_value: None,
-                    detail: "is required for apply patch".into(),
-                }],
+            return Err(invalid_option(
+                "fieldManager",
+                crate::validate::ErrorType::Required,
+                "is required for apply patch",
             ));
         }
         if call.status {
