@@ -356,6 +356,18 @@ fn collect_lines(child: &mut std::process::Child) -> Arc<Mutex<Vec<String>>> {
     lines
 }
 
+/// Waits until a watch has printed `n` lines, failing at `deadline`.
+fn wait_for_lines(lines: &Mutex<Vec<String>>, n: usize, deadline: Instant) {
+    while lines.lock().expect("lines").len() < n {
+        assert!(
+            Instant::now() < deadline,
+            "{:?}",
+            lines.lock().expect("lines")
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn a_watch_cut_mid_event_resumes_without_losing_or_repeating_events() {
     let server = quiet();
@@ -501,16 +513,7 @@ fn a_watch_outlives_a_server_crash_and_restart_without_losing_events() {
     let mut child = spawn_watch(home.path(), &proxy.url, &EVENT_ROWS);
     let lines = collect_lines(&mut child);
     let deadline = Instant::now() + Duration::from_secs(30);
-    let wait_for = |n: usize| {
-        while lines.lock().expect("lines").len() < n {
-            assert!(
-                Instant::now() < deadline,
-                "{:?}",
-                lines.lock().expect("lines")
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
+    let wait_for = |n: usize| wait_for_lines(&lines, n, deadline);
     let row = |event: &str, reply: &serde_json::Value| {
         format!(
             "{event} {} {}",
@@ -687,14 +690,7 @@ fn a_watch_too_old_for_the_server_says_so_and_goes_on_from_the_current_state() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(api.create(&policy("later")).code, 201);
-    while lines.lock().expect("lines").len() < 2 {
-        assert!(
-            Instant::now() < deadline,
-            "{:?}",
-            lines.lock().expect("lines")
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for_lines(&lines, 2, deadline);
     let _ = child.kill();
     let o = child.wait_with_output().expect("wait");
     let got = lines.lock().expect("lines").clone();
@@ -746,14 +742,7 @@ fn a_watch_that_lost_its_place_shows_what_changed_in_the_gap() {
     );
     let lines = collect_lines(&mut child);
     let deadline = Instant::now() + Duration::from_secs(20);
-    while lines.lock().expect("lines").len() < 5 {
-        assert!(
-            Instant::now() < deadline,
-            "{:?}",
-            lines.lock().expect("lines")
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for_lines(&lines, 5, deadline);
     let _ = child.kill();
     let o = child.wait_with_output().expect("wait");
     let got = lines.lock().expect("lines").clone();
