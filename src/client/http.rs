@@ -151,8 +151,23 @@ impl ApiClient {
             .connect_timeout(Duration::from_secs(10))
             .pool_max_idle_per_host(64);
         if !target.server.starts_with("https://") {
-            // Plain HTTP never needs the system's trust store, and reading it costs milliseconds.
-            builder = builder.tls_built_in_root_certs(false);
+            // Plain HTTP never needs the system's trust store, and reading it costs milliseconds;
+            // a redirect to HTTPS is refused with the address to use instead.
+            builder =
+                builder
+                    .tls_built_in_root_certs(false)
+                    .redirect(reqwest::redirect::Policy::custom(|attempt| {
+                        if attempt.url().scheme() == "https" {
+                            let to = attempt.url().origin().ascii_serialization();
+                            attempt.error(format!(
+                                "the server redirects to {to}; use that address as --server"
+                            ))
+                        } else if attempt.previous().len() >= 10 {
+                            attempt.error("too many redirects")
+                        } else {
+                            attempt.follow()
+                        }
+                    }));
         }
         if let Some(pem) = &target.tls.ca_pem {
             let certs = reqwest::Certificate::from_pem_bundle(pem)
@@ -224,6 +239,8 @@ impl ApiClient {
                     Some(retry_after(resp.headers()))
                 }
                 Err(e) if e.is_connect() => Some(None),
+                // A redirect we refuse will be refused again.
+                Err(e) if e.is_redirect() => None,
                 // A connection cut before the answer is complete: safe to repeat only when the
                 // request is idempotent (a POST may have been applied).
                 Err(e) if req.idempotent() && !e.is_timeout() => Some(None),
@@ -531,6 +548,20 @@ mod tests {
             "{posted:?}"
         );
         assert_eq!(seen.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_plain_http_server_redirecting_to_https_names_the_address_to_use() {
+        const MOVED: &str = "HTTP/1.1 301 Moved Permanently\r\nLocation: https://127.0.0.1:9/x\r\nContent-Length: 0\r\n\r\n";
+        let (url, _) = scripted(vec![MOVED]).await;
+        let got = test_client(&url)
+            .send_json(&ApiRequest::new(Method::GET, format!("{url}/x")))
+            .await;
+        let text = format!("{:?}", got.expect_err("refused"));
+        assert!(
+            text.contains("redirects to https://127.0.0.1:9; use that address as --server"),
+            "{text}"
+        );
     }
 
     #[test]
