@@ -301,6 +301,44 @@ pub fn prune(object: &mut Value, validation: FieldValidation) -> Result<Vec<Stri
     }
 }
 
+/// Puts `status` on `object`, or removes it.
+pub fn set_status(object: &mut Value, status: Option<Value>) {
+    match status {
+        Some(s) => object["status"] = s,
+        None => {
+            if let Some(m) = object.as_object_mut() {
+                m.remove("status");
+            }
+        }
+    }
+}
+
+/// What a write cannot change: the metadata the server owns (name, namespace, uid,
+/// creationTimestamp, generation) is copied from `old`, or dropped where `old` has none; then
+/// `generation` counts a change of anything but metadata and status.
+pub fn keep_server_metadata(old: &Value, new: &mut Value) -> Result<(), ApiError> {
+    let Some(meta) = new.get_mut("metadata").and_then(Value::as_object_mut) else {
+        return Err(ApiError::bad_request("the object has no metadata"));
+    };
+    for owned in [
+        "name",
+        "namespace",
+        "uid",
+        "creationTimestamp",
+        "generation",
+    ] {
+        match old["metadata"].get(owned) {
+            Some(v) => meta.insert(owned.into(), v.clone()),
+            None => meta.remove(owned),
+        };
+    }
+    if spec_changed(old, new) {
+        let generation = old["metadata"]["generation"].as_i64().unwrap_or(1);
+        new["metadata"]["generation"] = serde_json::json!(generation + 1);
+    }
+    Ok(())
+}
+
 /// Whether anything but metadata and status differs: what bumps `metadata.generation`.
 pub fn spec_changed(old: &Value, new: &Value) -> bool {
     let strip = |v: &Value| {

@@ -163,39 +163,13 @@ fn finish_apply(
     validation: FieldValidation,
 ) -> Result<(Value, Vec<String>), ApiError> {
     let managed = new["metadata"]["managedFields"].clone();
-    for owned in [
-        "name",
-        "namespace",
-        "uid",
-        "creationTimestamp",
-        "generation",
-    ] {
-        match old["metadata"].get(owned) {
-            Some(v) => new["metadata"][owned] = v.clone(),
-            None => {
-                if let Some(m) = new["metadata"].as_object_mut() {
-                    m.remove(owned);
-                }
-            }
-        }
-    }
-    match old.get("status") {
-        Some(s) => new["status"] = s.clone(),
-        None => {
-            if let Some(m) = new.as_object_mut() {
-                m.remove("status");
-            }
-        }
-    }
+    object::set_status(&mut new, old.get("status").cloned());
+    object::keep_server_metadata(old, &mut new)?;
     object::check_type_meta(&new)?;
     if new["metadata"]["name"].as_str() != call.name.as_deref() {
         return Err(ApiError::bad_request(
             "the name of the object does not match the name on the URL",
         ));
-    }
-    let generation = old["metadata"]["generation"].as_i64().unwrap_or(1);
-    if object::spec_changed(old, &new) {
-        new["metadata"]["generation"] = json!(generation + 1);
     }
     let warnings = object::admit(&mut new, Some(old), validation, &app.options)?;
     new["metadata"]["managedFields"] = managed;

@@ -188,46 +188,16 @@ pub(super) fn finish_update(
         let status = new.get("status").cloned();
         let managed_given = new["metadata"]["managedFields"].clone();
         new = old.clone();
-        match status {
-            Some(s) => new["status"] = s,
-            None => {
-                if let Some(m) = new.as_object_mut() {
-                    m.remove("status");
-                }
-            }
-        }
+        object::set_status(&mut new, status);
         if !managed_given.is_null() {
             new["metadata"]["managedFields"] = managed_given;
         }
     } else {
-        match old.get("status") {
-            Some(s) => new["status"] = s.clone(),
-            None => {
-                if let Some(m) = new.as_object_mut() {
-                    m.remove("status");
-                }
-            }
-        }
+        object::set_status(&mut new, old.get("status").cloned());
     }
-    let Some(meta) = new.get_mut("metadata").and_then(Value::as_object_mut) else {
-        return Err(ApiError::bad_request("the object has no metadata"));
-    };
-    for owned in [
-        "name",
-        "namespace",
-        "uid",
-        "creationTimestamp",
-        "generation",
-    ] {
-        match old["metadata"].get(owned) {
-            Some(v) => meta.insert(owned.into(), v.clone()),
-            None => meta.remove(owned),
-        };
-    }
-    meta.remove("resourceVersion");
-    let generation = old["metadata"]["generation"].as_i64().unwrap_or(1);
-    if object::spec_changed(old, &new) {
-        new["metadata"]["generation"] = json!(generation + 1);
+    object::keep_server_metadata(old, &mut new)?;
+    if let Some(meta) = new["metadata"].as_object_mut() {
+        meta.remove("resourceVersion");
     }
     let warnings = object::admit(&mut new, Some(old), validation, &app.options)?;
     managed::record_update(
