@@ -29,16 +29,9 @@ pub(super) fn wrap(limit: usize, text: &str) -> String {
 
     for c in text.chars() {
         if c == '\n' {
-            if word.is_empty() {
-                if current + space_len <= limit {
-                    out.push_str(&space);
-                }
-            } else {
-                out.push_str(&space);
-                out.push_str(&word);
-                word.clear();
-                word_len = 0;
-            }
+            end_line(&mut out, &space, &word, current + space_len <= limit);
+            word.clear();
+            word_len = 0;
             space.clear();
             space_len = 0;
             out.push('\n');
@@ -66,15 +59,17 @@ pub(super) fn wrap(limit: usize, text: &str) -> String {
             }
         }
     }
-    if word.is_empty() {
-        if current + space_len <= limit {
-            out.push_str(&space);
-        }
-    } else {
-        out.push_str(&space);
-        out.push_str(&word);
-    }
+    end_line(&mut out, &space, &word, current + space_len <= limit);
     out
+}
+
+/// Writes what is pending at the end of a line: the word with the spaces before it, or the
+/// trailing spaces alone when they still fit (`spaces_fit`).
+fn end_line(out: &mut String, space: &str, word: &str, spaces_fit: bool) {
+    if !word.is_empty() || spaces_fit {
+        out.push_str(space);
+        out.push_str(word);
+    }
 }
 
 #[cfg(test)]
