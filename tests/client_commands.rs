@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestServer, datumctl};
+use common::{TestServer, code, datumctl, err, out};
 use std::path::Path;
 use std::process::Output;
 
@@ -68,18 +68,6 @@ impl Env {
     }
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap_or(-1)
-}
-
 #[test]
 fn quick_start_commands_verbatim() {
     let env = Env::new(&[]);
@@ -91,9 +79,9 @@ fn quick_start_commands_verbatim() {
         "--project",
         "my-project",
     ]);
-    assert_eq!(code(&applied), 0, "{}", stderr(&applied));
+    assert_eq!(code(&applied), 0, "{}", err(&applied));
     assert_eq!(
-        stdout(&applied),
+        out(&applied),
         "backendtrafficpolicy.gateway.envoyproxy.io/backend-traffic-example created\n"
     );
     let again = env.run(&[
@@ -103,15 +91,15 @@ fn quick_start_commands_verbatim() {
         "--project",
         "my-project",
     ]);
-    assert_eq!(code(&again), 0, "{}", stderr(&again));
+    assert_eq!(code(&again), 0, "{}", err(&again));
     assert_eq!(
-        stdout(&again),
+        out(&again),
         "backendtrafficpolicy.gateway.envoyproxy.io/backend-traffic-example unchanged\n"
     );
 
     let got = env.run(&["get", "backendtrafficpolicies", "--project", "my-project"]);
-    assert_eq!(code(&got), 0, "{}", stderr(&got));
-    let text = stdout(&got);
+    assert_eq!(code(&got), 0, "{}", err(&got));
+    let text = out(&got);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
     assert_eq!(
@@ -130,8 +118,8 @@ fn quick_start_commands_verbatim() {
         "--project",
         "my-project",
     ]);
-    assert_eq!(code(&described), 0, "{}", stderr(&described));
-    let text = stdout(&described);
+    assert_eq!(code(&described), 0, "{}", err(&described));
+    let text = out(&described);
     for expected in [
         "Name:         backend-traffic-example\n",
         "Namespace:    default\n",
@@ -148,12 +136,12 @@ fn quick_start_commands_verbatim() {
 #[test]
 fn quick_start_explain_recursive() {
     let env = Env::new(&[]);
-    let out = env.run(&["explain", "backendtrafficpolicies", "--recursive"]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let page = env.run(&["explain", "backendtrafficpolicies", "--recursive"]);
+    assert_eq!(code(&page), 0, "{}", err(&page));
     assert!(
-        stdout(&out).contains("\n    retry\t<Object>\n"),
+        out(&page).contains("\n    retry\t<Object>\n"),
         "{}",
-        stdout(&out)
+        out(&page)
     );
 }
 
@@ -164,7 +152,7 @@ fn every_output_form_matches_kubectl() {
     let b = env.write("b.yaml", &policy_yaml("beta", "app: api", 5));
     for f in [&a, &b] {
         let o = env.run(&["apply", "-f", f, "--project", "p"]);
-        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert_eq!(code(&o), 0, "{}", err(&o));
     }
     let forms: [&[&str]; 10] = [
         &["-o", "yaml"],
@@ -190,8 +178,8 @@ fn every_output_form_matches_kubectl() {
             let mut full = vec!["get", "btp", "--project", "p"];
             full.extend_from_slice(args);
             let o = env.run(&full);
-            assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
-            stdout(&o)
+            assert_eq!(code(&o), 0, "{args:?}: {}", err(&o));
+            out(&o)
         })
         .collect();
     // Our own expectations, independent of kubectl.
@@ -229,12 +217,8 @@ fn every_output_form_matches_kubectl() {
             .args(*args)
             .output()
             .expect("run kubectl");
-        assert_eq!(code(&o), 0, "kubectl {args:?}: {}", stderr(&o));
-        assert_eq!(
-            &stdout(&o),
-            mine,
-            "output differs from kubectl for {args:?}"
-        );
+        assert_eq!(code(&o), 0, "kubectl {args:?}: {}", err(&o));
+        assert_eq!(&out(&o), mine, "output differs from kubectl for {args:?}");
     }
 }
 
@@ -248,13 +232,13 @@ fn tables_wide_all_namespaces_labels_and_paging() {
     }
     let f = env.write("many.yaml", &docs);
     let o = env.run(&["apply", "-f", &f, "--project", "p"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(code(&o), 0, "{}", err(&o));
     let names = |args: &[&str]| -> Vec<String> {
         let mut full = vec!["get", "btp", "--project", "p"];
         full.extend_from_slice(args);
         let o = env.run(&full);
-        assert_eq!(code(&o), 0, "{}", stderr(&o));
-        stdout(&o).lines().map(String::from).collect()
+        assert_eq!(code(&o), 0, "{}", err(&o));
+        out(&o).lines().map(String::from).collect()
     };
     let paged = names(&["--chunk-size", "2", "--no-headers"]);
     assert_eq!(paged.len(), 5, "{paged:?}");
@@ -271,7 +255,7 @@ fn tables_wide_all_namespaces_labels_and_paging() {
         "{wide:?}"
     );
     let by_name = env.run(&["get", "btp", "-A", "p2", "--project", "p"]);
-    assert_eq!(code(&by_name), 2, "{}", stderr(&by_name));
+    assert_eq!(code(&by_name), 2, "{}", err(&by_name));
     let all = names(&["-A", "--show-labels", "-l", "app=a2"]);
     assert!(all[0].starts_with("NAMESPACE   NAME   TARGETS"), "{all:?}");
     assert!(all[0].ends_with("   LABELS"), "{all:?}");
@@ -282,12 +266,12 @@ fn tables_wide_all_namespaces_labels_and_paging() {
     assert!(l[1].ends_with("   a3"), "{l:?}");
     let none = env.run(&["get", "btp", "--project", "p", "-l", "app=zzz"]);
     assert_eq!(code(&none), 0);
-    assert_eq!(stdout(&none), "");
-    assert_eq!(stderr(&none), "No resources found in default namespace.\n");
+    assert_eq!(out(&none), "");
+    assert_eq!(err(&none), "No resources found in default namespace.\n");
     let missing = env.run(&["get", "btp", "nope", "--project", "p"]);
     assert_eq!(code(&missing), 1);
     assert_eq!(
-        stderr(&missing),
+        err(&missing),
         "Error from server (NotFound): backendtrafficpolicies.gateway.envoyproxy.io \"nope\" not found\n"
     );
     let ignored = env.run(&["get", "btp", "nope", "--project", "p", "--ignore-not-found"]);
@@ -299,16 +283,16 @@ fn status_written_through_the_subresource_shows_in_get_and_describe() {
     let env = Env::new(&["--no-status-writer"]);
     let f = env.write("a.yaml", &policy_yaml("edge", "app: web", 3));
     assert_eq!(code(&env.run(&["apply", "-f", &f, "--project", "p"])), 0);
-    let before = stdout(&env.run(&["get", "btp", "edge", "--project", "p", "--no-headers"]));
+    let before = out(&env.run(&["get", "btp", "edge", "--project", "p", "--no-headers"]));
     assert!(before.contains("   Pending   "), "{before}");
-    let described = stdout(&env.run(&["describe", "btp", "edge", "--project", "p"]));
+    let described = out(&env.run(&["describe", "btp", "edge", "--project", "p"]));
     assert!(described.contains("Status:  Pending"), "{described}");
 
     // Bump the generation so one condition is stale.
     let f2 = env.write("a2.yaml", &policy_yaml("edge", "app: web", 4));
     let o = env.run(&["apply", "-f", &f2, "--project", "p"]);
     assert_eq!(
-        stdout(&o),
+        out(&o),
         "backendtrafficpolicy.gateway.envoyproxy.io/edge configured\n"
     );
     env.write_status(
@@ -325,7 +309,7 @@ fn status_written_through_the_subresource_shows_in_get_and_describe() {
                              "observedGeneration": 1, "lastTransitionTime": "2026-01-01T00:00:00Z"}]}
         ]}),
     );
-    let row = stdout(&env.run(&[
+    let row = out(&env.run(&[
         "get",
         "btp",
         "edge",
@@ -337,7 +321,7 @@ fn status_written_through_the_subresource_shows_in_get_and_describe() {
     ]));
     assert!(row.contains("   1/2   "), "{row}");
     assert!(row.ends_with("   2   1   retry\n"), "{row}");
-    let described = stdout(&env.run(&["describe", "btp", "edge", "--project", "p"]));
+    let described = out(&env.run(&["describe", "btp", "edge", "--project", "p"]));
     let status = described
         .split("Status:\n")
         .nth(1)
@@ -379,13 +363,13 @@ fn apply_interoperates_with_kubectl_apply() {
             .args(["apply", "-f", file])
             .output()
             .expect("run kubectl");
-        assert_eq!(code(&o), 0, "{}", stderr(&o));
-        stdout(&o)
+        assert_eq!(code(&o), 0, "{}", err(&o));
+        out(&o)
     };
     let datumctl_apply = |file: &str| {
         let o = env.run(&["apply", "-f", file, "--project", "interop"]);
-        assert_eq!(code(&o), 0, "{}", stderr(&o));
-        stdout(&o)
+        assert_eq!(code(&o), 0, "{}", err(&o));
+        out(&o)
     };
     let by_kubectl = env.write("k.yaml", &policy_yaml("by-kubectl", "app: \"yes\"", 1));
     let by_datumctl = env.write("d.yaml", &policy_yaml("by-datumctl", "app: \"yes\"", 1));
@@ -404,7 +388,7 @@ fn apply_interoperates_with_kubectl_apply() {
             "-o",
             "jsonpath={.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}",
         ]);
-        stdout(&o).replace(name, "NAME")
+        out(&o).replace(name, "NAME")
     };
     assert_eq!(annotation("by-kubectl"), annotation("by-datumctl"));
     // A change made by datumctl is what kubectl would have made: kubectl then sees nothing to do.

@@ -4,22 +4,10 @@
 
 mod common;
 
-use common::{TestServer, datumctl};
+use common::{TestServer, code, datumctl, err, out};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Output, Stdio};
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap_or(-1)
-}
 
 fn run(home: &Path, args: &[&str]) -> Output {
     datumctl(home).args(args).output().expect("run datumctl")

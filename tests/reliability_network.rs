@@ -8,24 +8,12 @@ mod common;
 mod serve_support;
 mod support_faults;
 
-use common::{TestServer, datumctl};
+use common::{TestServer, code, datumctl, err, out};
 use serve_support::{Api, policy};
 use std::path::Path;
 use std::process::Output;
 use std::time::{Duration, Instant};
 use support_faults::{Fault, FaultProxy};
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap_or(-1)
-}
 
 /// `datumctl ARGS --server URL --project P`.
 fn run(home: &Path, url: &str, project: &str, args: &[&str]) -> Output {
