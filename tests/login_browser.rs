@@ -59,6 +59,22 @@ fn pkce_login_opens_the_browser_and_stores_a_private_context() {
     assert_eq!(Some(token.trim()), ctx.token.as_deref());
 }
 
+/// `datumctl login` against `provider` with a browser that cannot start.
+fn start_login(home: &std::path::Path, provider: &Provider) -> Running {
+    spawn(login_cmd(home, provider, API, &["--client-id", CLIENT_ID]))
+}
+
+/// Waits for the authorize URL a running login prints; returns stderr so far and the URL.
+fn authorize_url(running: &Running) -> (String, String) {
+    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
+    let url = stderr
+        .split_whitespace()
+        .find(|w| w.contains("/authorize?"))
+        .expect("authorize URL on stderr")
+        .to_string();
+    (stderr, url)
+}
+
 fn run_ok(home: &std::path::Path, args: &[&str]) -> Run {
     run(datumctl_in(home, args)).ok()
 }
@@ -67,19 +83,9 @@ fn run_ok(home: &std::path::Path, args: &[&str]) -> Run {
 fn login_without_a_browser_still_prints_the_url_and_completes() {
     let provider = Provider::start();
     let home = tempfile::tempdir().expect("tmp");
-    let running = spawn(login_cmd(
-        home.path(),
-        &provider,
-        API,
-        &["--client-id", CLIENT_ID],
-    ));
-    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
+    let running = start_login(home.path(), &provider);
+    let (stderr, url) = authorize_url(&running);
     assert!(stderr.contains("Could not open a browser"), "{stderr}");
-    let url = stderr
-        .split_whitespace()
-        .find(|w| w.contains("/authorize?"))
-        .expect("URL on stderr")
-        .to_string();
     assert!(url.contains("code_challenge_method=S256"), "{url}");
     assert_eq!(complete_in_browser(&url), 200);
     let run = running.finish(Duration::from_secs(30)).ok();
@@ -91,17 +97,8 @@ fn login_without_a_browser_still_prints_the_url_and_completes() {
 fn a_callback_with_the_wrong_state_ends_the_login() {
     let provider = Provider::start();
     let home = tempfile::tempdir().expect("tmp");
-    let running = spawn(login_cmd(
-        home.path(),
-        &provider,
-        API,
-        &["--client-id", CLIENT_ID],
-    ));
-    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
-    let url = stderr
-        .split_whitespace()
-        .find(|w| w.contains("/authorize?"))
-        .expect("URL");
+    let running = start_login(home.path(), &provider);
+    let (_, url) = authorize_url(&running);
     let redirect = url
         .split(['?', '&'])
         .find_map(|kv| kv.strip_prefix("redirect_uri="))
@@ -170,18 +167,9 @@ fn an_id_token_from_another_login_is_refused() {
     let provider = Provider::start();
     provider.ledger().wrong_nonce = true;
     let home = tempfile::tempdir().expect("tmp");
-    let running = spawn(login_cmd(
-        home.path(),
-        &provider,
-        API,
-        &["--client-id", CLIENT_ID],
-    ));
-    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
-    let url = stderr
-        .split_whitespace()
-        .find(|w| w.contains("/authorize?"))
-        .expect("URL");
-    assert_eq!(complete_in_browser(url), 200);
+    let running = start_login(home.path(), &provider);
+    let (_, url) = authorize_url(&running);
+    assert_eq!(complete_in_browser(&url), 200);
     let run = running.finish(Duration::from_secs(30));
     assert_eq!(run.code(), 3, "{}", run.all());
     assert!(
@@ -225,13 +213,9 @@ fn a_named_context_keeps_its_client_id_for_the_next_login() {
         cmd.args(["login", "--hostname", &provider.url, "--server", API]);
         cmd.args(extra);
         let running = spawn(cmd);
-        let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
-        let url = stderr
-            .split_whitespace()
-            .find(|w| w.contains("/authorize?"))
-            .expect("URL");
+        let (_, url) = authorize_url(&running);
         assert!(url.contains(&format!("client_id={CLIENT_ID}&")), "{url}");
-        assert_eq!(complete_in_browser(url), 200);
+        assert_eq!(complete_in_browser(&url), 200);
         running.finish(Duration::from_secs(30)).ok()
     };
     let first = login(&["--client-id", CLIENT_ID]);
@@ -257,17 +241,8 @@ fn a_named_context_keeps_its_client_id_for_the_next_login() {
 fn a_refusal_in_the_browser_ends_the_login_with_exit_3() {
     let provider = Provider::start();
     let home = tempfile::tempdir().expect("tmp");
-    let running = spawn(login_cmd(
-        home.path(),
-        &provider,
-        API,
-        &["--client-id", CLIENT_ID],
-    ));
-    let stderr = running.wait_stderr("/authorize?", Duration::from_secs(30));
-    let url = stderr
-        .split_whitespace()
-        .find(|w| w.contains("/authorize?"))
-        .expect("URL");
+    let running = start_login(home.path(), &provider);
+    let (_, url) = authorize_url(&running);
     let param = |name: &str| {
         form_urlencoded::parse(url.split_once('?').expect("query").1.as_bytes())
             .find(|(k, _)| k == name)
