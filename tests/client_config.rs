@@ -5,9 +5,8 @@
 mod common;
 
 use common::{TestServer, code, datumctl, err, out};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 fn run(home: &Path, args: &[&str]) -> Output {
     datumctl(home).args(args).output().expect("run datumctl")
@@ -214,20 +213,10 @@ fn tokens_login_precedence_redaction_and_exit_codes() {
         err(&o)
     );
     // auth login stores the token in the 0600 config.
-    let mut child = datumctl(h)
-        .args(["auth", "login", "--token-stdin"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"good-token\n")
-        .expect("write");
-    let o = child.wait_with_output().expect("wait");
+    let o = common::output_with_stdin(
+        datumctl(h).args(["auth", "login", "--token-stdin"]),
+        b"good-token\n",
+    );
     assert_eq!(code(&o), 0, "{}", err(&o));
     #[cfg(unix)]
     assert_eq!(mode(&h.join("datumctl-config.yaml")), 0o600);

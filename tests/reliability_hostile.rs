@@ -9,8 +9,7 @@ mod serve_support;
 
 use common::{TestServer, datumctl};
 use serve_support::{Api, policy};
-use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 /// Debug builds are slow; this only catches runaways.
@@ -74,21 +73,8 @@ fn manifests() -> Vec<(&'static str, Vec<u8>, &'static str)> {
 fn run_stdin(args: &[&str], input: &[u8]) -> (Output, Duration) {
     let home = tempfile::tempdir().expect("home");
     let started = Instant::now();
-    let mut child = datumctl(home.path())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    // The reader may stop early and refuse: a broken pipe here is fine.
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("wait");
-    let _ = writer.join();
+    // The reader may stop early and refuse: the helper tolerates that broken pipe.
+    let out = common::output_with_stdin(datumctl(home.path()).args(args), input);
     (out, started.elapsed())
 }
 

@@ -58,20 +58,10 @@ fn login(home: &Path, server: &str) {
         .output()
         .expect("use-context");
     assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
-    let mut child = datumctl(home)
-        .args(["auth", "login", "--token-stdin"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("login");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(TOKEN.as_bytes())
-        .expect("write");
-    let o = child.wait_with_output().expect("login");
+    let o = common::output_with_stdin(
+        datumctl(home).args(["auth", "login", "--token-stdin"]),
+        TOKEN.as_bytes(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
     assert!(!all_text(&o).contains(TOKEN));
 }

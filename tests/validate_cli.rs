@@ -4,9 +4,8 @@
 mod common;
 
 use serde_json::{Value, json};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 const GOOD: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1
 kind: BackendTrafficPolicy
@@ -136,23 +135,11 @@ fn lists_json_files_and_stdin() {
         "{stderr}"
     );
 
-    let mut child = common::datumctl(dir.path())
-        .args(["validate", "-f", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(
-            GOOD.replace("kind: BackendTrafficPolicy", "kind: Deployment")
-                .as_bytes(),
-        )
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
+    let out = common::output_with_stdin(
+        common::datumctl(dir.path()).args(["validate", "-f", "-"]),
+        GOOD.replace("kind: BackendTrafficPolicy", "kind: Deployment")
+            .as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),

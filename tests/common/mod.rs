@@ -23,6 +23,29 @@ pub fn code(o: &std::process::Output) -> i32 {
     o.status.code().unwrap_or(-1)
 }
 
+/// Runs `cmd` with `input` on its stdin and waits for it. The input is written from a thread,
+/// so a command that stops reading early (and refuses the rest) cannot block the test; only
+/// that broken pipe is tolerated.
+pub fn output_with_stdin(cmd: &mut Command, input: &[u8]) -> std::process::Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn datumctl");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || match stdin.write_all(&input) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("write stdin: {e}"),
+        _ => {}
+    });
+    let out = child.wait_with_output().expect("wait for datumctl");
+    writer
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+    out
+}
+
 /// Path of the built binary under test.
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_datumctl"))
