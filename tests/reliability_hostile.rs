@@ -17,8 +17,9 @@ const BOUND: Duration = Duration::from_secs(40);
 
 const HEAD: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: hostile\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: r\n";
 
-/// The hostile manifests: (class, bytes, a word the error must hold).
-fn manifests() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+/// The billion laughs: ten anchors, each naming the one before nine times (9^10 strings once
+/// expanded).
+fn alias_bomb() -> String {
     let mut laughs = String::from(
         "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
     );
@@ -29,9 +30,20 @@ fn manifests() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             vec![format!("*{prev}"); 9].join(",")
         ));
     }
-    let deep_block: String = (0..3_000)
+    laughs
+}
+
+/// Block mappings nested 3,000 deep.
+fn deep_yaml() -> String {
+    (0..3_000)
         .map(|i| format!("{}k:\n", " ".repeat(i)))
-        .collect();
+        .collect()
+}
+
+/// The hostile manifests: (class, bytes, a word the error must hold).
+fn manifests() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let laughs = alias_bomb();
+    let deep_block = deep_yaml();
     let mut huge = HEAD.as_bytes().to_vec();
     huge.extend(b"  # ");
     huge.resize(64 * 1024 * 1024 + 16, b'x');
@@ -195,19 +207,8 @@ fn serve_refuses_hostile_bodies_and_keeps_the_store_unchanged() {
     }
     deep_json.push('1');
     deep_json.push_str(&"}".repeat(20_000));
-    let mut laughs = String::from(
-        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
-    );
-    for level in 1..10u8 {
-        let (prev, cur) = ((b'a' + level - 1) as char, (b'a' + level) as char);
-        laughs.push_str(&format!(
-            "{cur}: &{cur} [{}]\n",
-            vec![format!("*{prev}"); 9].join(",")
-        ));
-    }
-    let deep_yaml: String = (0..3_000)
-        .map(|i| format!("{}k:\n", " ".repeat(i)))
-        .collect();
+    let laughs = alias_bomb();
+    let deep_yaml = deep_yaml();
     let mut big = object_head.clone().into_bytes();
     big.resize(64 * 1024 * 1024, b' ');
     let mut invalid_utf8 = json_with(r#"{"numRetries":1},"x":"caf"#);
