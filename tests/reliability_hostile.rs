@@ -17,22 +17,6 @@ const BOUND: Duration = Duration::from_secs(40);
 
 const HEAD: &str = "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: hostile\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: r\n";
 
-/// The billion laughs: ten anchors, each naming the one before nine times (9^10 strings once
-/// expanded).
-fn alias_bomb() -> String {
-    let mut laughs = String::from(
-        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
-    );
-    for level in 1..10u8 {
-        let (prev, cur) = ((b'a' + level - 1) as char, (b'a' + level) as char);
-        laughs.push_str(&format!(
-            "{cur}: &{cur} [{}]\n",
-            vec![format!("*{prev}"); 9].join(",")
-        ));
-    }
-    laughs
-}
-
 /// Block mappings nested 3,000 deep.
 fn deep_yaml() -> String {
     (0..3_000)
@@ -42,7 +26,7 @@ fn deep_yaml() -> String {
 
 /// The hostile manifests: (class, bytes, a word the error must hold).
 fn manifests() -> Vec<(&'static str, Vec<u8>, &'static str)> {
-    let laughs = alias_bomb();
+    let laughs = common::alias_bomb();
     let deep_block = deep_yaml();
     let mut huge = HEAD.as_bytes().to_vec();
     huge.extend(b"  # ");
@@ -90,16 +74,6 @@ fn run_stdin(args: &[&str], input: &[u8]) -> (Output, Duration) {
     (out, started.elapsed())
 }
 
-fn peak_child_kib() -> i64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage fills the struct it is given; RUSAGE_CHILDREN needs no other input.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    usage.ru_maxrss
-}
-
 fn assert_clear_refusal(what: &str, out: &Output, took: Duration, needle: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let code = out.status.code();
@@ -118,7 +92,7 @@ fn assert_clear_refusal(what: &str, out: &Output, took: Duration, needle: &str) 
         stderr.len()
     );
     assert!(took < BOUND, "{what}: took {took:?}");
-    let peak = peak_child_kib();
+    let peak = common::children_peak_kib();
     assert!(peak < 512 * 1024, "{what}: a datumctl used {peak} KiB");
 }
 
@@ -207,7 +181,7 @@ fn serve_refuses_hostile_bodies_and_keeps_the_store_unchanged() {
     }
     deep_json.push('1');
     deep_json.push_str(&"}".repeat(20_000));
-    let laughs = alias_bomb();
+    let laughs = common::alias_bomb();
     let deep_yaml = deep_yaml();
     let mut big = object_head.clone().into_bytes();
     big.resize(64 * 1024 * 1024, b' ');

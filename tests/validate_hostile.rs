@@ -13,17 +13,6 @@ fn time_limit() -> Duration {
     Duration::from_secs(if cfg!(debug_assertions) { 40 } else { 5 })
 }
 
-/// The most memory any finished child of this test process has used, in KiB.
-fn children_peak_kib() -> i64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage fills the struct it is given; RUSAGE_CHILDREN needs no other input.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    usage.ru_maxrss
-}
-
 /// Runs `datumctl validate -f FILE`; checks that no child went over 512 MiB of resident memory.
 fn validate_capped(home: &Path, file: &Path) -> (Output, Duration) {
     let start = Instant::now();
@@ -33,7 +22,7 @@ fn validate_capped(home: &Path, file: &Path) -> (Output, Duration) {
         .output()
         .expect("run datumctl");
     let took = start.elapsed();
-    let peak = children_peak_kib();
+    let peak = common::children_peak_kib();
     assert!(peak < 512 * 1024, "a datumctl used {peak} KiB");
     (out, took)
 }
@@ -63,15 +52,7 @@ fn assert_refused(file: &Path, needle: &str) {
 #[test]
 fn billion_laughs_is_refused() {
     let dir = tempfile::tempdir().expect("tmp");
-    let mut text = String::from(
-        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
-    );
-    for level in 1..10u8 {
-        let (prev, cur) = ((b'a' + level - 1) as char, (b'a' + level) as char);
-        let refs = vec![format!("*{prev}"); 9].join(",");
-        text.push_str(&format!("{cur}: &{cur} [{refs}]\n"));
-    }
-    let file = write(dir.path(), "laughs.yaml", text.as_bytes());
+    let file = write(dir.path(), "laughs.yaml", common::alias_bomb().as_bytes());
     assert_refused(&file, "aliases expand to more than");
 }
 

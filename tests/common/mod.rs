@@ -46,6 +46,33 @@ pub fn output_with_stdin(cmd: &mut Command, input: &[u8]) -> std::process::Outpu
     out
 }
 
+/// The most memory any finished child of this test process has used, in KiB.
+pub fn children_peak_kib() -> i64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; RUSAGE_CHILDREN needs no other input.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    usage.ru_maxrss
+}
+
+/// The billion laughs: ten anchors, each naming the one before nine times (9^10 strings once
+/// expanded).
+pub fn alias_bomb() -> String {
+    let mut laughs = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for level in 1..10u8 {
+        let (prev, cur) = ((b'a' + level - 1) as char, (b'a' + level) as char);
+        laughs.push_str(&format!(
+            "{cur}: &{cur} [{}]\n",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
+    }
+    laughs
+}
+
 /// Path of the built binary under test.
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_datumctl"))
