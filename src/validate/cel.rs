@@ -357,18 +357,23 @@ mod tests {
         assert_eq!(rule_counts(), (76, 76));
     }
 
-    #[test]
-    fn reports_at_the_rule_node() {
-        let obj = json!({"spec": {"targetRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway", "name": "g"}],
-            "loadBalancer": {"type": "ConsistentHash"}}});
+    /// The messages of the CEL rules `obj` breaks, from the root of the embedded schema.
+    fn messages(obj: &Value) -> Vec<String> {
         let mut errors = Vec::new();
         check(
-            &obj,
+            obj,
             &crate::schema::embedded().root,
             &FieldPath::root(),
             &mut errors,
         );
-        let m: Vec<_> = errors.iter().map(FieldError::message).collect();
+        errors.iter().map(FieldError::message).collect()
+    }
+
+    #[test]
+    fn reports_at_the_rule_node() {
+        let obj = json!({"spec": {"targetRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway", "name": "g"}],
+            "loadBalancer": {"type": "ConsistentHash"}}});
+        let m = messages(&obj);
         assert_eq!(
             m,
             [
@@ -382,14 +387,7 @@ mod tests {
         let obj = json!({"spec": {"targetRefs": [{"group": "gateway.networking.k8s.io", "kind": "HTTPRoute", "name": "r"}],
             "http2": {"connectionKeepalive": {"timeout": "10s", "interval": "5s"}},
             "healthCheck": {"active": {"type": "HTTP", "http": {"path": "/", "method": "get", "requestBody": {"type": "Text", "text": "x"}}}}}});
-        let mut errors = Vec::new();
-        check(
-            &obj,
-            &crate::schema::embedded().root,
-            &FieldPath::root(),
-            &mut errors,
-        );
-        let m: Vec<_> = errors.iter().map(FieldError::message).collect();
+        let m = messages(&obj);
         assert_eq!(m.len(), 2, "{m:?}");
         assert!(m[0].contains("timeout must be less than interval"));
         assert!(m[1].contains("requestBody field can only be set when method is POST or PUT"));
