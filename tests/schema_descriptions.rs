@@ -224,19 +224,26 @@ fn no_upstream_sentence_under_src() {
     );
 }
 
-#[test]
-fn no_upstream_word_run_in_descriptions() {
-    let upstream = upstream_runs(&upstream_descriptions());
+/// Our descriptions, as (field path, text), from src/schema/descriptions.yaml.
+fn our_descriptions() -> Vec<(String, String)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/schema/descriptions.yaml");
     let Yaml::Mapping(ours) = load_yaml(&path) else {
         panic!("descriptions.yaml is not a map")
     };
+    ours.iter()
+        .map(|(key, value)| match (key.as_str(), value.as_str()) {
+            (Some(key), Some(text)) => (key.to_string(), text.to_string()),
+            _ => panic!("descriptions.yaml: every entry must map a path to a string ({key:?})"),
+        })
+        .collect()
+}
+
+#[test]
+fn no_upstream_word_run_in_descriptions() {
+    let upstream = upstream_runs(&upstream_descriptions());
     let mut offences = Vec::new();
-    for (key, value) in &ours {
-        let (Some(key), Some(text)) = (key.as_str(), value.as_str()) else {
-            panic!("descriptions.yaml: every entry must map a path to a string ({key:?})");
-        };
-        for run in copied_runs(&upstream, text) {
+    for (key, text) in our_descriptions() {
+        for run in copied_runs(&upstream, &text) {
             offences.push(format!("{key}: \"{run}\""));
         }
     }
@@ -317,16 +324,9 @@ fn sentence_count(text: &str) -> usize {
 /// sentences each.
 #[test]
 fn descriptions_are_short_plain_text() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/schema/descriptions.yaml");
-    let Yaml::Mapping(ours) = load_yaml(&path) else {
-        panic!("descriptions.yaml is not a map")
-    };
     let mut offences = Vec::new();
-    for (key, value) in &ours {
-        let (Some(key), Some(text)) = (key.as_str(), value.as_str()) else {
-            panic!("descriptions.yaml: every entry must map a path to a string ({key:?})");
-        };
-        let sentences = sentence_count(text);
+    for (key, text) in our_descriptions() {
+        let sentences = sentence_count(&text);
         if !(1..=3).contains(&sentences) {
             offences.push(format!("{key}: {sentences} sentences"));
         }
