@@ -272,6 +272,20 @@ fn diff_exit_codes() {
     assert!(code(&o) >= 2, "{}", err(&o));
 }
 
+/// The lines a running child prints on stdout, as they come, read by a thread.
+fn stdout_lines(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<String> {
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 #[test]
 fn watch_prints_changes_as_they_happen() {
     let env = Env::new();
@@ -285,15 +299,7 @@ fn watch_prints_changes_as_they_happen() {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn watch");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let rx = stdout_lines(&mut child);
     let next = |what: &str| {
         let deadline = Instant::now() + Duration::from_secs(10);
         rx.recv_timeout(deadline - Instant::now())
@@ -330,15 +336,7 @@ fn watch_resumes_after_the_stream_ends_without_repeating_events() {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn watch");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let rx = stdout_lines(&mut child);
     std::thread::sleep(Duration::from_millis(500));
     let f = env.write("one.yaml", &policy("r1", 1));
     assert_eq!(code(&env.run(&["apply", "-f", &f])), 0);
