@@ -109,30 +109,28 @@ end
 complete -c datumctl -n __datumctl_wants_policy_name -f -a '(datumctl __complete-names (commandline -opc) 2>/dev/null)'
 "#;
 
+/// `script` with `addition` put in before the last occurrence of `marker` (at the end when
+/// there is none).
+fn insert_before_last(script: &str, marker: &str, addition: &str) -> String {
+    let cut = script.rfind(marker).unwrap_or(script.len());
+    format!("{}{}", &script[..cut], addition.trim_start())
+}
+
 /// Adds completion of policy names (asked of the server through `datumctl __complete-names`)
 /// to the scripts of the shells that can run a command while completing.
 fn with_policy_names(shell: Shell, generated: String) -> String {
     match shell {
-        Shell::Bash => {
-            let cut = generated
-                .rfind("if [[ \"${BASH_VERSINFO[0]}\"")
-                .unwrap_or(generated.len());
-            format!(
-                "{}{}",
-                &generated[..cut],
-                BASH_NAMES.replace("VALUE_FLAGS", VALUE_FLAGS).trim_start()
-            )
-        }
-        Shell::Zsh => {
-            let cut = generated
-                .rfind("if [ \"$funcstack[1]\" = \"_datumctl\" ]")
-                .unwrap_or(generated.len());
-            format!(
-                "{}{}",
-                &generated[..cut],
-                ZSH_NAMES.replace("VALUE_FLAGS", VALUE_FLAGS).trim_start()
-            )
-        }
+        // The names function goes in before the lines that register the completion.
+        Shell::Bash => insert_before_last(
+            &generated,
+            "if [[ \"${BASH_VERSINFO[0]}\"",
+            &BASH_NAMES.replace("VALUE_FLAGS", VALUE_FLAGS),
+        ),
+        Shell::Zsh => insert_before_last(
+            &generated,
+            "if [ \"$funcstack[1]\" = \"_datumctl\" ]",
+            &ZSH_NAMES.replace("VALUE_FLAGS", VALUE_FLAGS),
+        ),
         Shell::Fish => {
             let fish_flags = VALUE_FLAGS.replace('|', " ");
             format!(
