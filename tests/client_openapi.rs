@@ -8,7 +8,7 @@ use common::TestServer;
 use datumctl::cli::{ColorChoice, ErrorFormat};
 use datumctl::client::http::ApiClient;
 use datumctl::client::openapi::{LiveSchema, cache_dir, for_explain, live_schema};
-use datumctl::client::target::{Target, Tls, project_base};
+use datumctl::client::target::{Target, project_base};
 use datumctl::print::Printer;
 use datumctl::schema::{embedded, field_paths};
 
@@ -18,13 +18,7 @@ fn client(server: &str) -> ApiClient {
         server: server.to_string(),
         project: Some("openapi".into()),
         namespace: "default".into(),
-        token: None,
-        tls: Tls::default(),
-        context: None,
-        config_path: None,
-        credential_file: None,
-        kubeconfig: false,
-        profile: None,
+        ..Target::default()
     };
     ApiClient::new(
         target,

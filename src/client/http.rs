@@ -489,15 +489,10 @@ mod tests {
         let target = Target {
             base: url.to_string(),
             server: url.to_string(),
-            project: None,
             namespace: "default".into(),
             token: Some("t".into()),
-            tls: Default::default(),
-            context: None,
-            config_path: None,
-            credential_file: None,
             kubeconfig: true,
-            profile: None,
+            ..Target::default()
         };
         let printer = Printer::new(
             crate::cli::ColorChoice::Never,

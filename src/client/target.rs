@@ -38,7 +38,7 @@ pub struct Tls {
 }
 
 /// Everything a request needs to find and authenticate to the server.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Target {
     /// `{server}/apis/resourcemanager.miloapis.com/v1alpha1/projects/{project}/control-plane`,
     /// or the bare server with a kubeconfig.
@@ -247,13 +247,7 @@ mod tests {
             server: server.into(),
             project: Some("my-project".into()),
             namespace: "default".into(),
-            token: None,
-            tls: Tls::default(),
-            context: None,
-            config_path: None,
-            credential_file: None,
-            kubeconfig: false,
-            profile: None,
+            ..Target::default()
         }
     }
 
