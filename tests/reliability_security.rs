@@ -39,6 +39,15 @@ fn token_file(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+/// A `datumctl serve` that takes TOKEN for project alpha only (its token file in `dir`).
+fn serve_with_token(dir: &Path) -> TestServer {
+    TestServer::start_with(&[
+        "--no-status-writer",
+        "--token-file",
+        token_file(dir).to_str().expect("utf8"),
+    ])
+}
+
 fn login(home: &Path, server: &str) {
     let o = datumctl(home)
         .args([
@@ -69,11 +78,7 @@ fn login(home: &Path, server: &str) {
 #[test]
 fn the_token_never_appears_at_any_verbosity_in_any_output() {
     let dir = tempfile::tempdir().expect("tmp");
-    let server = TestServer::start_with(&[
-        "--no-status-writer",
-        "--token-file",
-        token_file(dir.path()).to_str().expect("utf8"),
-    ]);
+    let server = serve_with_token(dir.path());
     let home = tempfile::tempdir().expect("home");
     let h = home.path();
     login(h, &server.url);
@@ -170,11 +175,7 @@ fn the_token_never_appears_at_any_verbosity_in_any_output() {
 fn a_credential_file_others_can_read_is_warned_about() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tmp");
-    let server = TestServer::start_with(&[
-        "--no-status-writer",
-        "--token-file",
-        token_file(dir.path()).to_str().expect("utf8"),
-    ]);
+    let server = serve_with_token(dir.path());
     let home = tempfile::tempdir().expect("home");
     let h = home.path();
     login(h, &server.url);
