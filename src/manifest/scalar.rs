@@ -47,6 +47,11 @@ pub fn resolve_key(text: Cow<'_, str>) -> String {
 }
 
 fn number(text: &str) -> Option<Number> {
+    // go-yaml tries text that starts with '.' as a float only, underscores kept (so `.0_` is a
+    // string); the YAML printer quotes by the same rule.
+    if text.starts_with('.') {
+        return float(text);
+    }
     let plain: String = text.chars().filter(|c| *c != '_').collect();
     if let Some(i) = go_parse_int(&plain) {
         return Some(Number::from(i));
@@ -54,15 +59,20 @@ fn number(text: &str) -> Option<Number> {
     if let Some(u) = go_parse_uint(&plain) {
         return Some(Number::from(u));
     }
-    if is_yaml_float(&plain) {
-        let f: f64 = plain.parse().ok()?;
-        // JSON (and the API server) see an integral float as an integer: 1e3 is 1000.
-        if f.fract() == 0.0 && f.abs() < 1e21 && f.abs() <= i64::MAX as f64 {
-            return Some(Number::from(f as i64));
-        }
-        return Number::from_f64(f);
+    float(&plain)
+}
+
+/// `text` as a go-yaml float; JSON (and the API server) see an integral float as an integer, so
+/// `1e3` is 1000.
+fn float(text: &str) -> Option<Number> {
+    if !is_yaml_float(text) {
+        return None;
     }
-    None
+    let f: f64 = text.parse().ok()?;
+    if f.fract() == 0.0 && f.abs() < 1e21 && f.abs() <= i64::MAX as f64 {
+        return Some(Number::from(f as i64));
+    }
+    Number::from_f64(f)
 }
 
 /// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`, go-yaml's float syntax.
@@ -170,6 +180,8 @@ mod tests {
             ("1e3", json!(1000)),
             ("2.5", json!(2.5)),
             (".5", json!(0.5)),
+            (".0_", json!(".0_")),
+            ("1_000", json!(1000)),
             ("18446744073709551615", json!(18446744073709551615u64)),
             ("1.2.3", json!("1.2.3")),
             ("10s", json!("10s")),
@@ -184,5 +196,6 @@ mod tests {
         assert_eq!(resolve_key("on".into()), "true");
         assert_eq!(resolve_key("name".into()), "name");
         assert_eq!(resolve_key("010".into()), "8");
+        assert_eq!(resolve_key(".0_".into()), ".0_");
     }
 }
