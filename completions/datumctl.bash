@@ -1548,7 +1548,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__describe)
-            opts="-n -o -v -l -A -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --selector --all-namespaces --help --version"
+            opts="-n -o -v -f -R -l -A -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --filename --recursive --selector --all-namespaces --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1612,6 +1612,14 @@ _datumctl() {
                     ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --selector)
@@ -1802,7 +1810,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__get)
-            opts="-n -o -v -l -A -w -L -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --selector --field-selector --all-namespaces --watch --watch-only --output-watch-events --chunk-size --no-headers --show-labels --label-columns --ignore-not-found --help --version"
+            opts="-n -o -v -f -R -l -A -w -L -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --filename --recursive --selector --field-selector --all-namespaces --watch --watch-only --output-watch-events --chunk-size --no-headers --show-labels --label-columns --ignore-not-found --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1866,6 +1874,14 @@ _datumctl() {
                     ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --selector)

@@ -101,11 +101,13 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l context -d 'Co
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s l -l selector -d 'Label selector (e.g. app=web,tier!=db)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l field-selector -d 'Field selector (metadata.name, metadata.namespace)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l chunk-size -d 'Fetch large lists in pages of this size (0 disables paging)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s L -l label-columns -d 'Add a column for each of these label keys' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s A -l all-namespaces -d 'List across all namespaces'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s w -l watch -d 'After listing, watch for changes'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l watch-only -d 'Watch for changes without listing first'
@@ -130,8 +132,10 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l context -
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s l -l selector -d 'Label selector' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s A -l all-namespaces -d 'Describe across all namespaces'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s V -l version -d 'Print version'

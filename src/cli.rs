@@ -135,7 +135,7 @@ pub enum Command {
     Logout,
 }
 
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct FileArgs {
     /// File, directory or - for stdin (repeatable)
     #[arg(short = 'f', long = "filename", value_name = "FILE")]
@@ -181,10 +181,12 @@ pub struct ApplyArgs {
 
 #[derive(Debug, Args)]
 pub struct GetArgs {
-    /// Resource type (backendtrafficpolicies, backendtrafficpolicy, btp)
-    pub resource: String,
-    /// Names to fetch (all when none)
+    /// Resource type (backendtrafficpolicies, backendtrafficpolicy, btp), or TYPE/NAME
+    pub resource: Option<String>,
+    /// Names (or TYPE/NAMEs) to fetch (all when none)
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub files: FileArgs,
     /// Label selector (e.g. app=web,tier!=db)
     #[arg(short = 'l', long, value_name = "SELECTOR")]
     pub selector: Option<String>,
@@ -227,10 +229,12 @@ pub struct GetArgs {
 
 #[derive(Debug, Args)]
 pub struct DescribeArgs {
-    /// Resource type (backendtrafficpolicy, backendtrafficpolicies, btp)
-    pub resource: String,
-    /// Names to describe (all matching the selector when none)
+    /// Resource type (backendtrafficpolicy, backendtrafficpolicies, btp), or TYPE/NAME
+    pub resource: Option<String>,
+    /// Names (or TYPE/NAMEs) to describe (all matching the selector when none)
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub files: FileArgs,
     /// Label selector
     #[arg(short = 'l', long, value_name = "SELECTOR")]
     pub selector: Option<String>,
@@ -259,9 +263,9 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
-    /// Resource type (optional with -f)
+    /// Resource type (optional with -f), or TYPE/NAME
     pub resource: Option<String>,
-    /// Names to delete
+    /// Names (or TYPE/NAMEs) to delete
     pub names: Vec<String>,
     #[command(flatten)]
     pub files: FileArgs,

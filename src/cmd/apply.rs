@@ -133,16 +133,11 @@ pub fn object_namespace(
     target_ns: &str,
     explicit: bool,
 ) -> Result<String, CliError> {
-    match doc.value["metadata"]["namespace"]
-        .as_str()
-        .filter(|n| !n.is_empty())
-    {
-        Some(ns) if explicit && ns != target_ns => Err(CliError::usage(format!(
-            "the namespace from the provided object {ns:?} does not match the namespace {target_ns:?}. You must pass '--namespace={ns}' to perform this operation."
-        ))),
-        Some(ns) => Ok(ns.to_string()),
-        None => Ok(target_ns.to_string()),
-    }
+    crate::cmd::objects::namespace_for(
+        doc.value["metadata"]["namespace"].as_str(),
+        target_ns,
+        explicit,
+    )
 }
 
 pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {

@@ -3,65 +3,53 @@
 
 use crate::cli::{DeleteArgs, DryRun};
 use crate::client::api::{ListOptions, runtime};
+use crate::client::status::ApiStatus;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::apply::{dry_run_suffix, object_namespace, read_documents};
-use crate::cmd::get::check_resource;
+use crate::cmd::apply::dry_run_suffix;
+use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
-use crate::resource::{GROUP, SINGULAR};
+use crate::resource::{GROUP, SINGULAR, qualified_name};
 
 pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
-    let from_files = !args.files.filenames.is_empty();
-    match &args.resource {
-        Some(r) if !from_files => check_resource(r)?,
-        Some(_) => {
+    let names_only = match ctx.global.output.as_deref() {
+        None => false,
+        Some("name") => true,
+        Some(other) => {
+            return Err(CliError::usage(format!(
+                "unexpected -o output mode: {other}. We only support '-o name'"
+            )));
+        }
+    };
+    let selection = objects::select(
+        "delete",
+        &objects::words(args.resource.as_ref(), &args.names),
+        &args.files,
+    )?;
+    let by_selector = args.selector.is_some();
+    match (&selection, by_selector, args.all) {
+        (Selection::Objects(_), true, _) | (Selection::Objects(_), _, true) => {
             return Err(CliError::usage(
-                "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well",
+                "name cannot be provided when a selector is specified",
             ));
         }
-        None if !from_files => {
+        (Selection::Collection, true, true) => {
             return Err(CliError::usage(
-                "You must provide one or more resources by argument or filename.",
+                "setting 'all' parameter but found a non empty selector.",
             ));
         }
-        None => {}
-    }
-    let selectors = [
-        !args.names.is_empty(),
-        args.selector.is_some(),
-        args.all,
-        from_files,
-    ]
-    .iter()
-    .filter(|b| **b)
-    .count();
-    if selectors == 0 {
-        return Err(CliError::usage(
-            "resource(s) were provided, but no name was specified",
-        ));
-    }
-    if selectors > 1 {
-        return Err(CliError::usage(
-            "names, -f, -l and --all cannot be combined; choose one",
-        ));
+        (Selection::Collection, false, false) => {
+            return Err(CliError::usage(
+                "resource(s) were provided, but no name was specified",
+            ));
+        }
+        _ => {}
     }
     let client = crate::client::connect(&ctx.global, &ctx.printer)?;
     let ns = client.target.namespace.clone();
-    let mut targets: Vec<(String, String)> = Vec::new();
-    if from_files {
-        let explicit = ctx.global.namespace.is_some();
-        for doc in read_documents(&args.files)? {
-            let name = doc
-                .name()
-                .ok_or_else(|| {
-                    CliError::usage(format!("{}: an object has no metadata.name", doc.source))
-                })?
-                .to_string();
-            targets.push((object_namespace(&doc, &ns, explicit)?, name));
-        }
-    } else {
-        targets.extend(args.names.iter().map(|n| (ns.clone(), n.clone())));
-    }
+    let mut targets = selection
+        .placed(&ns, ctx.global.namespace.is_some())?
+        .unwrap_or_default();
     let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;
     let suffix = dry_run_suffix(args.dry_run);
@@ -78,12 +66,21 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             }
             for item in items {
                 if let Some(name) = item["metadata"]["name"].as_str() {
-                    targets.push((ns.clone(), name.to_string()));
+                    targets.push(PlacedObject {
+                        namespace: ns.clone(),
+                        name: name.to_string(),
+                        source: None,
+                    });
                 }
             }
         }
         let mut failed = false;
-        for (namespace, name) in &targets {
+        for PlacedObject {
+            namespace,
+            name,
+            source,
+        } in &targets
+        {
             let outcome = if args.dry_run == Some(DryRun::Client) {
                 client.get_policy(namespace, name).await.map(|_| ())
             } else {
@@ -93,10 +90,11 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
                     .map(|_| ())
             };
             match outcome {
+                Ok(()) if names_only => p.out(&format!("{}\n", qualified_name(name))),
                 Ok(()) => p.out(&format!("{SINGULAR}.{GROUP} {name:?} deleted{suffix}\n")),
                 Err(e) if e.is_not_found() && args.ignore_not_found => {}
                 Err(ClientError::Status(s)) if s.is_not_found() => {
-                    p.err(&format!("{}\n", s.kubectl_message()));
+                    p.err(&format!("{}\n", not_found_line(&s, source.as_deref())));
                     failed = true;
                 }
                 Err(e) => return Err(e),
@@ -109,4 +107,15 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
         })
     });
     result.map_err(|e| e.into_cli(&client.target))
+}
+
+/// kubectl names the manifest an object came from when deleting it fails.
+fn not_found_line(status: &ApiStatus, source: Option<&str>) -> String {
+    let line = status.kubectl_message();
+    match (source, line.split_once("): ")) {
+        (Some(file), Some((head, rest))) => {
+            format!("{head}): error when deleting {file:?}: {rest}")
+        }
+        _ => line,
+    }
 }

@@ -5,27 +5,43 @@ use crate::cli::DescribeArgs;
 use crate::client::api::{ListOptions, runtime};
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::get::check_resource;
+use crate::cmd::objects::{self, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::describe::{DescribeStyle, describe};
 use chrono::Utc;
 use serde_json::Value;
 
 pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
-    check_resource(&args.resource)?;
-    if args.all_namespaces && !args.names.is_empty() {
+    let selection = objects::select(
+        "describe",
+        &objects::words(args.resource.as_ref(), &args.names),
+        &args.files,
+    )?;
+    if args.all_namespaces && selection != Selection::Collection {
         return Err(CliError::usage(
             "a resource cannot be retrieved by name across all namespaces",
         ));
     }
     let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let named = selection.placed(&client.target.namespace, ctx.global.namespace.is_some())?;
     let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;
     let result: Result<Outcome, ClientError> = rt.block_on(async {
         let ns = client.target.namespace.clone();
         let mut objects: Vec<Value> = Vec::new();
         let mut failed = false;
-        if args.names.is_empty() {
+        if let Some(named) = &named {
+            for object in named {
+                match client.get_policy(&object.namespace, &object.name).await {
+                    Ok(o) => objects.push(o),
+                    Err(ClientError::Status(s)) if s.is_not_found() => {
+                        p.err(&format!("{}\n", s.kubectl_message()));
+                        failed = true;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        } else {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
                 limit: Some(500),
@@ -40,17 +56,6 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
                 });
             }
             objects = items;
-        } else {
-            for name in &args.names {
-                match client.get_policy(&ns, name).await {
-                    Ok(o) => objects.push(o),
-                    Err(ClientError::Status(s)) if s.is_not_found() => {
-                        p.err(&format!("{}\n", s.kubectl_message()));
-                        failed = true;
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
         }
         let style = DescribeStyle {
             color: p.color,

@@ -7,11 +7,11 @@ use crate::client::api::{ListOptions, runtime};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
+use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::output::{ListWriter, OutputFormat, custom_row, list_of, name_line};
 use crate::print::policy::Columns;
 use crate::print::table::{Table, row_in_columns};
-use crate::resource;
 use chrono::Utc;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -19,36 +19,25 @@ use std::time::Duration;
 
 const FORMATS: [&str; 6] = ["wide", "yaml", "json", "name", "jsonpath", "custom-columns"];
 
-/// The check every command that names the resource makes first.
-pub fn check_resource(name: &str) -> Result<(), CliError> {
-    if resource::is_resource_name(name) {
-        Ok(())
-    } else {
-        Err(CliError::failure(anyhow::anyhow!(
-            "the server doesn't have a resource type {name:?}"
-        ))
-        .hint("datumctl manages backendtrafficpolicies (also: backendtrafficpolicy, btp)"))
-    }
-}
-
 pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
-    check_resource(&args.resource)?;
+    let selection = objects::select(
+        "get",
+        &objects::words(args.resource.as_ref(), &args.names),
+        &args.files,
+    )?;
     let format =
         OutputFormat::parse(ctx.global.output.as_deref(), &FORMATS).map_err(CliError::usage)?;
-    if args.all_namespaces && !args.names.is_empty() {
+    if args.all_namespaces && selection != Selection::Collection {
         return Err(CliError::usage(
             "a resource cannot be retrieved by name across all namespaces",
         ));
     }
-    if args.watch && args.watch_only {
-        return Err(CliError::usage(
-            "use either --watch or --watch-only, not both",
-        ));
-    }
     let client = crate::client::connect(&ctx.global, &ctx.printer)?;
     let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let objects = selection.placed(&client.target.namespace, ctx.global.namespace.is_some())?;
     let getter = Getter {
         args,
+        objects,
         ctx,
         client: &client,
         format,
@@ -60,10 +49,9 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
         },
     };
     rt.block_on(async {
-        if args.names.is_empty() {
-            getter.list().await
-        } else {
-            getter.named().await
+        match &getter.objects {
+            None => getter.list().await,
+            Some(refs) => getter.named(refs).await,
         }
     })
     .map_err(|e| e.into_cli(&client.target))
@@ -71,6 +59,8 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
 
 struct Getter<'a> {
     args: &'a GetArgs,
+    /// The objects named by argument or manifest; `None` for the whole collection.
+    objects: Option<Vec<PlacedObject>>,
     ctx: &'a Context,
     client: &'a ApiClient,
     format: OutputFormat,
@@ -113,13 +103,16 @@ impl Getter<'_> {
         }
     }
 
-    async fn named(&self) -> Result<Outcome, ClientError> {
+    async fn named(&self, refs: &[PlacedObject]) -> Result<Outcome, ClientError> {
         let p = &self.ctx.printer;
-        let ns = self.client.target.namespace.clone();
         let mut found = Vec::new();
         let mut failed = false;
-        for name in &self.args.names {
-            match self.client.get_policy(&ns, name).await {
+        for object in refs {
+            match self
+                .client
+                .get_policy(&object.namespace, &object.name)
+                .await
+            {
                 Ok(obj) => found.push(obj),
                 Err(e) if e.is_not_found() && self.args.ignore_not_found => {}
                 Err(ClientError::Status(s)) if s.is_not_found() => {
@@ -129,7 +122,7 @@ impl Getter<'_> {
                 Err(e) => return Err(e),
             }
         }
-        let single = self.args.names.len() == 1;
+        let single = refs.len() == 1;
         let text = match &self.format {
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 if found.is_empty() {
@@ -152,7 +145,9 @@ impl Getter<'_> {
                 }
             }
         };
-        p.out(&text);
+        if !self.args.watch_only {
+            p.out(&text);
+        }
         if self.args.watch || self.args.watch_only {
             let rv = found
                 .last()
@@ -169,7 +164,13 @@ impl Getter<'_> {
 
     async fn list(&self) -> Result<Outcome, ClientError> {
         if self.args.watch_only {
-            return self.watch(None, Vec::new(), Known::new()).await;
+            // As kubectl: list for the current version, print nothing, show only what changes.
+            let (items, meta) = self
+                .client
+                .list_all(self.namespace(), &self.list_options())
+                .await?;
+            let rv = meta["resourceVersion"].as_str().map(String::from);
+            return self.watch(rv, Vec::new(), known_from(&items)).await;
         }
         if self.args.watch && self.args.output_watch_events {
             return self.list_as_events().await;
@@ -180,7 +181,9 @@ impl Getter<'_> {
         let mut count = 0usize;
         let mut rows: Vec<Vec<String>> = Vec::new();
         let mut list_rv: Option<String>;
+        // A watch prints objects one by one, as its events will be; a plain list is one List.
         let mut writer = match &self.format {
+            _ if self.args.watch => None,
             OutputFormat::Yaml => Some(ListWriter::new(true)),
             OutputFormat::Json => Some(ListWriter::new(false)),
             _ => None,
@@ -188,6 +191,9 @@ impl Getter<'_> {
         if let Some(w) = &writer {
             p.out(&w.header());
         }
+        // What the watch continues from: column widths, and whether anything was printed.
+        let mut widths = Vec::new();
+        let mut printed = false;
         // jsonpath runs on the whole List, so that one format holds every item.
         let mut whole: Vec<Value> = Vec::new();
         // What a watch starts from, to tell later what changed if it has to list again.
@@ -208,10 +214,14 @@ impl Getter<'_> {
                 }
                 OutputFormat::JsonPath(_) => whole.extend(items),
                 OutputFormat::Yaml | OutputFormat::Json => {
-                    if let Some(w) = writer.as_mut() {
-                        let text: String = items.iter().map(|i| w.item(i)).collect();
-                        p.out(&text);
-                    }
+                    let text: String = match writer.as_mut() {
+                        Some(w) => items.iter().map(|i| w.item(i)).collect(),
+                        None => items
+                            .iter()
+                            .map(|i| self.watch_line("ADDED", i, &mut widths, &mut printed))
+                            .collect(),
+                    };
+                    p.out(&text);
                 }
                 _ => rows.extend(self.rows(&items)),
             }
@@ -229,7 +239,6 @@ impl Getter<'_> {
         if let Some(w) = &writer {
             p.out(&w.footer());
         }
-        let mut widths = Vec::new();
         match &self.format {
             OutputFormat::JsonPath(path) => p.out(&path.render(&list_of(whole))),
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
@@ -252,7 +261,8 @@ impl Getter<'_> {
             _ => {}
         }
         if self.args.watch {
-            return self.watch(list_rv, widths, known).await;
+            printed |= !widths.is_empty();
+            return self.watch_from(list_rv, widths, printed, known).await;
         }
         Ok(Outcome::Success)
     }
@@ -313,8 +323,8 @@ impl Getter<'_> {
         let p = &self.ctx.printer;
         let ns = self.namespace();
         let mut options = self.list_options();
-        if !self.args.names.is_empty() {
-            options.field_selector = Some(format!("metadata.name={}", self.args.names[0]));
+        if let Some(first) = self.objects.as_ref().and_then(|o| o.first()) {
+            options.field_selector = Some(format!("metadata.name={}", first.name));
         }
         let mut widths = widths;
         let mut header_printed = header_printed;
@@ -458,8 +468,11 @@ impl Getter<'_> {
                 } else {
                     object.clone()
                 };
+                let first = !std::mem::replace(header_printed, true);
                 match f {
-                    OutputFormat::Yaml => format!("{}---\n", f.single(&shown)),
+                    // kubectl separates objects, rather than ending each one.
+                    OutputFormat::Yaml if first => f.single(&shown),
+                    OutputFormat::Yaml => format!("---\n{}", f.single(&shown)),
                     OutputFormat::Name if !events => name_line(object),
                     OutputFormat::Name => format!("{kind} {}", name_line(object)),
                     _ => f.single(&shown),

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod explain;
 pub mod get;
 pub mod login;
+pub mod objects;
 pub mod serve;
 pub mod validate;
 
