@@ -45,7 +45,7 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             "names, -f, -l and --all cannot be combined; choose one",
         ));
     }
-    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
     let ns = client.target.namespace.clone();
     let mut targets: Vec<(String, String)> = Vec::new();
     if from_files {

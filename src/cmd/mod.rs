@@ -5,6 +5,7 @@ pub mod auth;
 pub mod complete_names;
 pub mod completion;
 pub mod config;
+pub mod connect;
 pub mod delete;
 pub mod describe;
 pub mod diff;
@@ -12,6 +13,7 @@ pub mod explain;
 pub mod get;
 pub mod login;
 pub mod serve;
+pub mod update_kubeconfig;
 pub mod validate;
 
 use crate::cli::{Cli, Command, GlobalArgs};
