@@ -94,7 +94,20 @@ pub struct LoginToken {
     config_path: PathBuf,
     context: String,
     log: Option<crate::print::Printer>,
-    state: Mutex<(String, OidcCredential)>,
+    state: Mutex<LoginState>,
+}
+
+/// The token in use, its login, and the config file's modification time when they were read:
+/// a file changed since (another datumctl renewed, or the user logged in again) is read again.
+#[derive(Debug)]
+struct LoginState {
+    token: String,
+    oidc: OidcCredential,
+    modified: Option<std::time::SystemTime>,
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 impl LoginToken {
@@ -104,18 +117,11 @@ impl LoginToken {
         name: &str,
         log: Option<crate::print::Printer>,
     ) -> Result<Option<LoginToken>, config::ConfigError> {
-        let file = config::load(config_path)?;
-        let Some(entry) = file.context(name) else {
-            return Ok(None);
-        };
-        let (Some(oidc), Some(token)) = (&entry.oidc, &entry.token) else {
-            return Ok(None);
-        };
-        Ok(Some(LoginToken {
+        Ok(read_login(config_path, name)?.map(|state| LoginToken {
             config_path: config_path.to_path_buf(),
             context: name.to_string(),
             log,
-            state: Mutex::new((token.clone(), oidc.clone())),
+            state: Mutex::new(state),
         }))
     }
 
@@ -124,33 +130,58 @@ impl LoginToken {
         self.state
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .1
+            .oidc
             .expiry
             .clone()
     }
 }
 
+/// The login stored in context `name`, if it is one (a pasted token is not renewable).
+fn read_login(path: &Path, name: &str) -> Result<Option<LoginState>, config::ConfigError> {
+    let modified = modified(path);
+    let file = config::load(path)?;
+    let Some(entry) = file.context(name) else {
+        return Ok(None);
+    };
+    let (Some(oidc), Some(token)) = (&entry.oidc, &entry.token) else {
+        return Ok(None);
+    };
+    Ok(Some(LoginState {
+        token: token.clone(),
+        oidc: oidc.clone(),
+        modified,
+    }))
+}
+
 impl TokenSource for LoginToken {
     fn token(&self, refused: Option<&str>) -> Result<String, CredentialError> {
         let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if modified(&self.config_path) != state.modified
+            && let Ok(Some(fresh)) = read_login(&self.config_path, &self.context)
+        {
+            *state = fresh;
+        }
         let due = match refused {
-            Some(t) => state.0 == t,
-            None => renewal_due(&state.1, now()),
+            Some(t) => state.token == t,
+            None => renewal_due(&state.oidc, now()),
         };
         if !due {
-            return Ok(state.0.clone());
+            return Ok(state.token.clone());
         }
         // Renewal drives its own runtime, which cannot start on a thread already running one.
         let renewed = std::thread::scope(|scope| {
             scope
                 .spawn(|| {
                     let token = renew(&self.config_path, &self.context, self.log.clone(), refused)?;
-                    let file = config::load(&self.config_path)?;
-                    let oidc = file
-                        .context(&self.context)
-                        .and_then(|c| c.oidc.clone())
-                        .unwrap_or_default();
-                    Ok::<_, AuthError>((token, oidc))
+                    let fresh = read_login(&self.config_path, &self.context)?;
+                    Ok::<_, AuthError>(match fresh {
+                        Some(state) if state.token == token => state,
+                        _ => LoginState {
+                            token,
+                            oidc: OidcCredential::default(),
+                            modified: None,
+                        },
+                    })
                 })
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -163,7 +194,7 @@ impl TokenSource for LoginToken {
             })
         })?;
         *state = renewed;
-        Ok(state.0.clone())
+        Ok(state.token.clone())
     }
 
     fn describe(&self) -> &'static str {
@@ -171,7 +202,7 @@ impl TokenSource for LoginToken {
             .state
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .1
+            .oidc
             .key_file
             .is_some()
         {

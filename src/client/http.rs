@@ -450,8 +450,8 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::credential::Credential;
     use super::*;
-    use crate::client::credential::Credential;
 
     #[test]
     fn timeouts_parse_like_go_durations() {
