@@ -163,7 +163,7 @@ pub(crate) fn bind_credential(
             o.server.is_some() && !owner.is_some_and(|s| same_server(s, &target.server));
         if elsewhere {
             let what = if target.kubeconfig {
-                "kubeconfig user"
+                "kubeconfig context"
             } else {
                 "datumctl context"
             };
