@@ -81,6 +81,7 @@ impl Rig {
             .env("KUBECONFIG", kubeconfig)
             .env("HOME", self.dir.path())
             .current_dir(self.dir.path())
+            .stdin(std::process::Stdio::null())
             .output()
             .expect("run kubectl");
         (out, self.recorder.take())
@@ -241,6 +242,25 @@ fn an_exec_plugin_that_fails_or_is_missing_fails_both_with_its_message() {
     let err = String::from_utf8_lossy(&d.stderr);
     assert!(err.contains("plugin broke: no session"), "{err}");
     assert!(err.contains("failed with exit code 7"), "{err}");
+    // --token replaces the user's credential: the plugin does not run at all.
+    let runs = rig.both(&kc.to_string_lossy(), &["--token", GOOD]);
+    assert_both_ok_with(&runs, &format!("Bearer {GOOD}"));
+
+    // interactiveMode Always needs a terminal on stdin; neither tool has one here.
+    let kc = rig.write(
+        "kc-always",
+        &rig.kubeconfig(&format!(
+            "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {}\n      interactiveMode: Always\n",
+            broken.display()
+        )),
+    );
+    let runs = rig.both(&kc.to_string_lossy(), &[]);
+    assert_both_refuse(&runs);
+    for (tool, (out, _)) in ["kubectl", "datumctl"].iter().zip(&runs) {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("standard input is not a terminal"), "{tool}: {err}");
+        assert!(!err.contains("plugin broke"), "{tool} ran the plugin: {err}");
+    }
 
     let kc = rig.write(
         "kc-missing",
