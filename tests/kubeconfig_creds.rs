@@ -258,8 +258,14 @@ fn an_exec_plugin_that_fails_or_is_missing_fails_both_with_its_message() {
     assert_both_refuse(&runs);
     for (tool, (out, _)) in ["kubectl", "datumctl"].iter().zip(&runs) {
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("standard input is not a terminal"), "{tool}: {err}");
-        assert!(!err.contains("plugin broke"), "{tool} ran the plugin: {err}");
+        assert!(
+            err.contains("standard input is not a terminal"),
+            "{tool}: {err}"
+        );
+        assert!(
+            !err.contains("plugin broke"),
+            "{tool} ran the plugin: {err}"
+        );
     }
 
     let kc = rig.write(

@@ -216,7 +216,12 @@ const USER_FIELDS: [&str; 14] = [
     "extensions",
 ];
 
-/// A field neither honoured nor harmless is an error naming it, never dropped.
+const CONTEXT_FIELDS: [&str; 4] = ["cluster", "user", "namespace", "extensions"];
+const BOOL_FIELDS: [&str; 2] = ["insecure-skip-tls-verify", "disable-compression"];
+const LIST_FIELDS: [&str; 4] = ["as-groups", "as-user-extra", "exec", "extensions"];
+
+/// A field neither honoured nor harmless is an error naming it, never dropped; so is a value
+/// of the wrong type (client-go refuses to decode it).
 fn check_fields(
     entry: &Entry,
     kind: &str,
@@ -224,10 +229,33 @@ fn check_fields(
     known: &[&str],
 ) -> Result<(), KubeconfigError> {
     let Some(map) = entry.value.as_object() else {
-        return Ok(());
+        return match entry.value {
+            Value::Null => Ok(()),
+            _ => Err(entry.invalid(format!("{kind} {name:?} is not a mapping"))),
+        };
     };
-    for key in map.keys() {
+    for (key, value) in map {
         if known.contains(&key.as_str()) {
+            let (fits, wanted) = if BOOL_FIELDS.contains(&key.as_str()) {
+                (value.is_boolean(), "true or false")
+            } else if LIST_FIELDS.contains(&key.as_str()) {
+                (value.is_array() || value.is_object(), "a list or mapping")
+            } else {
+                (value.is_string(), "a string")
+            };
+            if !fits && !value.is_null() {
+                // The value itself is not shown: it may be a secret.
+                let found = match value {
+                    Value::Bool(_) => "a boolean",
+                    Value::Number(_) => "a number",
+                    Value::String(_) => "a string",
+                    Value::Array(_) => "a list",
+                    _ => "a mapping",
+                };
+                return Err(entry.invalid(format!(
+                    "{kind} {name:?}: {key} must be {wanted}, not {found} (quote it if it is text)"
+                )));
+            }
             continue;
         }
         let why = match key.as_str() {
@@ -281,6 +309,7 @@ pub fn resolve(source: &Source, o: &Overrides) -> Result<Target, TargetError> {
     if let Some(u) = user {
         check_fields(u, "user", user_name, &USER_FIELDS)?;
     }
+    check_fields(context, "context", &context_name, &CONTEXT_FIELDS)?;
     let cluster_server = cluster
         .and_then(|c| c.str("server"))
         .map(|s| s.trim_end_matches('/').to_string());
@@ -569,5 +598,17 @@ mod tests {
         );
         let e = resolve(&Source::Explicit(kc), &Overrides::default()).unwrap_err();
         assert!(e.to_string().contains("\"auth-provider\""), "{e}");
+        let kc = write(
+            dir.path(),
+            "k3",
+            "current-context: x\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\nclusters:\n- name: c\n  cluster: {server: 'https://c'}\nusers:\n- name: u\n  user: {token: 12345, as: me}\n",
+        );
+        let e = resolve(&Source::Explicit(kc), &Overrides::default()).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("token must be a string, not a number"),
+            "{e}"
+        );
+        assert!(!e.to_string().contains("12345"), "{e}");
     }
 }
