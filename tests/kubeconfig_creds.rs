@@ -33,6 +33,11 @@ fn rig() -> Option<Rig> {
     let (ca, cert, key) = common::test_certificates(&certs)?;
     let tokens = dir.path().join("tokens");
     std::fs::write(&tokens, format!("{GOOD}\n")).expect("tokens");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&tokens, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    }
     let server = TestServer::start_with(&["--token-file", &tokens.to_string_lossy()]);
     let recorder = TlsRecorder::start(Path::new(&cert), Path::new(&key), &server.url);
     Some(Rig {
