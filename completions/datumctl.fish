@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_datumctl_global_optspecs
-    string join \n server= project= token= n/namespace= o/output= color= v/verbose= request-timeout= kubeconfig= context= certificate-authority= insecure-skip-tls-verify error-format= h/help V/version
+    string join \n server= project= token= n/namespace= o/output= color= v/verbose= request-timeout= kubeconfig= context= certificate-authority= insecure-skip-tls-verify as= as-group= as-uid= error-format= h/help V/version
 end
 
 function __fish_datumctl_needs_command
@@ -37,6 +37,9 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -l request-timeout -d 'H
 complete -c datumctl -n "__fish_datumctl_needs_command" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_needs_command" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_needs_command" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_needs_command" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_needs_command" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_needs_command" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -69,6 +72,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l request-time
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -99,6 +105,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l request-timeou
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -130,6 +139,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l request-t
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -152,6 +164,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l request-ti
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l max-depth -d 'With --recursive: stop after this many levels' -r
@@ -175,6 +190,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l request-tim
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -201,6 +219,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l request-timeo
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -226,6 +247,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l request-t
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -248,6 +272,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l request-time
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l addr -d 'Address to listen on' -r
@@ -274,6 +301,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l request
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -292,6 +322,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -320,6 +353,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -338,6 +374,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -356,6 +395,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -374,6 +416,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -392,6 +437,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -410,6 +458,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -422,28 +473,32 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'Print the config file (tokens redacted)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete-context" -d 'Remove a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l error-format -d 'How to print errors' -r -f -a "human\t''
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -s h -l help -d 'Print help'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -f -a "login" -d 'Store a bearer token for the current context'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -f -a "whoami" -d 'Show who the current credential belongs to'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -f -a "get-token" -d 'Print the current access token (for piping into other tools)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "login" -d 'Store a bearer token for the current context'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "whoami" -d 'Show who the current credential belongs to'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token -d 'Bearer token for the API server' -r
@@ -457,6 +512,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token-stdin -d 'Read the token from standard input'
@@ -476,6 +534,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -494,14 +555,39 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Store a bearer token for the current context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "whoami" -d 'Show who the current credential belongs to'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "get-token" -d 'Print the current access token (for piping into other tools)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l project -d 'Datum project whose control plane to talk to' -r
@@ -516,6 +602,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l request-time
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l hostname -d 'OpenID Connect issuer host' -r
@@ -539,6 +628,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l request-tim
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as-uid -d 'With --as: the UID of the user to act as' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -566,7 +658,8 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-context" -d 'Remove a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Store a bearer token for the current context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "whoami" -d 'Show who the current credential belongs to'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "get-token" -d 'Print the current access token (for piping into other tools)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
 
 # Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
 function __datumctl_wants_policy_name

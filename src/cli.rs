@@ -63,6 +63,15 @@ pub struct GlobalArgs {
     /// Do not verify the server's TLS certificate (insecure)
     #[arg(long, global = true)]
     pub insecure_skip_tls_verify: bool,
+    /// Act as this user (Impersonate-User; the credential must be allowed to impersonate)
+    #[arg(long = "as", global = true, value_name = "USER")]
+    pub as_user: Option<String>,
+    /// With --as: act as a member of this group (repeatable)
+    #[arg(long = "as-group", global = true, value_name = "GROUP")]
+    pub as_group: Vec<String>,
+    /// With --as: the UID of the user to act as
+    #[arg(long = "as-uid", global = true, value_name = "UID")]
+    pub as_uid: Option<String>,
     /// How to print errors
     #[arg(long, global = true, value_enum, default_value_t = ErrorFormat::Human, value_name = "FORMAT")]
     pub error_format: ErrorFormat,
@@ -91,14 +100,7 @@ pub enum ErrorFormat {
     Json,
 }
 
-/// Which admission rules a policy is checked against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Profile {
-    /// The upstream Envoy Gateway CRD: schema and CEL rules
-    Upstream,
-    /// The CRD plus the rules Datum Cloud's admission webhook adds
-    Datum,
-}
+pub use crate::validate::Profile;
 
 /// Each subcommand's own arguments are built only when it runs (or for help, completions and
 /// man pages), which saves every invocation building the arguments of all the others.
@@ -398,8 +400,19 @@ pub enum AuthCommand {
     },
     /// Show who the current credential belongs to
     Whoami,
-    /// Print the current access token (for piping into other tools)
+    /// Print the current access token (for piping into other tools); with
+    /// `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential
     GetToken,
+    /// Write a kubeconfig entry that lets kubectl use this login for a project
+    ///
+    /// Writes (merging into an existing file, mode 0600) a cluster for the project's
+    /// control-plane URL, a user whose credential is an exec plugin running this datumctl
+    /// (by the absolute path of the running binary) as `auth get-token --output
+    /// client.authentication.k8s.io/v1`, and a context `datumctl-PROJECT` made current. The
+    /// file is --kubeconfig, else the first file of KUBECONFIG, else ~/.kube/config. The login
+    /// used is the one of --context (else the current datumctl context). Run it again after
+    /// moving the datumctl binary.
+    UpdateKubeconfig,
 }
 
 #[derive(Debug, Args)]

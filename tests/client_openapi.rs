@@ -64,29 +64,21 @@ fn live_schema_matches_the_embedded_one_and_is_cached() {
     // SAFETY: as above, no other test in this binary reads the environment.
     unsafe { std::env::set_var("DATUMCTL_CONFIG", &config) };
     let printer = Printer::new(ColorChoice::Never, ErrorFormat::Human);
-    let args = |extra: &[&str]| {
+    let explain = |extra: &[&str]| {
         let mut argv = vec!["datumctl", "explain", "btp"];
         argv.extend_from_slice(extra);
-        datumctl::cli::Cli::parse_from(argv).global
+        let global = datumctl::cli::Cli::parse_from(argv).global;
+        for_explain(datumctl::cmd::connect::target(&global), 0, None, &printer)
     };
-    assert!(matches!(
-        for_explain(&args(&[]), &printer),
-        LiveSchema::NotConfigured
-    ));
+    assert!(matches!(explain(&[]), LiveSchema::NotConfigured));
     let server = TestServer::start();
-    let live = for_explain(
-        &args(&["--server", &server.url, "--project", "x"]),
-        &printer,
-    );
+    let live = explain(&["--server", &server.url, "--project", "x"]);
     assert!(
         matches!(&live, LiveSchema::Live(node) if node.property("spec").is_some()),
         "{live:?}"
     );
     let started = std::time::Instant::now();
-    let gone = for_explain(
-        &args(&["--server", "http://127.0.0.1:9", "--project", "x"]),
-        &printer,
-    );
+    let gone = explain(&["--server", "http://127.0.0.1:9", "--project", "x"]);
     let LiveSchema::Unavailable(note) = gone else {
         panic!("expected a note, got {gone:?}");
     };

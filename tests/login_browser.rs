@@ -196,6 +196,19 @@ fn get_token_speaks_kubectl_exec_credential() {
         doc["status"]["expirationTimestamp"].as_str(),
         Some(expiry.as_str())
     );
+    // What `auth update-kubeconfig` writes into the exec entry, in either version.
+    for version in [
+        "client.authentication.k8s.io/v1",
+        "client.authentication.k8s.io/v1beta1",
+    ] {
+        let out = run_ok(home.path(), &["auth", "get-token", "--output", version]);
+        let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_eq!(doc["apiVersion"], version);
+        assert_eq!(
+            doc["status"]["expirationTimestamp"].as_str(),
+            Some(expiry.as_str())
+        );
+    }
     let bad = run(datumctl_in(
         home.path(),
         &["auth", "get-token", "-o", "yaml"],

@@ -13,7 +13,7 @@ use crate::error::CliError;
 use std::path::PathBuf;
 use thiserror::Error;
 
-pub use store::refresh_target;
+pub use store::LoginToken;
 
 /// The scopes an interactive login asks for; `offline_access` brings the refresh token.
 pub const SCOPES: &str = "openid profile email offline_access";

@@ -6,12 +6,11 @@
 use super::oidc::{OAuthClient, TokenResponse};
 use super::service_account::ServiceAccountKey;
 use super::{AuthError, REFRESH_MARGIN_SECS, now};
-use crate::cli::GlobalArgs;
 use crate::client::config::{self, ContextEntry, OidcCredential};
-use crate::client::target::Target;
-use crate::error::CliError;
+use crate::client::credential::{CredentialError, TokenSource};
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// An exclusive lock on the config file, held until dropped.
 pub struct ConfigLock {
@@ -88,34 +87,141 @@ pub fn store_tokens(entry: &mut ContextEntry, tokens: &TokenResponse, now: i64) 
     }
 }
 
-/// The hook every command's HTTP client goes through: when the token in use is the context's
-/// OIDC login and it is due, renew it first and use the new one.
-pub fn refresh_target(target: &mut Target, global: &GlobalArgs) -> Result<(), CliError> {
-    if target.kubeconfig || global.token.as_deref().is_some_and(|t| !t.is_empty()) {
-        return Ok(());
+/// A context's `datumctl login` as the client's token source: the stored access token, renewed
+/// (under the config lock) when it is due or when the server has refused it.
+#[derive(Debug)]
+pub struct LoginToken {
+    config_path: PathBuf,
+    context: String,
+    log: Option<crate::print::Printer>,
+    state: Mutex<LoginState>,
+}
+
+/// The token in use, its login, and the config file's modification time when they were read:
+/// a file changed since (another datumctl renewed, or the user logged in again) is read again.
+#[derive(Debug)]
+struct LoginState {
+    token: String,
+    oidc: OidcCredential,
+    modified: Option<std::time::SystemTime>,
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+impl LoginToken {
+    /// The login stored in context `name`, if it is one (a pasted token is not renewable).
+    pub fn for_context(
+        config_path: &Path,
+        name: &str,
+        log: Option<crate::print::Printer>,
+    ) -> Result<Option<LoginToken>, config::ConfigError> {
+        Ok(read_login(config_path, name)?.map(|state| LoginToken {
+            config_path: config_path.to_path_buf(),
+            context: name.to_string(),
+            log,
+            state: Mutex::new(state),
+        }))
     }
-    let (Some(name), Some(path)) = (&target.context, &target.config_path) else {
-        return Ok(());
+
+    /// The current token's expiry (RFC 3339), as stored.
+    pub fn expiry(&self) -> Option<String> {
+        self.state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .oidc
+            .expiry
+            .clone()
+    }
+}
+
+/// The login stored in context `name`, if it is one (a pasted token is not renewable).
+fn read_login(path: &Path, name: &str) -> Result<Option<LoginState>, config::ConfigError> {
+    let modified = modified(path);
+    let file = config::load(path)?;
+    let Some(entry) = file.context(name) else {
+        return Ok(None);
     };
-    let file = config::load(path).map_err(AuthError::from)?;
-    let due = file
-        .context(name)
-        .and_then(|c| c.oidc.as_ref())
-        .is_some_and(|oidc| renewal_due(oidc, now()));
-    if due {
-        let log = (global.verbosity >= 6)
-            .then(|| crate::print::Printer::new(global.color, global.error_format));
-        target.token = Some(renew(path, name, log)?);
+    let (Some(oidc), Some(token)) = (&entry.oidc, &entry.token) else {
+        return Ok(None);
+    };
+    Ok(Some(LoginState {
+        token: token.clone(),
+        oidc: oidc.clone(),
+        modified,
+    }))
+}
+
+impl TokenSource for LoginToken {
+    fn token(&self, refused: Option<&str>) -> Result<String, CredentialError> {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if modified(&self.config_path) != state.modified
+            && let Ok(Some(fresh)) = read_login(&self.config_path, &self.context)
+        {
+            *state = fresh;
+        }
+        let due = match refused {
+            Some(t) => state.token == t,
+            None => renewal_due(&state.oidc, now()),
+        };
+        if !due {
+            return Ok(state.token.clone());
+        }
+        // Renewal drives its own runtime, which cannot start on a thread already running one.
+        let renewed = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let token = renew(&self.config_path, &self.context, self.log.clone(), refused)?;
+                    let fresh = read_login(&self.config_path, &self.context)?;
+                    Ok::<_, AuthError>(match fresh {
+                        Some(state) if state.token == token => state,
+                        _ => LoginState {
+                            token,
+                            oidc: OidcCredential::default(),
+                            modified: None,
+                        },
+                    })
+                })
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+        .map_err(|e| {
+            CredentialError::Renewal(if e.needs_login() {
+                format!("{e}: run `datumctl login` again")
+            } else {
+                e.to_string()
+            })
+        })?;
+        *state = renewed;
+        Ok(state.token.clone())
     }
-    Ok(())
+
+    fn describe(&self) -> &'static str {
+        if self
+            .state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .oidc
+            .key_file
+            .is_some()
+        {
+            "service-account key (datumctl login --credentials)"
+        } else {
+            "OpenID Connect login (datumctl login)"
+        }
+    }
 }
 
 /// Renews the access token of context `name` unless another process did while we waited for the
 /// lock; returns the token to use.
+/// With `refused`, the server has refused that token: renew it even before it is due, unless
+/// the stored token is already another one.
 pub fn renew(
     config_path: &Path,
     name: &str,
     log: Option<crate::print::Printer>,
+    refused: Option<&str>,
 ) -> Result<String, AuthError> {
     let _lock = lock_config(config_path)?;
     let mut file = config::load(config_path)?;
@@ -126,8 +232,14 @@ pub fn renew(
         .oidc
         .clone()
         .ok_or_else(|| AuthError::CannotRenew(name.to_string()))?;
-    if let (Some(token), false) = (&entry.token, renewal_due(&oidc, now())) {
-        return Ok(token.clone());
+    if let Some(token) = &entry.token {
+        let must = match refused {
+            Some(r) => r == token,
+            None => renewal_due(&oidc, now()),
+        };
+        if !must {
+            return Ok(token.clone());
+        }
     }
     let client = OAuthClient::new(log)?;
     let tokens = super::runtime()?

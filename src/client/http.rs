@@ -1,7 +1,9 @@
-//! The HTTP client: bearer token, TLS settings, per-request timeout, retries with backoff and
+//! The HTTP client: the credential consulted per request (and once more after a 401),
+//! impersonation headers, TLS settings, per-request timeout, retries with backoff and
 //! jitter for idempotent requests, `Warning:` headers to stderr, and `-v` request logging with
 //! the Authorization value redacted.
 
+use super::credential::Authorization;
 use super::status::{ApiStatus, ClientError};
 use super::target::Target;
 use crate::print::Printer;
@@ -81,9 +83,6 @@ pub struct ApiClient {
     timeout: Option<Duration>,
     retry: RetryPolicy,
     warned: Mutex<HashSet<String>>,
-    /// A token renewed after the client was built (a long watch outlives its token); it
-    /// replaces `target.token`.
-    renewed: Mutex<Option<String>>,
 }
 
 /// Go-style durations for `--request-timeout`: `30s`, `1m30s`, `500ms`, a bare number is
@@ -199,23 +198,7 @@ impl ApiClient {
             timeout,
             retry: RetryPolicy::default(),
             warned: Mutex::new(HashSet::new()),
-            renewed: Mutex::new(None),
         })
-    }
-
-    /// The bearer token requests carry now.
-    pub fn token(&self) -> Option<String> {
-        let renewed = self
-            .renewed
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
-        renewed.or_else(|| self.target.token.clone())
-    }
-
-    /// Sends `token` from now on.
-    pub fn set_token(&self, token: String) {
-        *self.renewed.lock().unwrap_or_else(|p| p.into_inner()) = Some(token);
     }
 
     /// Replaces the retry policy (one attempt for a quick answer, as explain wants).
@@ -224,13 +207,28 @@ impl ApiClient {
     }
 
     /// Sends `req`, retrying idempotent ones on connection errors, 429 and 503. Returns the
-    /// response for a 2xx status, a `ClientError::Status` otherwise.
+    /// response for a 2xx status, a `ClientError::Status` otherwise. The credential is asked
+    /// for its header once per call; after a 401 a renewable one is renewed and the request
+    /// sent once more (a 401 means the server did not act on it).
     pub async fn send(&self, req: &ApiRequest) -> Result<reqwest::Response, ClientError> {
         let mut attempt = 0;
+        let mut auth = self.target.credential.authorization()?;
+        let mut renewed = false;
         loop {
             attempt += 1;
             let started = Instant::now();
-            let outcome = self.send_once(req).await;
+            let outcome = self.send_once(req, auth.as_ref()).await;
+            if let Ok(resp) = &outcome
+                && resp.status() == StatusCode::UNAUTHORIZED
+                && !renewed
+                && self.target.credential.refused(auth.as_ref())?
+            {
+                self.log_response(req, resp, started.elapsed());
+                renewed = true;
+                attempt -= 1;
+                auth = self.target.credential.authorization()?;
+                continue;
+            }
             let retry_after = match &outcome {
                 Ok(resp)
                     if resp.status() == StatusCode::TOO_MANY_REQUESTS
@@ -319,14 +317,21 @@ impl ApiClient {
         ceiling.mul_f64(0.5 + fastrand::f64() * 0.5)
     }
 
-    async fn send_once(&self, req: &ApiRequest) -> Result<reqwest::Response, reqwest::Error> {
+    async fn send_once(
+        &self,
+        req: &ApiRequest,
+        auth: Option<&Authorization>,
+    ) -> Result<reqwest::Response, reqwest::Error> {
         let mut builder = self.http.request(req.method.clone(), &req.url);
         if !req.query.is_empty() {
             builder = builder.query(&req.query);
         }
         builder = builder.header(ACCEPT, "application/json");
-        if let Some(token) = self.token() {
-            builder = builder.header(AUTHORIZATION, format!("Bearer {token}"));
+        if let Some(auth) = auth {
+            builder = builder.header(AUTHORIZATION, &auth.header);
+        }
+        for (name, value) in self.target.impersonate.headers() {
+            builder = builder.header(name, value);
         }
         if let Some(ct) = req.content_type {
             builder = builder.header(CONTENT_TYPE, ct);
@@ -445,6 +450,7 @@ fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::credential::Credential;
     use super::*;
 
     #[test]
@@ -490,7 +496,7 @@ mod tests {
             base: url.to_string(),
             server: url.to_string(),
             namespace: "default".into(),
-            token: Some("t".into()),
+            credential: Credential::Bearer("t".into()),
             kubeconfig: true,
             ..Target::default()
         };

@@ -328,9 +328,14 @@ pub enum LiveSchema {
     Unavailable(String),
 }
 
-/// Resolves the target from the global flags and fetches the live schema, for `explain`.
-pub fn for_explain(global: &crate::cli::GlobalArgs, printer: &crate::print::Printer) -> LiveSchema {
-    let target = match super::target::resolve(global) {
+/// Fetches the live schema from the resolved target, for `explain`.
+pub fn for_explain(
+    target: Result<super::target::Target, super::target::TargetError>,
+    verbosity: u8,
+    request_timeout: Option<&str>,
+    printer: &crate::print::Printer,
+) -> LiveSchema {
+    let target = match target {
         Ok(t) => t,
         Err(super::target::TargetError::NoServer | super::target::TargetError::NoProject) => {
             return LiveSchema::NotConfigured;
@@ -338,12 +343,10 @@ pub fn for_explain(global: &crate::cli::GlobalArgs, printer: &crate::print::Prin
         Err(e) => return LiveSchema::Unavailable(format!("using the embedded schema: {e}")),
     };
     let server = target.describe();
-    let timeout = global
-        .request_timeout
-        .as_deref()
+    let timeout = request_timeout
         .and_then(|t| super::http::parse_timeout(t).ok().flatten())
         .or(Some(std::time::Duration::from_secs(10)));
-    let fetched = ApiClient::new(target, global.verbosity, printer.clone(), timeout)
+    let fetched = ApiClient::new(target, verbosity, printer.clone(), timeout)
         .map_err(OpenApiError::from)
         .and_then(|mut client| {
             // A missing server should cost explain a moment, not a round of backoffs.

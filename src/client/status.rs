@@ -174,6 +174,9 @@ pub enum ClientError {
     /// in client-go's words, so it can never address another path on the server.
     #[error("invalid resource name {name:?}: [{reason}]")]
     InvalidName { name: String, reason: String },
+    /// The credential could not be produced (an exec plugin failed, a login cannot be renewed).
+    #[error("getting credentials: {0}")]
+    Credential(#[from] super::credential::CredentialError),
 }
 
 impl ClientError {
@@ -297,6 +300,9 @@ impl ClientError {
                 ))
                 .hint(where_from(target)),
             ClientError::Transport { .. } => {
+                CliError::unreachable(anyhow::anyhow!(self.to_string())).hint(where_from(target))
+            }
+            ClientError::Credential(_) => {
                 CliError::unreachable(anyhow::anyhow!(self.to_string())).hint(where_from(target))
             }
             ClientError::Decode(_) | ClientError::Setup(_) | ClientError::InvalidName { .. } => {

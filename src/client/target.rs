@@ -2,9 +2,10 @@
 //! (DESIGN.md), or a kubeconfig for a plain Kubernetes cluster. Also the URL layout.
 
 use super::config::{self, ConfigError, ConfigFile};
-use super::kubeconfig;
-use crate::cli::{GlobalArgs, Profile};
+use super::credential::{Credential, Impersonation, is_loopback_url, read_token_file};
+use super::kubeconfig::{self, Source};
 use crate::resource::{GROUP, PLURAL, VERSION};
+use crate::validate::Profile;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -26,6 +27,12 @@ pub enum TargetError {
     },
     #[error(transparent)]
     Kubeconfig(#[from] kubeconfig::KubeconfigError),
+    #[error(
+        "refusing to send a credential over plain http to {0}: only loopback addresses (127.0.0.0/8, ::1, localhost) may be reached over http with one"
+    )]
+    PlainHttpCredential(String),
+    #[error("{0}")]
+    Impersonation(String),
 }
 
 /// TLS settings for the connection.
@@ -33,8 +40,29 @@ pub enum TargetError {
 pub struct Tls {
     pub ca_pem: Option<Vec<u8>>,
     pub insecure: bool,
-    /// Client certificate and key, PEM, concatenated (from a kubeconfig).
+    /// Client certificate and key, PEM, concatenated (from a kubeconfig or an exec plugin).
     pub identity_pem: Option<Vec<u8>>,
+}
+
+/// What the command line and environment say, resolved by the command layer (no clap here).
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--server` or `DATUMCTL_SERVER`.
+    pub server: Option<String>,
+    pub project: Option<String>,
+    /// `--token` or `DATUMCTL_TOKEN`: replaces any stored credential.
+    pub token: Option<String>,
+    pub namespace: Option<String>,
+    pub context: Option<String>,
+    /// The kubeconfig to use instead of the datumctl config, when one applies.
+    pub kubeconfig: Option<Source>,
+    /// Whether the kubeconfig came only from the `KUBECONFIG` variable (then it yields to a
+    /// configured datumctl server, so a shell's KUBECONFIG does not hijack datumctl).
+    pub kubeconfig_from_env: bool,
+    pub certificate_authority: Option<PathBuf>,
+    pub insecure_skip_tls_verify: bool,
+    /// `--as`, `--as-group`, `--as-uid`.
+    pub impersonate: Impersonation,
 }
 
 /// Everything a request needs to find and authenticate to the server.
@@ -46,17 +74,21 @@ pub struct Target {
     pub server: String,
     pub project: Option<String>,
     pub namespace: String,
-    pub token: Option<String>,
+    /// How requests authenticate (consulted per request).
+    pub credential: Credential,
+    pub impersonate: Impersonation,
     pub tls: Tls,
     /// The context the settings came from, for hints.
     pub context: Option<String>,
     /// Which file configured us (config file or kubeconfig), for hints.
     pub config_path: Option<PathBuf>,
-    /// The file the token was read from (the config file, a kubeconfig or a token file), so a
-    /// file others can read is warned about.
+    /// The file the credential was read from (the config file, a kubeconfig or a token file),
+    /// so a file others can read is warned about.
     pub credential_file: Option<PathBuf>,
     pub kubeconfig: bool,
     pub profile: Option<Profile>,
+    /// Said on stderr once the client exists (a credential held back, and why).
+    pub warnings: Vec<String>,
 }
 
 /// The project's control-plane URL on `server`.
@@ -102,26 +134,67 @@ impl Target {
 
 /// Whether to use the kubeconfig: when `--kubeconfig` was typed, or `KUBECONFIG` is set and
 /// datumctl itself has no server configured (a shell's KUBECONFIG must not hijack datumctl).
-fn use_kubeconfig(global: &GlobalArgs, config: &ConfigFile) -> Option<PathBuf> {
-    let path = global.kubeconfig.clone()?;
-    let from_env = std::env::var_os("KUBECONFIG").is_some_and(|v| v == path.as_os_str());
-    if !from_env {
-        return Some(path);
+fn use_kubeconfig(o: &Overrides, config: &ConfigFile) -> Option<Source> {
+    let source = o.kubeconfig.clone()?;
+    if !o.kubeconfig_from_env {
+        return Some(source);
     }
-    let datumctl_configured =
-        global.server.is_some() || config.selected(global.context.as_deref()).is_some();
-    (!datumctl_configured).then_some(path)
+    let datumctl_configured = o.server.is_some() || config.selected(o.context.as_deref()).is_some();
+    (!datumctl_configured).then_some(source)
 }
 
-/// Resolves the target of this invocation. `need_project` is false for commands that only talk
-/// to the server root.
-pub fn resolve(global: &GlobalArgs) -> Result<Target, TargetError> {
+fn same_server(a: &str, b: &str) -> bool {
+    a.trim_end_matches('/') == b.trim_end_matches('/')
+}
+
+/// The binding rules, applied once the server and the stored credential are known: `--token`
+/// replaces the stored credential; a stored one (`owner` is the server it was stored for) goes
+/// only to its own server; and no credential crosses plain http to another machine.
+pub(crate) fn bind_credential(
+    target: &mut Target,
+    o: &Overrides,
+    owner: Option<&str>,
+) -> Result<(), TargetError> {
+    if let Some(token) = o.token.clone().filter(|t| !t.is_empty()) {
+        target.credential = Credential::Bearer(token);
+        target.credential_file = None;
+    } else if target.credential.is_some() || target.tls.identity_pem.is_some() {
+        let elsewhere =
+            o.server.is_some() && !owner.is_some_and(|s| same_server(s, &target.server));
+        if elsewhere {
+            let what = if target.kubeconfig {
+                "kubeconfig context"
+            } else {
+                "datumctl context"
+            };
+            let owner = owner.map_or("no server".to_string(), |s| s.to_string());
+            target.warnings.push(format!(
+                "not sending the credential of {what} {:?} to {}: it belongs to {owner}, and the server was given by --server or DATUMCTL_SERVER; pass --token for this server, or use a context whose server it is",
+                target.context.as_deref().unwrap_or(""),
+                target.server
+            ));
+            target.credential = Credential::None;
+            target.credential_file = None;
+            target.tls.identity_pem = None;
+        }
+    }
+    if target.credential.is_some()
+        && target.server.starts_with("http://")
+        && !is_loopback_url(&target.server)
+    {
+        return Err(TargetError::PlainHttpCredential(target.server.clone()));
+    }
+    Ok(())
+}
+
+/// Resolves the target of this invocation.
+pub fn resolve(o: &Overrides) -> Result<Target, TargetError> {
     let path = config::config_path()?;
     let config = config::load(&path)?;
-    if let Some(kc) = use_kubeconfig(global, &config) {
-        return kubeconfig::resolve(&kc, global);
+    if let Some(kc) = use_kubeconfig(o, &config) {
+        return kubeconfig::resolve(&kc, o);
     }
-    let context = match &global.context {
+    let context = match &o.context {
         Some(name) => Some(
             config
                 .context(name)
@@ -129,35 +202,57 @@ pub fn resolve(global: &GlobalArgs) -> Result<Target, TargetError> {
         ),
         None => config.selected(None),
     };
-    let server = global
+    let owner = context
+        .and_then(|c| c.server.as_deref())
+        .filter(|s| !s.is_empty());
+    let server = o
         .server
         .clone()
-        .or_else(|| context.and_then(|c| c.server.clone()))
+        .or_else(|| owner.map(String::from))
         .filter(|s| !s.is_empty())
         .ok_or(TargetError::NoServer)?;
-    let project = global
+    let project = o
         .project
         .clone()
         .or_else(|| context.and_then(|c| c.project.clone()))
         .filter(|p| !p.is_empty())
         .ok_or(TargetError::NoProject)?;
-    let namespace = global
+    let namespace = o
         .namespace
         .clone()
         .or_else(|| context.and_then(|c| c.namespace.clone()))
         .unwrap_or_else(|| "default".into());
-    let (token, credential_file) = match global.token.clone().filter(|t| !t.is_empty()) {
-        Some(t) => (Some(t), None),
-        None => match context {
-            Some(c) => match (&c.token, &c.token_file) {
-                (Some(t), _) => (Some(t.clone()), Some(path.clone())),
-                (None, Some(file)) => (Some(read_trimmed("token file", file)?), Some(file.clone())),
-                _ => (None, None),
-            },
-            None => (None, None),
+    let (credential, credential_file) = match context {
+        Some(c) => match (&c.token, &c.token_file) {
+            (Some(t), _) => (Credential::Bearer(t.clone()), Some(path.clone())),
+            (None, Some(file)) if o.token.is_none() => {
+                let first = read_token_file(file).map_err(|e| match e {
+                    super::credential::CredentialError::TokenFile { path, source } => {
+                        TargetError::ReadFile {
+                            what: "token file",
+                            path,
+                            source,
+                        }
+                    }
+                    other => TargetError::ReadFile {
+                        what: "token file",
+                        path: file.clone(),
+                        source: std::io::Error::other(other.to_string()),
+                    },
+                })?;
+                (
+                    Credential::TokenFile {
+                        path: file.clone(),
+                        fallback: Some(first),
+                    },
+                    Some(file.clone()),
+                )
+            }
+            _ => (Credential::None, None),
         },
+        None => (Credential::None, None),
     };
-    let ca_path = global
+    let ca_path = o
         .certificate_authority
         .clone()
         .or_else(|| context.and_then(|c| c.certificate_authority.clone()));
@@ -170,20 +265,25 @@ pub fn resolve(global: &GlobalArgs) -> Result<Target, TargetError> {
         None => None,
     };
     let insecure =
-        global.insecure_skip_tls_verify || context.is_some_and(|c| c.insecure_skip_tls_verify);
+        o.insecure_skip_tls_verify || context.is_some_and(|c| c.insecure_skip_tls_verify);
     let profile = context
         .and_then(|c| c.profile.as_deref())
-        .and_then(|p| match p {
-            "datum" => Some(Profile::Datum),
-            "upstream" => Some(Profile::Upstream),
-            _ => None,
-        });
-    Ok(Target {
+        .and_then(Profile::from_name);
+    if o.impersonate.user.is_none()
+        && (o.impersonate.uid.is_some() || !o.impersonate.groups.is_empty())
+    {
+        return Err(TargetError::Impersonation(
+            "requesting uid or groups (--as-uid, --as-group) without impersonating a user (--as)"
+                .into(),
+        ));
+    }
+    let mut target = Target {
         base: project_base(&server, &project),
         server: server.trim_end_matches('/').to_string(),
         project: Some(project),
         namespace,
-        token,
+        credential,
+        impersonate: o.impersonate.clone(),
         tls: Tls {
             ca_pem,
             insecure,
@@ -194,20 +294,10 @@ pub fn resolve(global: &GlobalArgs) -> Result<Target, TargetError> {
         credential_file,
         kubeconfig: false,
         profile,
-    })
-}
-
-pub(crate) fn read_trimmed(
-    what: &'static str,
-    path: &std::path::Path,
-) -> Result<String, TargetError> {
-    std::fs::read_to_string(path)
-        .map(|t| t.trim().to_string())
-        .map_err(|source| TargetError::ReadFile {
-            what,
-            path: path.to_path_buf(),
-            source,
-        })
+        warnings: Vec::new(),
+    };
+    bind_credential(&mut target, o, owner)?;
+    Ok(target)
 }
 
 /// The rules to validate against: the flag, else the context's, else `datum` for Datum Cloud
@@ -262,6 +352,82 @@ mod tests {
             "/control-plane/apis/gateway.envoyproxy.io/v1alpha1/backendtrafficpolicies"
         ));
         assert!(t.openapi_url().ends_with("/control-plane/openapi/v3"));
+    }
+
+    fn bound(server: &str, owner: Option<&str>, o: &Overrides) -> Result<Target, TargetError> {
+        let mut t = target(server);
+        t.context = Some("ctx".into());
+        t.credential = Credential::Bearer("secret".into());
+        bind_credential(&mut t, o, owner).map(|()| t)
+    }
+
+    #[test]
+    fn a_stored_credential_goes_only_to_its_own_server() {
+        let elsewhere = Overrides {
+            server: Some("http://127.0.0.1:9".into()),
+            ..Overrides::default()
+        };
+        let t = bound(
+            "http://127.0.0.1:9",
+            Some("https://api.example.com"),
+            &elsewhere,
+        )
+        .expect("binds");
+        assert!(!t.credential.is_some());
+        assert!(
+            t.warnings[0].contains("not sending the credential"),
+            "{:?}",
+            t.warnings
+        );
+        assert!(!t.warnings[0].contains("secret"));
+        // The same server, given again: the credential stays.
+        let same = bound(
+            "https://api.example.com",
+            Some("https://api.example.com/"),
+            &Overrides {
+                server: Some("https://api.example.com".into()),
+                ..Overrides::default()
+            },
+        )
+        .expect("binds");
+        assert!(same.credential.is_some() && same.warnings.is_empty());
+        // --token is for whatever server was given.
+        let flag = bound(
+            "http://127.0.0.1:9",
+            Some("https://api.example.com"),
+            &Overrides {
+                server: Some("http://127.0.0.1:9".into()),
+                token: Some("typed".into()),
+                ..Overrides::default()
+            },
+        )
+        .expect("binds");
+        assert!(matches!(flag.credential, Credential::Bearer(ref t) if t == "typed"));
+    }
+
+    #[test]
+    fn credentials_cross_plain_http_only_to_loopback() {
+        let o = Overrides::default();
+        let err = bound("http://10.1.2.3:80", Some("http://10.1.2.3:80"), &o).unwrap_err();
+        assert!(
+            matches!(&err, TargetError::PlainHttpCredential(u) if u == "http://10.1.2.3:80"),
+            "{err}"
+        );
+        let err = bound("http://api.example.com", Some("http://api.example.com"), &o).unwrap_err();
+        assert!(err.to_string().contains("http://api.example.com"), "{err}");
+        assert!(bound("http://127.0.0.1:1", Some("http://127.0.0.1:1"), &o).is_ok());
+        assert!(bound("http://localhost:1", Some("http://localhost:1"), &o).is_ok());
+        assert!(
+            bound(
+                "https://api.example.com",
+                Some("https://api.example.com"),
+                &o
+            )
+            .is_ok()
+        );
+        // No credential, no objection.
+        let mut bare = target("http://10.1.2.3");
+        assert!(bind_credential(&mut bare, &o, None).is_ok());
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
     };
     let mode = validate_mode(&args.validate)?;
     let docs = read_documents(&args.files)?;
-    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
     if mode != ValidateMode::Ignore {
         let options = Options {
             profile: effective_profile(args.profile, Some(&client.target)),

@@ -2,7 +2,10 @@
 
 use crate::cli::AuthCommand;
 use crate::client::config;
-use crate::cmd::Context;
+use crate::client::credential::Credential;
+use crate::client::exec;
+use crate::client::status::ClientError;
+use crate::cmd::{Context, connect};
 use crate::error::{CliError, CmdResult, Outcome};
 use std::io::Read;
 
@@ -50,55 +53,21 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
                 path.display()
             ));
         }
-        AuthCommand::GetToken => {
-            let mut target =
-                crate::client::target::resolve(&ctx.global).map_err(crate::client::target_error)?;
-            crate::auth::refresh_target(&mut target, &ctx.global)?;
-            let Some(token) = target.token else {
-                return Err(CliError::failure(anyhow::anyhow!("no token configured"))
-                    .hint("log in with `datumctl login`, or store one with `datumctl auth login --token-stdin`"));
-            };
-            match ctx.global.output.as_deref() {
-                None => ctx.printer.out(&format!("{token}\n")),
-                Some("json") => {
-                    // After a renewal the config holds the new expiry.
-                    let reloaded =
-                        config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
-                    let expiry = reloaded
-                        .selected(wanted.as_deref())
-                        .and_then(|c| c.oidc.as_ref())
-                        .filter(|_| ctx.global.token.is_none())
-                        .and_then(|o| o.expiry.clone());
-                    ctx.printer
-                        .out(&format!("{}\n", exec_credential(&token, expiry.as_deref())));
-                }
-                Some(other) => {
-                    return Err(CliError::usage(format!(
-                        "unsupported output format {other:?} for get-token"
-                    ))
-                    .hint(
-                        "omit -o for the bare token, or use -o json for a kubectl ExecCredential",
-                    ));
-                }
-            }
-        }
+        AuthCommand::GetToken => get_token(ctx, &path, wanted.as_deref())?,
+        AuthCommand::UpdateKubeconfig => super::update_kubeconfig::run(ctx)?,
         AuthCommand::Whoami => {
-            let target =
-                crate::client::target::resolve(&ctx.global).map_err(crate::client::target_error)?;
+            let target = connect::target(&ctx.global).map_err(connect::target_error)?;
+            for warning in &target.warnings {
+                ctx.printer.warn(warning);
+            }
             let oidc = file
                 .selected(wanted.as_deref())
                 .and_then(|c| c.oidc.as_ref())
-                .filter(|_| ctx.global.token.is_none() && !target.kubeconfig);
-            let credential = if ctx.global.token.is_some() {
+                .filter(|_| matches!(target.credential, Credential::Renewing(_)));
+            let credential = if ctx.global.token.as_deref().is_some_and(|t| !t.is_empty()) {
                 "bearer token from --token or DATUMCTL_TOKEN"
-            } else if let Some(o) = oidc {
-                if o.key_file.is_some() {
-                    "service-account key (datumctl login --credentials)"
-                } else {
-                    "OpenID Connect login (datumctl login)"
-                }
-            } else if target.token.is_some() {
-                "bearer token stored in the context"
+            } else if target.credential.is_some() {
+                target.credential.kind()
             } else if target.tls.identity_pem.is_some() {
                 "client certificate from the kubeconfig"
             } else {
@@ -110,6 +79,9 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
                 target.project.as_deref().unwrap_or("<none>"),
                 target.context.as_deref().unwrap_or("<none>"),
             );
+            if let Some(user) = &target.impersonate.user {
+                text.push_str(&format!("Acting as:   {user}\n"));
+            }
             if let Some(o) = oidc {
                 text.push_str(&identity_lines(o));
             }
@@ -144,15 +116,67 @@ fn identity_lines(oidc: &config::OidcCredential) -> String {
     )
 }
 
-/// A kubectl `ExecCredential`, so a kubeconfig `exec` entry can run `datumctl auth get-token -o json`.
-fn exec_credential(token: &str, expiry: Option<&str>) -> String {
+/// `auth get-token`: the current token (renewed first when due), bare or as an ExecCredential.
+fn get_token(ctx: &Context, path: &std::path::Path, wanted: Option<&str>) -> Result<(), CliError> {
+    let api_version = match ctx.global.output.as_deref() {
+        None => None,
+        Some("json") | Some(exec::V1) => Some(exec::V1),
+        Some(exec::V1BETA1) => Some(exec::V1BETA1),
+        Some(other) => {
+            return Err(CliError::usage(format!(
+                "unsupported output format {other:?} for get-token"
+            ))
+            .hint(format!(
+                "omit -o for the bare token, or use -o {} (or {}, or json) for a kubectl ExecCredential",
+                exec::V1,
+                exec::V1BETA1
+            )));
+        }
+    };
+    let target = connect::target(&ctx.global).map_err(connect::target_error)?;
+    for warning in &target.warnings {
+        ctx.printer.warn(warning);
+    }
+    let token = target
+        .credential
+        .authorization()
+        .map_err(|e| ClientError::Credential(e).into_cli(&target))?
+        .and_then(|a| a.token);
+    let Some(token) = token else {
+        return Err(CliError::failure(anyhow::anyhow!("no token configured"))
+            .hint("log in with `datumctl login`, or store one with `datumctl auth login --token-stdin`"));
+    };
+    let Some(api_version) = api_version else {
+        ctx.printer.out(&format!("{token}\n"));
+        return Ok(());
+    };
+    // After a renewal the config holds the new expiry.
+    let expiry = if matches!(target.credential, Credential::Renewing(_)) {
+        config::load(path)
+            .map_err(|e| CliError::usage(e.to_string()))?
+            .selected(wanted)
+            .and_then(|c| c.oidc.as_ref())
+            .and_then(|o| o.expiry.clone())
+    } else {
+        None
+    };
+    ctx.printer.out(&format!(
+        "{}\n",
+        exec_credential(api_version, &token, expiry.as_deref())
+    ));
+    Ok(())
+}
+
+/// A kubectl `ExecCredential`, so a kubeconfig `exec` entry can run
+/// `datumctl auth get-token -o client.authentication.k8s.io/v1`.
+fn exec_credential(api_version: &str, token: &str, expiry: Option<&str>) -> String {
     let mut status = serde_json::json!({ "token": token });
     if let Some(at) = expiry {
         status["expirationTimestamp"] = serde_json::Value::String(at.to_string());
     }
     let credential = serde_json::json!({
         "kind": "ExecCredential",
-        "apiVersion": "client.authentication.k8s.io/v1",
+        "apiVersion": api_version,
         "spec": { "interactive": false },
         "status": status,
     });

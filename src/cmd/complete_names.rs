@@ -72,7 +72,7 @@ pub fn run(words: &[String]) {
 }
 
 fn list_names(global: &GlobalArgs, printer: &Printer) -> Option<Vec<String>> {
-    let mut client = crate::client::connect(global, printer).ok()?;
+    let mut client = crate::cmd::connect::connect(global, printer).ok()?;
     client.set_retry(RetryPolicy {
         attempts: 1,
         ..Default::default()

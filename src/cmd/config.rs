@@ -59,13 +59,7 @@ pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
                 entry.insecure_skip_tls_verify = g.insecure_skip_tls_verify;
             }
             if let Some(profile) = args.profile {
-                entry.profile = Some(
-                    match profile {
-                        crate::cli::Profile::Datum => "datum",
-                        crate::cli::Profile::Upstream => "upstream",
-                    }
-                    .into(),
-                );
+                entry.profile = Some(crate::validate::profile_name(profile).into());
             }
             if first {
                 file.current_context = Some(args.name.clone());

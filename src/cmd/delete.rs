@@ -45,7 +45,7 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
         }
         _ => {}
     }
-    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
     let ns = client.target.namespace.clone();
     let mut targets = selection
         .placed(&ns, ctx.global.namespace.is_some())?

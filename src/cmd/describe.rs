@@ -22,7 +22,7 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
             "a resource cannot be retrieved by name across all namespaces",
         ));
     }
-    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
     let named = selection.placed(&client.target.namespace, ctx.global.namespace.is_some())?;
     let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;

@@ -64,7 +64,7 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
         ));
     }
     let docs = read_documents(&args.files)?;
-    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
     let options = Options {
         profile: effective_profile(args.profile, Some(&client.target)),
     };

@@ -72,7 +72,12 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
 /// The resource's schema as the configured server publishes it, or `None` (with a one-line
 /// note on stderr when a server was configured but could not be used).
 fn live_schema(ctx: &Context) -> Option<Node> {
-    match openapi::for_explain(&ctx.global, &ctx.printer) {
+    match openapi::for_explain(
+        crate::cmd::connect::target(&ctx.global),
+        ctx.global.verbosity,
+        ctx.global.request_timeout.as_deref(),
+        &ctx.printer,
+    ) {
         LiveSchema::Live(node) => Some(*node),
         LiveSchema::NotConfigured => None,
         LiveSchema::Unavailable(why) => {

@@ -32,7 +32,7 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
             "a resource cannot be retrieved by name across all namespaces",
         ));
     }
-    let client = crate::client::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
     let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let objects = selection.placed(&client.target.namespace, ctx.global.namespace.is_some())?;
     let getter = Getter {
@@ -332,10 +332,9 @@ impl Getter<'_> {
         let mut first = true;
         loop {
             if !first {
-                // The stream ended (timeout, restart, network): resume from the last version,
-                // with a fresh login token if the one in use is about to expire.
+                // The stream ended (timeout, restart, network): resume from the last version
+                // (the credential renews itself per request when it is due).
                 tokio::time::sleep(Duration::from_millis(200)).await;
-                crate::client::renew_if_due(self.client, &self.ctx.global);
             }
             first = false;
             let mut stream = match self.client.watch(ns, &options, rv.as_deref()).await {

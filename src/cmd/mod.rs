@@ -5,6 +5,7 @@ pub mod auth;
 pub mod complete_names;
 pub mod completion;
 pub mod config;
+pub mod connect;
 pub mod delete;
 pub mod describe;
 pub mod diff;
@@ -13,6 +14,7 @@ pub mod get;
 pub mod login;
 pub mod objects;
 pub mod serve;
+pub mod update_kubeconfig;
 pub mod validate;
 
 use crate::cli::{Cli, Command, GlobalArgs};

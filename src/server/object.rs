@@ -2,9 +2,9 @@
 //! `fieldValidation`), the shared validator, and the metadata the server owns.
 
 use super::status::ApiError;
-use crate::cli::Profile;
 use crate::resource::{API_VERSION, KIND};
 use crate::schema::{Node, embedded};
+use crate::validate::Profile;
 use crate::validate::{self, Options, datum};
 use serde_json::Value;
 

@@ -13,10 +13,29 @@ mod structural;
 
 pub use cel::rule_counts;
 
-use crate::cli::Profile;
 use crate::resource;
 use path::FieldPath;
 use serde_json::Value;
+
+/// Which admission rules a policy is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Profile {
+    /// The upstream Envoy Gateway CRD: schema and CEL rules
+    Upstream,
+    /// The CRD plus the rules Datum Cloud's admission webhook adds
+    Datum,
+}
+
+impl Profile {
+    /// The profile by the name users type (`--profile datum`, a context's `profile:`).
+    pub fn from_name(name: &str) -> Option<Profile> {
+        match name {
+            "upstream" => Some(Profile::Upstream),
+            "datum" => Some(Profile::Datum),
+            _ => None,
+        }
+    }
+}
 
 /// The profile's name as users type it (`--profile datum`).
 pub fn profile_name(profile: Profile) -> &'static str {
