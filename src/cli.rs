@@ -63,6 +63,9 @@ pub struct GlobalArgs {
     /// Do not verify the server's TLS certificate (insecure)
     #[arg(long, global = true)]
     pub insecure_skip_tls_verify: bool,
+    /// Name to send as SNI and to check in the server's certificate, instead of the URL's host
+    #[arg(long, global = true, value_name = "NAME")]
+    pub tls_server_name: Option<String>,
     /// How to print errors
     #[arg(long, global = true, value_enum, default_value_t = ErrorFormat::Human, value_name = "FORMAT")]
     pub error_format: ErrorFormat,

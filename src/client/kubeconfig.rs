@@ -39,15 +39,24 @@ fn decode(path: &Path, field: &str, data: &str) -> Result<Vec<u8>, KubeconfigErr
         })
 }
 
-/// Reads a file named in the kubeconfig, relative to the kubeconfig's directory.
-fn read_relative(kubeconfig: &Path, file: &str) -> Result<Vec<u8>, KubeconfigError> {
+/// Reads a file named in the kubeconfig, relative to the kubeconfig's directory; an error names
+/// that file and what it was for, not the kubeconfig.
+fn read_relative(
+    kubeconfig: &Path,
+    what: &'static str,
+    file: &str,
+) -> Result<Vec<u8>, TargetError> {
     let p = Path::new(file);
     let full = if p.is_absolute() {
         p.to_path_buf()
     } else {
         kubeconfig.parent().unwrap_or(Path::new(".")).join(p)
     };
-    std::fs::read(&full).map_err(|source| KubeconfigError::Read { path: full, source })
+    std::fs::read(&full).map_err(|source| TargetError::ReadFile {
+        what,
+        path: full,
+        source,
+    })
 }
 
 pub fn resolve(path: &Path, global: &GlobalArgs) -> Result<Target, TargetError> {
@@ -96,25 +105,37 @@ pub fn resolve(path: &Path, global: &GlobalArgs) -> Result<Target, TargetError> 
         .clone()
         .or_else(|| cluster["server"].as_str().map(String::from))
         .ok_or(TargetError::NoServer)?;
-    let ca_pem = if let Some(p) = &global.certificate_authority {
-        Some(std::fs::read(p).map_err(|source| TargetError::ReadFile {
+    let in_file = |field: &str| {
+        format!(
+            "{field} of cluster {cluster_name:?} in kubeconfig {}",
+            file.display()
+        )
+    };
+    // As kubectl: --insecure-skip-tls-verify alone drops the cluster's CA.
+    let cluster_ca = !global.insecure_skip_tls_verify;
+    let (ca_pem, ca_from) = if let Some(p) = &global.certificate_authority {
+        let pem = std::fs::read(p).map_err(|source| TargetError::ReadFile {
             what: "certificate authority",
             path: p.clone(),
             source,
-        })?)
-    } else if let Some(data) = cluster["certificate-authority-data"].as_str() {
-        Some(decode(&file, "certificate-authority-data", data)?)
-    } else if let Some(f) = cluster["certificate-authority"].as_str() {
-        Some(read_relative(&file, f)?)
+        })?;
+        (Some(pem), Some(p.display().to_string()))
+    } else if let (Some(data), true) = (cluster["certificate-authority-data"].as_str(), cluster_ca)
+    {
+        let pem = decode(&file, "certificate-authority-data", data)?;
+        (Some(pem), Some(in_file("certificate-authority-data")))
+    } else if let (Some(f), true) = (cluster["certificate-authority"].as_str(), cluster_ca) {
+        let pem = read_relative(&file, "certificate authority", f)?;
+        (Some(pem), Some(in_file("certificate-authority")))
     } else {
-        None
+        (None, None)
     };
     let cert = match (
         user["client-certificate-data"].as_str(),
         user["client-certificate"].as_str(),
     ) {
         (Some(d), _) => Some(decode(&file, "client-certificate-data", d)?),
-        (None, Some(f)) => Some(read_relative(&file, f)?),
+        (None, Some(f)) => Some(read_relative(&file, "client certificate", f)?),
         _ => None,
     };
     let key = match (
@@ -122,16 +143,29 @@ pub fn resolve(path: &Path, global: &GlobalArgs) -> Result<Target, TargetError> 
         user["client-key"].as_str(),
     ) {
         (Some(d), _) => Some(decode(&file, "client-key-data", d)?),
-        (None, Some(f)) => Some(read_relative(&file, f)?),
+        (None, Some(f)) => Some(read_relative(&file, "client key", f)?),
         _ => None,
     };
+    let user_name = context["user"].as_str().unwrap_or("");
     let identity_pem = match (cert, key) {
         (Some(mut c), Some(k)) => {
             c.push(b'\n');
             c.extend_from_slice(&k);
             Some(c)
         }
-        _ => None,
+        (Some(_), None) => {
+            return Err(invalid(format!(
+                "user {user_name:?} has a client certificate but no client-key or client-key-data"
+            ))
+            .into());
+        }
+        (None, Some(_)) => {
+            return Err(invalid(format!(
+                "user {user_name:?} has a client key but no client-certificate or client-certificate-data"
+            ))
+            .into());
+        }
+        (None, None) => None,
     };
     if user.get("exec").is_some() || user.get("auth-provider").is_some() {
         return Err(invalid(format!(
@@ -164,9 +198,18 @@ pub fn resolve(path: &Path, global: &GlobalArgs) -> Result<Target, TargetError> 
         token,
         tls: Tls {
             ca_pem,
+            ca_from,
             insecure: global.insecure_skip_tls_verify
                 || cluster["insecure-skip-tls-verify"].as_bool() == Some(true),
+            identity_from: identity_pem
+                .is_some()
+                .then(|| format!("of user {user_name:?} in kubeconfig {}", file.display())),
             identity_pem,
+            server_name: global
+                .tls_server_name
+                .clone()
+                .or_else(|| cluster["tls-server-name"].as_str().map(String::from)),
+            proxy_url: cluster["proxy-url"].as_str().map(String::from),
         },
         context: Some(context_name),
         config_path: Some(file),

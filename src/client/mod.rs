@@ -7,8 +7,10 @@ pub mod http;
 pub mod kubeconfig;
 pub mod openapi;
 pub mod patch;
+pub mod proxy;
 pub mod status;
 pub mod target;
+pub mod tls;
 
 use crate::cli::GlobalArgs;
 use crate::error::{CliError, ErrorKind};

@@ -2,7 +2,9 @@
 //! `Error from server (NotFound): …`, `The BackendTrafficPolicy "x" is invalid: …` with one
 //! `* ` line per cause, and exit 3 with hints when the server cannot be reached or refuses us.
 
+use super::proxy::ProxyError;
 use super::target::Target;
+use super::tls::{TlsFailure, TlsSetupError};
 use crate::error::{CliError, ErrorKind};
 use serde_json::Value;
 use thiserror::Error;
@@ -160,8 +162,12 @@ pub enum ClientError {
     Status(Box<ApiStatus>),
     #[error("cannot connect to {url}: {detail}")]
     Connect { url: String, detail: String },
-    #[error("TLS handshake with {url} failed: {detail}")]
-    Tls { url: String, detail: String },
+    #[error("TLS handshake with {url} failed: {failure}")]
+    Tls { url: String, failure: TlsFailure },
+    #[error(transparent)]
+    TlsSetup(#[from] TlsSetupError),
+    #[error(transparent)]
+    Proxy(#[from] ProxyError),
     #[error("request to {url} timed out")]
     Timeout { url: String },
     #[error("request to {url} failed: {detail}")]
@@ -227,6 +233,12 @@ impl ClientError {
             source = s.source();
         }
         let chain = chain.to_lowercase();
+        if let Some(found) = super::tls::find_rustls_error(&e) {
+            return ClientError::Tls {
+                url,
+                failure: super::tls::classify(found),
+            };
+        }
         let tls = [
             "certificate",
             "handshake",
@@ -239,7 +251,10 @@ impl ClientError {
         if e.is_timeout() {
             ClientError::Timeout { url }
         } else if tls {
-            ClientError::Tls { url, detail }
+            ClientError::Tls {
+                url,
+                failure: TlsFailure::Other(detail),
+            }
         } else if e.is_connect() {
             ClientError::Connect { url, detail }
         } else {
@@ -290,12 +305,21 @@ impl ClientError {
                     .hint(format!("is the server at {} running and reachable?", target.describe()))
                     .hint(where_from(target))
             }
-            ClientError::Tls { .. } => CliError::unreachable(anyhow::anyhow!(self.to_string()))
-                .hint(format!(
-                    "the certificate of {} was not accepted; pass --certificate-authority FILE with the CA that signed it",
-                    target.server
-                ))
-                .hint(where_from(target)),
+            ClientError::Tls { failure, .. } => {
+                let mut e = CliError::unreachable(anyhow::anyhow!(self.to_string()));
+                for hint in tls_hints(failure, target) {
+                    e = e.hint(hint);
+                }
+                e.hint(where_from(target))
+            }
+            ClientError::TlsSetup(setup) => {
+                let mut e = CliError::unreachable(anyhow::anyhow!(self.to_string()));
+                if let Some(hint) = setup_hint(setup, target) {
+                    e = e.hint(hint);
+                }
+                e
+            }
+            ClientError::Proxy(_) => CliError::usage(self.to_string()),
             ClientError::Transport { .. } => {
                 CliError::unreachable(anyhow::anyhow!(self.to_string())).hint(where_from(target))
             }
@@ -303,6 +327,82 @@ impl ClientError {
                 CliError::failure(anyhow::anyhow!(self.to_string()))
             }
         }
+    }
+}
+
+/// Where the trust settings of this target live, to name in a hint.
+fn ca_setting(target: &Target) -> &'static str {
+    if target.kubeconfig {
+        "certificate-authority or certificate-authority-data of the kubeconfig cluster (or --certificate-authority FILE)"
+    } else {
+        "--certificate-authority FILE (or the context's, with `datumctl config set-context`)"
+    }
+}
+
+/// What to do about a failed handshake, by its cause.
+fn tls_hints(failure: &TlsFailure, target: &Target) -> Vec<String> {
+    let tls = &target.tls;
+    match failure {
+        TlsFailure::UnknownIssuer => match &tls.ca_from {
+            Some(from) => vec![
+                format!("only the configured CA ({from}) is trusted for {}, and it did not sign the server's certificate", target.server),
+                format!("if the server is the right one, configure the CA that signed its certificate: {}", ca_setting(target)),
+            ],
+            None => vec![format!(
+                "the system's trust store does not know the CA that signed it; give that CA: {}",
+                ca_setting(target)
+            )],
+        },
+        TlsFailure::NameMismatch { .. } => {
+            let mut hints = Vec::new();
+            if let Some(name) = &tls.server_name {
+                hints.push(format!("the name checked was tls-server-name {name:?}"));
+            }
+            hints.push(if target.kubeconfig {
+                "set tls-server-name of the kubeconfig cluster (or --tls-server-name) to a name the certificate has, or use that name in the server URL".into()
+            } else {
+                "pass --tls-server-name with a name the certificate has, or use that name in the server URL".into()
+            });
+            hints
+        }
+        TlsFailure::Expired { .. } => vec![
+            "renew the server's certificate, or check this machine's clock".into(),
+        ],
+        TlsFailure::CaAsServerCertificate => vec![format!(
+            "if this self-signed certificate is the server's own, trust it as the CA: {}",
+            ca_setting(target)
+        )],
+        TlsFailure::ServerRefused(_) => vec![match &tls.identity_from {
+            Some(from) => format!(
+                "the server did not accept the client certificate {from}; check that its CA is the one the server trusts"
+            ),
+            None if target.kubeconfig => "the server may require a client certificate: set client-certificate and client-key of the kubeconfig user".into(),
+            None => "the server may require a client certificate (use a kubeconfig user with client-certificate and client-key)".into(),
+        }],
+        TlsFailure::NotTls => vec![format!(
+            "is {} a plain-HTTP server? then use http:// in its URL",
+            target.server
+        )],
+        TlsFailure::Other(_) => vec![format!(
+            "check the server's certificate and the CA: {}",
+            ca_setting(target)
+        )],
+    }
+}
+
+fn setup_hint(setup: &TlsSetupError, target: &Target) -> Option<String> {
+    match setup {
+        TlsSetupError::InsecureWithCa => Some(if target.kubeconfig {
+            "remove insecure-skip-tls-verify or the certificate authority from the kubeconfig cluster (a CA is the safer choice)".into()
+        } else {
+            "drop --insecure-skip-tls-verify or the certificate authority (a CA is the safer choice)".into()
+        }),
+        TlsSetupError::KeyMismatch { .. } => Some(
+            "client-certificate and client-key must be a pair: the key that the certificate was issued for".into(),
+        ),
+        TlsSetupError::BadCa { .. } => Some(format!("give a PEM file of CA certificates: {}", ca_setting(target))),
+        TlsSetupError::ServerName(_) => Some("tls-server-name must be a DNS name or an IP address".into()),
+        _ => None,
     }
 }
 

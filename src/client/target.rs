@@ -28,13 +28,23 @@ pub enum TargetError {
     Kubeconfig(#[from] kubeconfig::KubeconfigError),
 }
 
-/// TLS settings for the connection.
+/// TLS and connection settings for the server (src/client/tls.rs applies them).
 #[derive(Debug, Clone, Default)]
 pub struct Tls {
+    /// The CA that is the only trust root for this server (PEM); the system roots without it.
     pub ca_pem: Option<Vec<u8>>,
+    /// Where the CA came from (a file, or `certificate-authority-data of cluster "c"`), for errors.
+    pub ca_from: Option<String>,
     pub insecure: bool,
     /// Client certificate and key, PEM, concatenated (from a kubeconfig).
     pub identity_pem: Option<Vec<u8>>,
+    /// Where the client certificate and key came from, for errors.
+    pub identity_from: Option<String>,
+    /// `tls-server-name` / `--tls-server-name`: the SNI and the name checked in the server's
+    /// certificate, instead of the URL's host.
+    pub server_name: Option<String>,
+    /// The cluster's `proxy-url` (http, https or socks5); overrides the `*_PROXY` variables.
+    pub proxy_url: Option<String>,
 }
 
 /// Everything a request needs to find and authenticate to the server.
@@ -157,14 +167,17 @@ pub fn resolve(global: &GlobalArgs) -> Result<Target, TargetError> {
             None => (None, None),
         },
     };
-    let ca_path = global
-        .certificate_authority
-        .clone()
-        .or_else(|| context.and_then(|c| c.certificate_authority.clone()));
-    let ca_pem = match ca_path {
-        Some(p) => Some(std::fs::read(&p).map_err(|source| TargetError::ReadFile {
+    // As kubectl: --insecure-skip-tls-verify alone drops the context's CA; with
+    // --certificate-authority (or a context holding both) tls.rs refuses the pair.
+    let ca_path = global.certificate_authority.clone().or_else(|| {
+        context
+            .filter(|_| !global.insecure_skip_tls_verify)
+            .and_then(|c| c.certificate_authority.clone())
+    });
+    let ca_pem = match &ca_path {
+        Some(p) => Some(std::fs::read(p).map_err(|source| TargetError::ReadFile {
             what: "certificate authority",
-            path: p,
+            path: p.clone(),
             source,
         })?),
         None => None,
@@ -186,8 +199,10 @@ pub fn resolve(global: &GlobalArgs) -> Result<Target, TargetError> {
         token,
         tls: Tls {
             ca_pem,
+            ca_from: ca_path.map(|p| p.display().to_string()),
             insecure,
-            identity_pem: None,
+            server_name: global.tls_server_name.clone(),
+            ..Tls::default()
         },
         context: context.map(|c| c.name.clone()),
         config_path: Some(path),
