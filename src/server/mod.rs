@@ -4,7 +4,9 @@
 
 pub mod auth;
 pub mod call;
+pub mod conn;
 pub mod discovery;
+pub mod limits;
 pub mod list;
 pub mod managed;
 pub mod object;
@@ -34,10 +36,11 @@ pub struct Config {
     pub addr: String,
     pub data_dir: PathBuf,
     pub token_file: Option<PathBuf>,
-    pub tls: Option<(PathBuf, PathBuf)>,
+    pub tls: Option<tls::TlsSettings>,
     pub status_writer: bool,
     pub verbosity: u8,
     pub options: Options,
+    pub limits: limits::Limits,
 }
 
 /// What every handler shares.
@@ -49,6 +52,7 @@ pub struct App {
     pub shutdown: tokio::sync::watch::Receiver<bool>,
     pub verbosity: u8,
     pub printer: Printer,
+    pub limits: limits::Limits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -116,7 +120,7 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         None => None,
     };
     let acceptor = match &config.tls {
-        Some((cert, key)) => Some(tls::acceptor(cert, key)?),
+        Some(settings) => Some(tls::acceptor(settings)?),
         None => None,
     };
     let store = store::Store::open(&config.data_dir).map_err(|source| ServeError::Store {
@@ -167,36 +171,19 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         shutdown,
         verbosity: config.verbosity,
         printer: printer.clone(),
+        limits: config.limits,
     });
-    let router = axum::Router::new()
-        .fallback(routes::handle)
-        .with_state(Arc::clone(&app));
     let signal = async move {
         shutdown_signal().await;
         let _ = stop.send(true);
     };
-    match acceptor {
-        Some(acceptor) => {
-            let listener = tls::TlsListener {
-                tcp: listener,
-                acceptor,
-            };
-            axum::serve(listener, router)
-                .with_graceful_shutdown(signal)
-                .await?
-        }
-        None => {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(signal)
-                .await?
-        }
-    }
+    conn::serve(listener, acceptor, Arc::clone(&app), signal).await;
     // Drained: stop the status writer, then close the store once nothing else holds it.
     if let Some(task) = writer_task {
         task.abort();
         let _ = task.await;
     }
-    // Connection tasks let go of the router a moment after the drain completes.
+    // Handler tasks spawned by the connections let go of the app a moment after the drain.
     let mut app = app;
     for _ in 0..200 {
         match Arc::try_unwrap(app) {

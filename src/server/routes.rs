@@ -52,7 +52,23 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
 /// client sees the answer instead of a reset connection; beyond it the connection is dropped.
 const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
 
+/// The body, within the size limit and the body timeout.
 async fn read_body(
+    app: &App,
+    req: Request,
+) -> Result<(axum::http::request::Parts, axum::body::Bytes), ApiError> {
+    let limit = app.limits.body_timeout;
+    tokio::time::timeout(limit, read_body_untimed(req))
+        .await
+        .unwrap_or_else(|_| {
+            Err(ApiError::timeout(format!(
+                "the request body did not arrive within {}s",
+                limit.as_secs_f64()
+            )))
+        })
+}
+
+async fn read_body_untimed(
     req: Request,
 ) -> Result<(axum::http::request::Parts, axum::body::Bytes), ApiError> {
     let (parts, mut body) = req.into_parts();
@@ -120,7 +136,7 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
         .query()
         .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default();
-    let (parts, body) = read_body(req).await?;
+    let (parts, body) = read_body(app, req).await?;
     let mut call = Call {
         project: project.to_string(),
         namespace: None,

@@ -1,11 +1,10 @@
-//! TLS with rustls (ring provider): a listener that hands axum connections after the
-//! handshake. A failed handshake drops that connection only.
+//! TLS with rustls (ring provider): the acceptor built from `serve`'s TLS settings, and the
+//! peer's certificate chain as handlers see it. Handshakes run in each connection's own task
+//! (see `conn`); a failed handshake drops that connection only.
 
 use pki_types::pem::PemObject;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
-use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::TlsAcceptor;
 use tokio_rustls::rustls::{self, pki_types};
 
@@ -19,7 +18,22 @@ pub enum TlsError {
     Config(#[from] rustls::Error),
 }
 
-pub fn acceptor(cert: &Path, key: &Path) -> Result<TlsAcceptor, TlsError> {
+/// What `serve` was given for TLS.
+#[derive(Debug, Clone)]
+pub struct TlsSettings {
+    /// PEM certificate chain.
+    pub cert: PathBuf,
+    /// PEM private key.
+    pub key: PathBuf,
+}
+
+/// The certificate chain a TLS client presented (leaf first), as a request extension; absent
+/// on plain connections and when the client sent none.
+#[derive(Debug, Clone)]
+pub struct PeerCertificates(pub Vec<pki_types::CertificateDer<'static>>);
+
+pub fn acceptor(settings: &TlsSettings) -> Result<TlsAcceptor, TlsError> {
+    let (cert, key): (&Path, &Path) = (&settings.cert, &settings.key);
     let certs: Vec<pki_types::CertificateDer<'static>> =
         pki_types::CertificateDer::pem_file_iter(cert)
             .and_then(|it| it.collect::<Result<Vec<_>, _>>())
@@ -44,36 +58,4 @@ pub fn acceptor(cert: &Path, key: &Path) -> Result<TlsAcceptor, TlsError> {
         .with_single_cert(certs, private)?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(TlsAcceptor::from(Arc::new(config)))
-}
-
-/// A TCP listener whose connections are TLS streams.
-pub struct TlsListener {
-    pub tcp: TcpListener,
-    pub acceptor: TlsAcceptor,
-}
-
-impl axum::serve::Listener for TlsListener {
-    type Io = tokio_rustls::server::TlsStream<TcpStream>;
-    type Addr = std::net::SocketAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        loop {
-            let (stream, addr) = match self.tcp.accept().await {
-                Ok(pair) => pair,
-                Err(_) => {
-                    // Out of descriptors and the like: back off instead of spinning.
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            };
-            let handshake = self.acceptor.accept(stream);
-            if let Ok(Ok(tls)) = tokio::time::timeout(Duration::from_secs(10), handshake).await {
-                return (tls, addr);
-            }
-        }
-    }
-
-    fn local_addr(&self) -> std::io::Result<Self::Addr> {
-        self.tcp.local_addr()
-    }
 }
