@@ -326,6 +326,10 @@ pub struct ServeArgs {
     /// PEM private key to serve TLS with
     #[arg(long, value_name = "PEM", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
+    /// PEM CA certificates: a client certificate they signed authenticates as its CN (groups:
+    /// its O), for every project; clients without one still need a --token-file token
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    pub client_ca_file: Option<PathBuf>,
     /// Do not write status.ancestors as a gateway controller would
     #[arg(long)]
     pub no_status_writer: bool,

@@ -50,7 +50,11 @@ impl ProxyRule {
     /// Go's `httpproxy.FromEnvironment`: upper case first, an empty value counts as unset, and
     /// `HTTP_PROXY` is ignored under CGI (`REQUEST_METHOD` set).
     fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<ProxyRule, ProxyError> {
-        let any = |names: [&str; 2]| names.into_iter().find_map(|n| var(n).filter(|v| !v.is_empty()));
+        let any = |names: [&str; 2]| {
+            names
+                .into_iter()
+                .find_map(|n| var(n).filter(|v| !v.is_empty()))
+        };
         let cgi = var("REQUEST_METHOD").is_some_and(|v| !v.is_empty());
         let http = match any(["HTTP_PROXY", "http_proxy"]).filter(|_| !cgi) {
             Some(u) => Some(remote_dns(parse_proxy(&u, "HTTP_PROXY")?)),
@@ -83,7 +87,10 @@ impl ProxyRule {
             "http" => self.http.as_ref(),
             _ => None,
         }?;
-        let host = url.host_str()?.trim_start_matches('[').trim_end_matches(']');
+        let host = url
+            .host_str()?
+            .trim_start_matches('[')
+            .trim_end_matches(']');
         let port = url.port_or_known_default().unwrap_or(0);
         self.no_proxy.uses_proxy(host, port).then(|| proxy.clone())
     }
@@ -173,7 +180,11 @@ impl NoProxy {
             if ip.is_loopback() {
                 return false;
             }
-            if self.cidrs.iter().any(|(net, bits)| in_cidr(ip, *net, *bits)) {
+            if self
+                .cidrs
+                .iter()
+                .any(|(net, bits)| in_cidr(ip, *net, *bits))
+            {
                 return false;
             }
             if self
@@ -240,9 +251,7 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         ProxyRule::from_env(move |name| {
-            vars.iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
+            vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
         })
         .expect("rule")
     }
@@ -252,7 +261,10 @@ mod tests {
         let rule = env(&[
             ("HTTPS_PROXY", "proxy.corp:3128"),
             ("http_proxy", "http://web.corp:80"),
-            ("NO_PROXY", "internal.corp, .svc,10.0.0.0/8,192.168.1.5,api.x:8443"),
+            (
+                "NO_PROXY",
+                "internal.corp, .svc,10.0.0.0/8,192.168.1.5,api.x:8443",
+            ),
         ]);
         let via = |u: &str| rule.proxy_for(&url(u)).map(|p| p.to_string());
         assert_eq!(

@@ -289,9 +289,10 @@ impl ClientError {
                     .hint(login_hint)
             }
             ClientError::Status(s) if s.code == 403 => {
-                let mut e = CliError::new(ErrorKind::Unreachable, anyhow::anyhow!(s.kubectl_message()))
-                    .verbatim()
-                    .hint(format!("{} refused access", target.describe()));
+                let mut e =
+                    CliError::new(ErrorKind::Unreachable, anyhow::anyhow!(s.kubectl_message()))
+                        .verbatim()
+                        .hint(format!("{} refused access", target.describe()));
                 if let Some(p) = &target.project {
                     e = e.hint(format!("check that the credential may use project {p:?}"));
                 }
@@ -302,7 +303,10 @@ impl ClientError {
             }
             ClientError::Connect { .. } | ClientError::Timeout { .. } => {
                 CliError::unreachable(anyhow::anyhow!(self.to_string()))
-                    .hint(format!("is the server at {} running and reachable?", target.describe()))
+                    .hint(format!(
+                        "is the server at {} running and reachable?",
+                        target.describe()
+                    ))
                     .hint(where_from(target))
             }
             ClientError::Tls { failure, .. } => {

@@ -52,7 +52,9 @@ pub enum TlsFailure {
         presented: Vec<String>,
     },
     /// Outside its validity period: `Some(true)` expired, `Some(false)` not yet valid.
-    Expired { not_yet_valid: bool },
+    Expired {
+        not_yet_valid: bool,
+    },
     /// The server's certificate is a CA certificate that we were not told to trust.
     CaAsServerCertificate,
     /// The server refused the handshake (usually our client certificate, or its absence).
@@ -65,9 +67,7 @@ pub enum TlsFailure {
 impl std::fmt::Display for TlsFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            TlsFailure::UnknownIssuer => {
-                f.write_str("certificate signed by unknown authority")
-            }
+            TlsFailure::UnknownIssuer => f.write_str("certificate signed by unknown authority"),
             TlsFailure::NameMismatch {
                 expected,
                 presented,
@@ -149,6 +149,10 @@ pub fn client_config(tls: &Tls) -> Result<ClientConfig, TlsSetupError> {
                 .map_err(|e| match e {
                     rustls::Error::InconsistentKeys(_) => TlsSetupError::KeyMismatch {
                         from: from.to_string(),
+                    },
+                    rustls::Error::InvalidCertificate(why) => TlsSetupError::BadClientCert {
+                        from: from.to_string(),
+                        why: format!("cannot be used: {why:?}"),
                     },
                     other => TlsSetupError::BadClientKey {
                         from: from.to_string(),
@@ -328,7 +332,12 @@ impl ServerCertVerifier for Unverified {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+        verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
     }
 
     fn verify_tls13_signature(
@@ -346,9 +355,7 @@ impl ServerCertVerifier for Unverified {
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0
-            .signature_verification_algorithms
-            .supported_schemes()
+        self.0.signature_verification_algorithms.supported_schemes()
     }
 }
 

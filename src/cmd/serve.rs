@@ -27,7 +27,11 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> CmdResult {
             .tls_cert
             .clone()
             .zip(args.tls_key.clone())
-            .map(|(cert, key)| TlsSettings { cert, key }),
+            .map(|(cert, key)| TlsSettings {
+                cert,
+                key,
+                client_ca: args.client_ca_file.clone(),
+            }),
         status_writer: !args.no_status_writer,
         verbosity: ctx.global.verbosity,
         options: Options {
@@ -41,9 +45,12 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> CmdResult {
         .map_err(|e| CliError::failure(anyhow::anyhow!("cannot start the runtime: {e}")))?;
     match runtime.block_on(server::run(config, ctx.printer.clone())) {
         Ok(()) => Ok(Outcome::Success),
-        Err(e @ (ServeError::Addr(_) | ServeError::Tokens(_) | ServeError::Tls(_))) => {
-            Err(CliError::usage(e))
-        }
+        Err(
+            e @ (ServeError::Addr(_)
+            | ServeError::Tokens(_)
+            | ServeError::Tls(_)
+            | ServeError::ClientCa(_)),
+        ) => Err(CliError::usage(e)),
         Err(e) => Err(CliError::failure(e)),
     }
 }

@@ -48,6 +48,8 @@ pub struct App {
     pub store: store::Store,
     pub options: Options,
     pub tokens: Option<auth::Tokens>,
+    /// `--client-ca-file`: client certificates it signed authenticate requests.
+    pub client_ca: Option<auth::ClientCa>,
     /// Flips to true on SIGINT/SIGTERM so open watches end and the drain can finish.
     pub shutdown: tokio::sync::watch::Receiver<bool>,
     pub verbosity: u8,
@@ -73,6 +75,8 @@ pub enum ServeError {
     Tokens(#[from] auth::TokenFileError),
     #[error(transparent)]
     Tls(#[from] tls::TlsError),
+    #[error(transparent)]
+    ClientCa(#[from] auth::ClientCaError),
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -119,8 +123,12 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         Some(path) => Some(auth::Tokens::load(path)?),
         None => None,
     };
+    let client_ca = match config.tls.as_ref().and_then(|t| t.client_ca.as_ref()) {
+        Some(path) => Some(auth::ClientCa::load(path)?),
+        None => None,
+    };
     let acceptor = match &config.tls {
-        Some(settings) => Some(tls::acceptor(settings)?),
+        Some(settings) => Some(tls::acceptor(settings, client_ca.as_ref())?),
         None => None,
     };
     let store = store::Store::open(&config.data_dir).map_err(|source| ServeError::Store {
@@ -144,7 +152,7 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
     if !local.ip().is_loopback() {
         printer.warn(&format!(
             "listening on {local}, which is not a loopback address: anyone who can reach it can use this server{}",
-            if tokens.is_none() { " (no --token-file given)" } else { "" }
+            if tokens.is_none() && client_ca.is_none() { " (no --token-file or --client-ca-file given)" } else { "" }
         ));
     }
     #[cfg(unix)]
@@ -168,6 +176,7 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         store,
         options: config.options,
         tokens,
+        client_ca,
         shutdown,
         verbosity: config.verbosity,
         printer: printer.clone(),
