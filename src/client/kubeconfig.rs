@@ -126,7 +126,10 @@ pub fn resolve(path: &Path, global: &GlobalArgs) -> Result<Target, TargetError> 
         (Some(pem), Some(in_file("certificate-authority-data")))
     } else if let (Some(f), true) = (cluster["certificate-authority"].as_str(), cluster_ca) {
         let pem = read_relative(&file, "certificate authority", f)?;
-        (Some(pem), Some(in_file("certificate-authority")))
+        (
+            Some(pem),
+            Some(in_file(&format!("certificate-authority {f}"))),
+        )
     } else {
         (None, None)
     };

@@ -7,9 +7,9 @@ use thiserror::Error;
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ProxyError {
     #[error(
-        "proxy-url {url:?} of cluster {cluster:?}: scheme must be http, https or socks5 (as kubectl requires)"
+        "proxy-url {url:?} of the cluster of context {context:?}: scheme must be http, https or socks5 (as kubectl requires)"
     )]
-    Scheme { url: String, cluster: String },
+    Scheme { url: String, context: String },
     #[error("proxy {url:?} from {from}: {why}")]
     Invalid {
         url: String,
@@ -29,16 +29,20 @@ pub struct ProxyRule {
 }
 
 impl ProxyRule {
-    /// From the cluster's `proxy-url` (`cluster` names it in errors) or the environment.
-    pub fn new(proxy_url: Option<&str>, cluster: &str) -> Result<ProxyRule, ProxyError> {
+    /// From the cluster's `proxy-url` (`context` names it in errors) or the environment.
+    pub fn new(proxy_url: Option<&str>, context: &str) -> Result<ProxyRule, ProxyError> {
         if let Some(url) = proxy_url.filter(|u| !u.is_empty()) {
-            let parsed = parse_proxy(url, "the kubeconfig")?;
-            if !matches!(parsed.scheme(), "http" | "https" | "socks5") {
+            let scheme = url.split_once("://").map_or("", |(s, _)| s);
+            if !matches!(scheme, "http" | "https" | "socks5") {
                 return Err(ProxyError::Scheme {
                     url: url.to_string(),
-                    cluster: cluster.to_string(),
+                    context: context.to_string(),
                 });
             }
+            let parsed = parse_proxy(
+                url,
+                &format!("proxy-url of the cluster of context {context:?}"),
+            )?;
             return Ok(ProxyRule {
                 fixed: Some(remote_dns(parsed)),
                 ..ProxyRule::default()
@@ -309,7 +313,7 @@ mod tests {
             ProxyRule::new(Some("ftp://p:21"), "c").unwrap_err(),
             ProxyError::Scheme {
                 url: "ftp://p:21".into(),
-                cluster: "c".into()
+                context: "c".into()
             }
         );
     }
