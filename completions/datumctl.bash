@@ -200,7 +200,7 @@ _datumctl() {
 
     case "${cmd}" in
         datumctl)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version apply get describe explain delete diff validate serve completion config auth login logout help"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version apply get describe explain delete diff validate serve completion config auth login logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -262,6 +262,10 @@ _datumctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -274,7 +278,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__apply)
-            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --filename --recursive --server-side --field-manager --force-conflicts --dry-run --validate --profile --concurrency --help --version"
+            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --filename --recursive --server-side --field-manager --force-conflicts --dry-run --validate --profile --concurrency --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -333,6 +337,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -376,7 +384,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__auth)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version login whoami get-token help"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version login whoami get-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -438,6 +446,10 @@ _datumctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -450,7 +462,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__auth__subcmd__get__subcmd__token)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,6 +521,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -594,7 +610,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__auth__subcmd__login)
-            opts="-n -o -v -h -V --token-stdin --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --token-stdin --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -653,6 +669,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -668,7 +688,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__auth__subcmd__whoami)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,6 +747,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -742,7 +766,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__completion)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version bash zsh fish powershell elvish"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +825,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -816,7 +844,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__config)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version set-context use-context get-contexts current-context view delete-context help"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version set-context use-context get-contexts current-context view delete-context help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +906,10 @@ _datumctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -890,7 +922,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__config__subcmd__current__subcmd__context)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -949,6 +981,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -964,7 +1000,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__config__subcmd__delete__subcmd__context)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,6 +1059,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1038,7 +1078,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__config__subcmd__get__subcmd__contexts)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1097,6 +1137,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1224,7 +1268,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__config__subcmd__set__subcmd__context)
-            opts="-n -o -v -h -V --token-file --profile --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --token-file --profile --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1294,6 +1338,10 @@ _datumctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1306,7 +1354,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__config__subcmd__use__subcmd__context)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1365,6 +1413,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1380,7 +1432,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__config__subcmd__view)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1442,6 +1494,10 @@ _datumctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --error-format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1454,7 +1510,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__delete)
-            opts="-n -o -v -f -R -l -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --filename --recursive --selector --all --dry-run --ignore-not-found --help --version"
+            opts="-n -o -v -f -R -l -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --filename --recursive --selector --all --dry-run --ignore-not-found --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1513,6 +1569,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1548,7 +1608,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__describe)
-            opts="-n -o -v -l -A -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --selector --all-namespaces --help --version"
+            opts="-n -o -v -l -A -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --selector --all-namespaces --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,6 +1667,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1630,7 +1694,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__diff)
-            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --filename --recursive --server-side --field-manager --force-conflicts --profile --help --version"
+            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --filename --recursive --server-side --field-manager --force-conflicts --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1689,6 +1753,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1720,7 +1788,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__explain)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --recursive --max-depth --offline --profile --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --recursive --max-depth --offline --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1779,6 +1847,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1802,7 +1874,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__get)
-            opts="-n -o -v -l -A -w -L -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --selector --field-selector --all-namespaces --watch --watch-only --output-watch-events --chunk-size --no-headers --show-labels --label-columns --ignore-not-found --help --version"
+            opts="-n -o -v -l -A -w -L -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --selector --field-selector --all-namespaces --watch --watch-only --output-watch-events --chunk-size --no-headers --show-labels --label-columns --ignore-not-found --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1861,6 +1933,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2236,7 +2312,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__login)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --hostname --client-id --no-browser --credentials --keep-key-in-place --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --hostname --client-id --no-browser --credentials --keep-key-in-place --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2295,6 +2371,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2322,7 +2402,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__logout)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2381,6 +2461,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2396,7 +2480,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__serve)
-            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --addr --data-dir --token-file --tls-cert --tls-key --no-status-writer --profile --help --version"
+            opts="-n -o -v -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --addr --data-dir --token-file --tls-cert --tls-key --client-ca-file --no-status-writer --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2455,6 +2539,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2482,6 +2570,10 @@ _datumctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --client-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -W "upstream datum" -- "${cur}"))
                     return 0
@@ -2494,7 +2586,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__validate)
-            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --error-format --filename --recursive --profile --help --version"
+            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --tls-server-name --error-format --filename --recursive --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2553,6 +2645,10 @@ _datumctl() {
                     return 0
                     ;;
                 --certificate-authority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

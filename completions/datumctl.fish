@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_datumctl_global_optspecs
-    string join \n server= project= token= n/namespace= o/output= color= v/verbose= request-timeout= kubeconfig= context= certificate-authority= insecure-skip-tls-verify error-format= h/help V/version
+    string join \n server= project= token= n/namespace= o/output= color= v/verbose= request-timeout= kubeconfig= context= certificate-authority= insecure-skip-tls-verify tls-server-name= error-format= h/help V/version
 end
 
 function __fish_datumctl_needs_command
@@ -37,6 +37,7 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -l request-timeout -d 'H
 complete -c datumctl -n "__fish_datumctl_needs_command" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_needs_command" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_needs_command" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_needs_command" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -69,6 +70,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l request-time
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -99,6 +101,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l request-timeou
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s l -l selector -d 'Label selector (e.g. app=web,tier!=db)' -r
@@ -128,6 +131,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l request-t
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s l -l selector -d 'Label selector' -r
@@ -148,6 +152,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l request-ti
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l max-depth -d 'With --recursive: stop after this many levels' -r
@@ -171,6 +176,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l request-tim
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -197,6 +203,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l request-timeo
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -222,6 +229,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l request-t
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -244,6 +252,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l request-time
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l addr -d 'Address to listen on' -r
@@ -251,6 +260,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l data-dir -d 
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l token-file -d 'File of accepted bearer tokens, one per line: TOKEN[,PROJECT...]' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-cert -d 'PEM certificate chain to serve TLS with' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-key -d 'PEM private key to serve TLS with' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l client-ca-file -d 'PEM CA certificates: a client certificate they signed authenticates as its CN (groups: its O), for every project; clients without one still need a --token-file token' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l profile -d 'Admission rules to enforce' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -270,6 +280,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l request
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -288,6 +299,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -316,6 +328,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -334,6 +347,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -352,6 +366,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -370,6 +385,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -388,6 +404,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -406,6 +423,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -431,6 +449,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_s
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -453,6 +472,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token-stdin -d 'Read the token from standard input'
@@ -472,6 +492,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -490,6 +511,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -512,6 +534,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l request-time
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l hostname -d 'OpenID Connect issuer host' -r
@@ -535,6 +558,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l request-tim
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
