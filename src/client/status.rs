@@ -487,6 +487,110 @@ mod tests {
         assert!(ClientError::check_name("a.b-c").is_ok());
     }
 
+    fn tls_target(ca_from: Option<&str>, server_name: Option<&str>) -> Target {
+        Target {
+            server: "https://127.0.0.1:6443".into(),
+            kubeconfig: true,
+            context: Some("kind".into()),
+            tls: super::super::target::Tls {
+                ca_from: ca_from.map(String::from),
+                server_name: server_name.map(String::from),
+                ..Default::default()
+            },
+            ..Target::default()
+        }
+    }
+
+    fn tls_error(failure: TlsFailure, target: &Target) -> CliError {
+        ClientError::Tls {
+            url: "https://127.0.0.1:6443".into(),
+            failure,
+        }
+        .into_cli(target)
+    }
+
+    #[test]
+    fn tls_failures_exit_3_with_the_hint_for_their_cause() {
+        let pinned = tls_target(Some("/etc/kind/ca.crt"), None);
+        let e = tls_error(TlsFailure::UnknownIssuer, &pinned);
+        assert_eq!(e.kind.exit_code(), 3);
+        assert!(
+            e.hints[0].contains("only the configured CA (/etc/kind/ca.crt)"),
+            "{:?}",
+            e.hints
+        );
+        let system = tls_target(None, None);
+        let e = tls_error(TlsFailure::UnknownIssuer, &system);
+        assert!(e.hints[0].contains("system's trust store"), "{:?}", e.hints);
+        assert!(
+            e.hints[0].contains("certificate-authority"),
+            "{:?}",
+            e.hints
+        );
+
+        let mismatch = TlsFailure::NameMismatch {
+            expected: "127.0.0.1".into(),
+            presented: vec!["kubernetes".into()],
+        };
+        let e = tls_error(mismatch.clone(), &system);
+        assert_eq!(
+            e.message(),
+            "TLS handshake with https://127.0.0.1:6443 failed: the certificate is valid for kubernetes, not 127.0.0.1"
+        );
+        assert!(e.hints[0].contains("set tls-server-name"), "{:?}", e.hints);
+        assert!(
+            !e.hints
+                .iter()
+                .any(|h| h.contains("--certificate-authority"))
+        );
+        let named = tls_target(None, Some("api.test"));
+        let e = tls_error(mismatch, &named);
+        assert!(
+            e.hints[0].contains("tls-server-name \"api.test\""),
+            "{:?}",
+            e.hints
+        );
+
+        let e = tls_error(
+            TlsFailure::Expired {
+                not_yet_valid: false,
+            },
+            &system,
+        );
+        assert!(e.hints[0].contains("renew"), "{:?}", e.hints);
+        let e = tls_error(
+            TlsFailure::ServerRefused("CertificateRequired".into()),
+            &system,
+        );
+        assert!(
+            e.hints[0].contains("client-certificate and client-key"),
+            "{:?}",
+            e.hints
+        );
+        let e = tls_error(TlsFailure::NotTls, &system);
+        assert!(e.hints[0].contains("http://"), "{:?}", e.hints);
+    }
+
+    #[test]
+    fn tls_setup_errors_exit_3_and_name_the_pair_to_fix() {
+        let target = tls_target(None, None);
+        let e = ClientError::from(TlsSetupError::KeyMismatch {
+            from: "of user \"me\" in kubeconfig /k".into(),
+        })
+        .into_cli(&target);
+        assert_eq!(e.kind.exit_code(), 3);
+        assert_eq!(
+            e.message(),
+            "the client key does not match the client certificate (of user \"me\" in kubeconfig /k)"
+        );
+        let e = ClientError::from(TlsSetupError::InsecureWithCa).into_cli(&target);
+        assert!(
+            e.hints[0].contains("insecure-skip-tls-verify"),
+            "{:?}",
+            e.hints
+        );
+    }
+
     #[test]
     fn non_status_bodies_get_a_reason_from_the_code() {
         let s = ApiStatus::from_body(503, b"");
