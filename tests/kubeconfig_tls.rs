@@ -416,6 +416,26 @@ fn proxy_url_and_proxy_variables_as_client_go_uses_them() {
         &side.both(&via, &[("HTTPS_PROXY", dead), ("NO_PROXY", "*")]),
     );
     assert!(proxy.hops().len() >= seen + 2, "{:?}", proxy.hops());
+    // SOCKS5: both hand the proxy the server's address.
+    let socks = Tunnel::socks5();
+    let via_socks = side.kubeconfig(
+        "via-socks",
+        &project(&server),
+        &[
+            format!("certificate-authority: {}", own.cert_str()),
+            format!("proxy-url: {}", socks.url),
+        ],
+        &[],
+    );
+    let k = side.kubectl(&via_socks, &[], &["get", "backendtrafficpolicies"]);
+    let after_kubectl = socks.hops().len();
+    let d = side.datumctl(&via_socks, &[], &["get", "btp"]);
+    assert_both_succeed("proxy-url socks5", &(k, d));
+    let hops = socks.hops();
+    assert!(after_kubectl >= 1 && hops.len() > after_kubectl, "{hops:?}");
+    for hop in &hops {
+        assert_eq!(hop.connect.as_deref(), Some(addr.as_str()), "{hops:?}");
+    }
     // A proxy-url scheme kubectl refuses is refused.
     let ftp = side.kubeconfig(
         "ftp",

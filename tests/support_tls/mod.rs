@@ -1,7 +1,7 @@
 //! Test support for the TLS side-by-side tests: throwaway certificates made with openssl (CAs,
 //! server certificates with chosen names, client certificates with RSA PKCS#1, EC SEC1 and
-//! PKCS#8 keys), and a loopback-only tunnel that records what passes: as an HTTP CONNECT proxy
-//! it records each CONNECT target, as a plain TCP relay it records the SNI of each TLS
+//! PKCS#8 keys), and a loopback-only tunnel that records what passes: as an HTTP CONNECT or a
+//! SOCKS5 proxy it records each target asked for, and on every connection the SNI of the TLS
 //! ClientHello. Bounded: a fixed number of connections, heads of at most 16 KiB.
 #![allow(dead_code)]
 
@@ -220,7 +220,7 @@ impl Pki {
 /// What the tunnel saw on one connection.
 #[derive(Debug, Clone, Default)]
 pub struct Hop {
-    /// The CONNECT request's target (`127.0.0.1:PORT`), as a CONNECT proxy.
+    /// The target a proxy was asked for (`127.0.0.1:PORT`, or the name as sent for SOCKS5).
     pub connect: Option<String>,
     /// The server name of the TLS ClientHello that went through, if it had one.
     pub sni: Option<String>,
@@ -235,21 +235,36 @@ pub struct Tunnel {
     stop: Arc<AtomicBool>,
 }
 
+#[derive(Debug, Clone)]
+enum Mode {
+    Connect,
+    Socks5,
+    Relay(String),
+}
+
 const MAX_CONNECTIONS: usize = 200;
 const MAX_HEAD: usize = 16 * 1024;
 
 impl Tunnel {
     /// An HTTP CONNECT proxy that only tunnels to 127.0.0.1 and localhost.
     pub fn connect_proxy() -> Tunnel {
-        Tunnel::start(None)
+        Tunnel::start(Mode::Connect)
     }
 
     /// A TCP relay to `upstream` (`127.0.0.1:PORT`).
     pub fn relay(upstream: &str) -> Tunnel {
-        Tunnel::start(Some(upstream.to_string()))
+        Tunnel::start(Mode::Relay(upstream.to_string()))
     }
 
-    fn start(upstream: Option<String>) -> Tunnel {
+    /// A SOCKS5 proxy (no authentication, CONNECT only) that only tunnels to 127.0.0.1 and
+    /// localhost; `url` is then `socks5://127.0.0.1:PORT`.
+    pub fn socks5() -> Tunnel {
+        let mut tunnel = Tunnel::start(Mode::Socks5);
+        tunnel.url = tunnel.url.replace("http://", "socks5://");
+        tunnel
+    }
+
+    fn start(mode: Mode) -> Tunnel {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind tunnel");
         let port = listener.local_addr().expect("addr").port();
         let hops = Arc::new(Mutex::new(Vec::new()));
@@ -261,9 +276,9 @@ impl Tunnel {
                     return;
                 }
                 let Ok(conn) = conn else { continue };
-                let (log, upstream) = (Arc::clone(&log), upstream.clone());
+                let (log, mode) = (Arc::clone(&log), mode.clone());
                 std::thread::spawn(move || {
-                    let _ = tunnel_one(conn, upstream, &log);
+                    let _ = tunnel_one(conn, mode, &log);
                 });
             }
         });
@@ -287,17 +302,66 @@ impl Drop for Tunnel {
     }
 }
 
-fn tunnel_one(
-    client: TcpStream,
-    upstream: Option<String>,
-    log: &Mutex<Vec<Hop>>,
-) -> std::io::Result<()> {
+fn loopback(host: &str) -> bool {
+    matches!(host, "127.0.0.1" | "localhost")
+}
+
+/// SOCKS5 (RFC 1928) greeting and CONNECT request: the target as the client named it.
+fn socks5_target(
+    reader: &mut impl Read,
+    mut client: &TcpStream,
+) -> std::io::Result<Option<String>> {
+    let mut head = [0u8; 2];
+    reader.read_exact(&mut head)?;
+    let mut methods = vec![0u8; usize::from(head[1])];
+    reader.read_exact(&mut methods)?;
+    if head[0] != 5 || !methods.contains(&0) {
+        client.write_all(&[5, 0xff])?;
+        return Ok(None);
+    }
+    client.write_all(&[5, 0])?;
+    let mut request = [0u8; 4];
+    reader.read_exact(&mut request)?;
+    let host = match request[3] {
+        1 => {
+            let mut ip = [0u8; 4];
+            reader.read_exact(&mut ip)?;
+            std::net::Ipv4Addr::from(ip).to_string()
+        }
+        3 => {
+            let mut len = [0u8; 1];
+            reader.read_exact(&mut len)?;
+            let mut name = vec![0u8; usize::from(len[0])];
+            reader.read_exact(&mut name)?;
+            String::from_utf8_lossy(&name).into_owned()
+        }
+        _ => String::new(),
+    };
+    let mut port = [0u8; 2];
+    reader.read_exact(&mut port)?;
+    if request[1] != 1 || !loopback(&host) {
+        // Connection not allowed by ruleset.
+        client.write_all(&[5, 2, 0, 1, 0, 0, 0, 0, 0, 0])?;
+        return Ok(None);
+    }
+    client.write_all(&[5, 0, 0, 1, 0, 0, 0, 0, 0, 0])?;
+    Ok(Some(format!("{host}:{}", u16::from_be_bytes(port))))
+}
+
+fn tunnel_one(client: TcpStream, mode: Mode, log: &Mutex<Vec<Hop>>) -> std::io::Result<()> {
     client.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut reader = BufReader::new(client.try_clone()?);
     let mut hop = Hop::default();
-    let target = match upstream {
-        Some(t) => t,
-        None => {
+    let target = match mode {
+        Mode::Relay(t) => t,
+        Mode::Socks5 => {
+            let Some(target) = socks5_target(&mut reader, &client)? else {
+                return Ok(());
+            };
+            hop.connect = Some(target.clone());
+            target
+        }
+        Mode::Connect => {
             let mut line = String::new();
             (&mut reader).take(MAX_HEAD as u64).read_line(&mut line)?;
             let mut parts = line.split_whitespace();
@@ -314,7 +378,7 @@ fn tunnel_one(
             }
             let host = target.rsplit_once(':').map_or("", |(h, _)| h);
             let mut client = &client;
-            if method != "CONNECT" || !matches!(host, "127.0.0.1" | "localhost") {
+            if method != "CONNECT" || !loopback(host) {
                 client.write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")?;
                 return Ok(());
             }
