@@ -31,18 +31,6 @@ fn load(path: &str) -> Value {
     to_json(docs.first().expect("one document"))
 }
 
-/// On Linux with a GNU toolchain the `datumctl` binary is linked as a fixed-address (non-PIE)
-/// executable, as kubectl's release binaries are. A position-independent build makes the loader
-/// apply ~53,000 relocations and copy every page of `.data.rel.ro` at each start, which was a
-/// third of `explain`'s whole run time. Only the binary is affected: build scripts, proc-macros
-/// and the library stay position-independent.
-fn link_without_pie() {
-    let var = |name: &str| env::var(name).unwrap_or_default();
-    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
-}
-
 /// Replaces each `$ref: Name` node by a copy of the definition, keeping the name (explain shows
 /// it as the type) and the node's own description when it has one.
 fn resolve_refs(node: &mut Value, definitions: &Map<String, Value>) {
@@ -106,7 +94,6 @@ fn describe_fields(node: &mut Value, path: &str, texts: &mut Map<String, Value>)
 }
 
 fn main() {
-    link_without_pie();
     let mut facts = load("src/schema/backendtrafficpolicy.yaml");
     let Value::Object(mut descriptions) = load("src/schema/descriptions.yaml") else {
         panic!("descriptions.yaml: expected a mapping of field paths to texts");

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_datumctl_global_optspecs
-    string join \n server= project= token= n/namespace= o/output= color= v/verbose= request-timeout= kubeconfig= context= certificate-authority= insecure-skip-tls-verify as= as-group= as-uid= error-format= h/help V/version
+    string join \n server= project= token= n/namespace= o/output= color= v/verbose= request-timeout= kubeconfig= context= certificate-authority= insecure-skip-tls-verify as= as-group= as-uid= tls-server-name= error-format= h/help V/version
 end
 
 function __fish_datumctl_needs_command
@@ -40,6 +40,7 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -l certificate-authority
 complete -c datumctl -n "__fish_datumctl_needs_command" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_needs_command" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_needs_command" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -75,6 +76,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l certificate-
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -108,6 +110,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l certificate-au
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -142,6 +145,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l certifica
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -167,6 +171,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l certificat
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l max-depth -d 'With --recursive: stop after this many levels' -r
@@ -193,6 +198,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l certificate
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -222,6 +228,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l certificate-a
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -250,6 +257,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l certifica
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
@@ -275,6 +283,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l certificate-
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l addr -d 'Address to listen on' -r
@@ -282,6 +291,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l data-dir -d 
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l token-file -d 'File of accepted bearer tokens, one per line: TOKEN[,PROJECT...]' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-cert -d 'PEM certificate chain to serve TLS with' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-key -d 'PEM private key to serve TLS with' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l client-ca-file -d 'PEM CA certificates: a client certificate they signed authenticates as its CN (groups: its O), for every project; clients without one still need a --token-file token' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l profile -d 'Admission rules to enforce' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -304,6 +314,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l certifi
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -325,6 +336,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -356,6 +368,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -377,6 +390,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -398,6 +412,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -419,6 +434,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -440,6 +456,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -461,6 +478,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -489,6 +507,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_s
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -515,6 +534,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token-stdin -d 'Read the token from standard input'
@@ -537,6 +557,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -558,6 +579,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -579,6 +601,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
@@ -605,6 +628,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l certificate-
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l hostname -d 'OpenID Connect issuer host' -r
@@ -631,6 +655,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l certificate
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'

@@ -72,6 +72,9 @@ pub struct GlobalArgs {
     /// With --as: the UID of the user to act as
     #[arg(long = "as-uid", global = true, value_name = "UID")]
     pub as_uid: Option<String>,
+    /// Name to send as SNI and to check in the server's certificate, instead of the URL's host
+    #[arg(long, global = true, value_name = "NAME")]
+    pub tls_server_name: Option<String>,
     /// How to print errors
     #[arg(long, global = true, value_enum, default_value_t = ErrorFormat::Human, value_name = "FORMAT")]
     pub error_format: ErrorFormat,
@@ -329,6 +332,10 @@ pub struct ServeArgs {
     /// PEM private key to serve TLS with
     #[arg(long, value_name = "PEM", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
+    /// PEM CA certificates: a client certificate they signed authenticates as its CN (groups:
+    /// its O), for every project; clients without one still need a --token-file token
+    #[arg(long, value_name = "PEM", requires = "tls_cert")]
+    pub client_ca_file: Option<PathBuf>,
     /// Do not write status.ancestors as a gateway controller would
     #[arg(long)]
     pub no_status_writer: bool,

@@ -4,8 +4,10 @@
 //! the Authorization value redacted.
 
 use super::credential::Authorization;
+use super::proxy::ProxyRule;
 use super::status::{ApiStatus, ClientError};
 use super::target::Target;
+use super::tls::{self, SniRoute};
 use crate::print::Printer;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
@@ -83,6 +85,8 @@ pub struct ApiClient {
     timeout: Option<Duration>,
     retry: RetryPolicy,
     warned: Mutex<HashSet<String>>,
+    /// Sends requests to `tls-server-name` (resolved to the URL's host), so it is the SNI.
+    sni: Option<SniRoute>,
 }
 
 /// Go-style durations for `--request-timeout`: `30s`, `1m30s`, `500ms`, a bare number is
@@ -149,7 +153,39 @@ impl ApiClient {
             .user_agent(concat!("datumctl/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(Duration::from_secs(10))
             .pool_max_idle_per_host(64);
-        if !target.server.starts_with("https://") {
+        let proxies = ProxyRule::new(
+            target.tls.proxy_url.as_deref(),
+            target.context.as_deref().unwrap_or(""),
+        )?;
+        let server_url = reqwest::Url::parse(&target.server).ok();
+        let proxied = server_url.as_ref().and_then(|u| proxies.proxy_for(u));
+        builder = builder.no_proxy();
+        if !proxies.is_empty() {
+            let rule = proxies.clone();
+            builder = builder.proxy(reqwest::Proxy::custom(move |url| rule.proxy_for(url)));
+        }
+        let https = target.server.starts_with("https://");
+        let mut sni = None;
+        if https || proxied.as_ref().is_some_and(|p| p.scheme() == "https") {
+            let mut config = tls::client_config(&target.tls)?;
+            match (&target.tls.server_name, &server_url) {
+                // Go sends no SNI for an IP address.
+                (Some(name), _) if name.parse::<std::net::IpAddr>().is_ok() => {
+                    config.enable_sni = false;
+                }
+                (Some(name), Some(url)) if proxied.is_none() => {
+                    let route = SniRoute::new(url, name);
+                    builder = builder.dns_resolver(std::sync::Arc::new(route.clone()));
+                    sni = Some(route);
+                }
+                (Some(name), _) => printer.warn(&format!(
+                    "tls-server-name {name:?} is checked in the server's certificate but not sent as SNI through the proxy"
+                )),
+                _ => {}
+            }
+            builder = builder.use_preconfigured_tls(config);
+        }
+        if !https {
             // Plain HTTP never needs the system's trust store, and reading it costs milliseconds;
             // a redirect to HTTPS is refused with the address to use instead.
             builder =
@@ -168,24 +204,11 @@ impl ApiClient {
                         }
                     }));
         }
-        if let Some(pem) = &target.tls.ca_pem {
-            let certs = reqwest::Certificate::from_pem_bundle(pem)
-                .map_err(|e| ClientError::Setup(format!("certificate authority: {e}")))?;
-            for cert in certs {
-                builder = builder.add_root_certificate(cert);
-            }
-        }
-        if let Some(pem) = &target.tls.identity_pem {
-            let identity = reqwest::Identity::from_pem(pem)
-                .map_err(|e| ClientError::Setup(format!("client certificate: {e}")))?;
-            builder = builder.identity(identity);
-        }
         if target.tls.insecure {
             printer.warn(&format!(
                 "TLS certificate of {} is not verified (--insecure-skip-tls-verify); anyone on the path can read and change this traffic",
                 target.server
             ));
-            builder = builder.danger_accept_invalid_certs(true);
         }
         let http = builder
             .build()
@@ -198,6 +221,7 @@ impl ApiClient {
             timeout,
             retry: RetryPolicy::default(),
             warned: Mutex::new(HashSet::new()),
+            sni,
         })
     }
 
@@ -342,9 +366,12 @@ impl ApiClient {
         if let (Some(t), false) = (self.timeout, req.streaming) {
             builder = builder.timeout(t);
         }
-        let request = builder.build()?;
+        let mut request = builder.build()?;
         if self.verbosity >= 6 {
             self.log_request(&request, req);
+        }
+        if let Some(route) = &self.sni {
+            route.apply(&mut request);
         }
         self.http.execute(request).await
     }

@@ -190,11 +190,13 @@ fn load(source: &Source) -> Result<Merged, KubeconfigError> {
     Ok(merged)
 }
 
-const CLUSTER_FIELDS: [&str; 6] = [
+const CLUSTER_FIELDS: [&str; 8] = [
     "server",
     "certificate-authority",
     "certificate-authority-data",
     "insecure-skip-tls-verify",
+    "tls-server-name",
+    "proxy-url",
     // Never asked for: datumctl does not request compressed responses.
     "disable-compression",
     "extensions",
@@ -262,8 +264,6 @@ fn check_fields(
             "auth-provider" => {
                 "auth-provider plugins were removed from kubectl; use an exec credential plugin (e.g. kubelogin, gke-gcloud-auth-plugin)"
             }
-            // The TLS work (server name and proxy) lands separately; until then, refuse.
-            "tls-server-name" | "proxy-url" => "datumctl does not support it yet",
             _ => "datumctl does not know this field",
         };
         return Err(entry.invalid(format!("{kind} {name:?} has {key:?}: {why}")));
@@ -342,6 +342,12 @@ pub fn resolve(source: &Source, o: &Overrides) -> Result<Target, TargetError> {
         target.credential = credential;
         target.credential_file = credential_file;
         target.tls.identity_pem = client_identity(u, user_name)?;
+        if target.tls.identity_pem.is_some() {
+            target.tls.identity_from = Some(format!(
+                "of user {user_name:?} in kubeconfig {}",
+                u.origin.display()
+            ));
+        }
     }
     target.impersonate = o.impersonate.merged_over(&target.impersonate);
     if target.impersonate.user.is_none()
@@ -359,28 +365,46 @@ pub fn resolve(source: &Source, o: &Overrides) -> Result<Target, TargetError> {
 }
 
 fn cluster_tls(cluster: Option<&Entry>, o: &Overrides) -> Result<Tls, TargetError> {
-    let ca_pem = if let Some(p) = &o.certificate_authority {
-        Some(std::fs::read(p).map_err(|source| TargetError::ReadFile {
+    let in_file =
+        |c: &Entry, field: &str| format!("{field} of cluster in kubeconfig {}", c.origin.display());
+    // As kubectl: --insecure-skip-tls-verify alone drops the cluster's CA (with
+    // --certificate-authority as well, tls.rs refuses the pair).
+    let cluster_ca = cluster.filter(|_| !o.insecure_skip_tls_verify);
+    let (ca_pem, ca_from) = if let Some(p) = &o.certificate_authority {
+        let pem = std::fs::read(p).map_err(|source| TargetError::ReadFile {
             what: "certificate authority",
             path: p.clone(),
             source,
-        })?)
-    } else if let Some(c) = cluster {
+        })?;
+        (Some(pem), Some(p.display().to_string()))
+    } else if let Some(c) = cluster_ca {
         if let Some(data) = c.str("certificate-authority-data") {
-            Some(c.decode("certificate-authority-data", data)?)
+            let pem = c.decode("certificate-authority-data", data)?;
+            (Some(pem), Some(in_file(c, "certificate-authority-data")))
         } else if let Some(f) = c.str("certificate-authority") {
-            Some(c.read("certificate authority", f)?)
+            let pem = c.read("certificate authority", f)?;
+            (
+                Some(pem),
+                Some(in_file(c, &format!("certificate-authority {f}"))),
+            )
         } else {
-            None
+            (None, None)
         }
     } else {
-        None
+        (None, None)
     };
     Ok(Tls {
         ca_pem,
+        ca_from,
         insecure: o.insecure_skip_tls_verify
             || cluster.is_some_and(|c| c.value["insecure-skip-tls-verify"].as_bool() == Some(true)),
-        identity_pem: None,
+        server_name: o.tls_server_name.clone().or_else(|| {
+            cluster
+                .and_then(|c| c.str("tls-server-name"))
+                .map(String::from)
+        }),
+        proxy_url: cluster.and_then(|c| c.str("proxy-url")).map(String::from),
+        ..Tls::default()
     })
 }
 
@@ -484,6 +508,12 @@ fn exec_cluster_info(cluster: Option<&Entry>, target: &Target) -> Value {
     }
     if target.tls.insecure {
         info.insert("insecure-skip-tls-verify".into(), json!(true));
+    }
+    if let Some(name) = &target.tls.server_name {
+        info.insert("tls-server-name".into(), json!(name));
+    }
+    if let Some(proxy) = &target.tls.proxy_url {
+        info.insert("proxy-url".into(), json!(proxy));
     }
     let extension = cluster.and_then(|c| {
         c.value["extensions"]

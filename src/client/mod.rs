@@ -11,5 +11,7 @@ pub mod http;
 pub mod kubeconfig;
 pub mod openapi;
 pub mod patch;
+pub mod proxy;
 pub mod status;
 pub mod target;
+pub mod tls;

@@ -2,7 +2,9 @@
 //! `Error from server (NotFound): …`, `The BackendTrafficPolicy "x" is invalid: …` with one
 //! `* ` line per cause, and exit 3 with hints when the server cannot be reached or refuses us.
 
+use super::proxy::ProxyError;
 use super::target::Target;
+use super::tls::{TlsFailure, TlsSetupError};
 use crate::error::{CliError, ErrorKind};
 use serde_json::Value;
 use thiserror::Error;
@@ -160,8 +162,12 @@ pub enum ClientError {
     Status(Box<ApiStatus>),
     #[error("cannot connect to {url}: {detail}")]
     Connect { url: String, detail: String },
-    #[error("TLS handshake with {url} failed: {detail}")]
-    Tls { url: String, detail: String },
+    #[error("TLS handshake with {url} failed: {failure}")]
+    Tls { url: String, failure: TlsFailure },
+    #[error(transparent)]
+    TlsSetup(#[from] TlsSetupError),
+    #[error(transparent)]
+    Proxy(#[from] ProxyError),
     #[error("request to {url} timed out")]
     Timeout { url: String },
     #[error("request to {url} failed: {detail}")]
@@ -230,6 +236,12 @@ impl ClientError {
             source = s.source();
         }
         let chain = chain.to_lowercase();
+        if let Some(found) = super::tls::find_rustls_error(&e) {
+            return ClientError::Tls {
+                url,
+                failure: super::tls::classify(found),
+            };
+        }
         let tls = [
             "certificate",
             "handshake",
@@ -242,7 +254,10 @@ impl ClientError {
         if e.is_timeout() {
             ClientError::Timeout { url }
         } else if tls {
-            ClientError::Tls { url, detail }
+            ClientError::Tls {
+                url,
+                failure: TlsFailure::Other(detail),
+            }
         } else if e.is_connect() {
             ClientError::Connect { url, detail }
         } else {
@@ -277,9 +292,10 @@ impl ClientError {
                     .hint(login_hint)
             }
             ClientError::Status(s) if s.code == 403 => {
-                let mut e = CliError::new(ErrorKind::Unreachable, anyhow::anyhow!(s.kubectl_message()))
-                    .verbatim()
-                    .hint(format!("{} refused access", target.describe()));
+                let mut e =
+                    CliError::new(ErrorKind::Unreachable, anyhow::anyhow!(s.kubectl_message()))
+                        .verbatim()
+                        .hint(format!("{} refused access", target.describe()));
                 if let Some(p) = &target.project {
                     e = e.hint(format!("check that the credential may use project {p:?}"));
                 }
@@ -290,15 +306,27 @@ impl ClientError {
             }
             ClientError::Connect { .. } | ClientError::Timeout { .. } => {
                 CliError::unreachable(anyhow::anyhow!(self.to_string()))
-                    .hint(format!("is the server at {} running and reachable?", target.describe()))
+                    .hint(format!(
+                        "is the server at {} running and reachable?",
+                        target.describe()
+                    ))
                     .hint(where_from(target))
             }
-            ClientError::Tls { .. } => CliError::unreachable(anyhow::anyhow!(self.to_string()))
-                .hint(format!(
-                    "the certificate of {} was not accepted; pass --certificate-authority FILE with the CA that signed it",
-                    target.server
-                ))
-                .hint(where_from(target)),
+            ClientError::Tls { failure, .. } => {
+                let mut e = CliError::unreachable(anyhow::anyhow!(self.to_string()));
+                for hint in tls_hints(failure, target) {
+                    e = e.hint(hint);
+                }
+                e.hint(where_from(target))
+            }
+            ClientError::TlsSetup(setup) => {
+                let mut e = CliError::unreachable(anyhow::anyhow!(self.to_string()));
+                if let Some(hint) = setup_hint(setup, target) {
+                    e = e.hint(hint);
+                }
+                e
+            }
+            ClientError::Proxy(_) => CliError::usage(self.to_string()),
             ClientError::Transport { .. } => {
                 CliError::unreachable(anyhow::anyhow!(self.to_string())).hint(where_from(target))
             }
@@ -309,6 +337,82 @@ impl ClientError {
                 CliError::failure(anyhow::anyhow!(self.to_string()))
             }
         }
+    }
+}
+
+/// Where the trust settings of this target live, to name in a hint.
+fn ca_setting(target: &Target) -> &'static str {
+    if target.kubeconfig {
+        "certificate-authority or certificate-authority-data of the kubeconfig cluster (or --certificate-authority FILE)"
+    } else {
+        "--certificate-authority FILE (or the context's, with `datumctl config set-context`)"
+    }
+}
+
+/// What to do about a failed handshake, by its cause.
+fn tls_hints(failure: &TlsFailure, target: &Target) -> Vec<String> {
+    let tls = &target.tls;
+    match failure {
+        TlsFailure::UnknownIssuer => match &tls.ca_from {
+            Some(from) => vec![
+                format!("only the configured CA ({from}) is trusted for {}, and it did not sign the server's certificate", target.server),
+                format!("if the server is the right one, configure the CA that signed its certificate: {}", ca_setting(target)),
+            ],
+            None => vec![format!(
+                "the system's trust store does not know the CA that signed it; give that CA: {}",
+                ca_setting(target)
+            )],
+        },
+        TlsFailure::NameMismatch { .. } => {
+            let mut hints = Vec::new();
+            if let Some(name) = &tls.server_name {
+                hints.push(format!("the name checked was tls-server-name {name:?}"));
+            }
+            hints.push(if target.kubeconfig {
+                "set tls-server-name of the kubeconfig cluster (or --tls-server-name) to a name the certificate has, or use that name in the server URL".into()
+            } else {
+                "pass --tls-server-name with a name the certificate has, or use that name in the server URL".into()
+            });
+            hints
+        }
+        TlsFailure::Expired { .. } => vec![
+            "renew the server's certificate, or check this machine's clock".into(),
+        ],
+        TlsFailure::CaAsServerCertificate => vec![format!(
+            "if this self-signed certificate is the server's own, trust it as the CA: {}",
+            ca_setting(target)
+        )],
+        TlsFailure::ServerRefused(_) => vec![match &tls.identity_from {
+            Some(from) => format!(
+                "the server did not accept the client certificate {from}; check that its CA is the one the server trusts"
+            ),
+            None if target.kubeconfig => "the server may require a client certificate: set client-certificate and client-key of the kubeconfig user".into(),
+            None => "the server may require a client certificate (use a kubeconfig user with client-certificate and client-key)".into(),
+        }],
+        TlsFailure::NotTls => vec![format!(
+            "is {} a plain-HTTP server? then use http:// in its URL",
+            target.server
+        )],
+        TlsFailure::Other(_) => vec![format!(
+            "check the server's certificate and the CA: {}",
+            ca_setting(target)
+        )],
+    }
+}
+
+fn setup_hint(setup: &TlsSetupError, target: &Target) -> Option<String> {
+    match setup {
+        TlsSetupError::InsecureWithCa => Some(if target.kubeconfig {
+            "remove insecure-skip-tls-verify or the certificate authority from the kubeconfig cluster (a CA is the safer choice)".into()
+        } else {
+            "drop --insecure-skip-tls-verify or the certificate authority (a CA is the safer choice)".into()
+        }),
+        TlsSetupError::KeyMismatch { .. } => Some(
+            "client-certificate and client-key must be a pair: the key that the certificate was issued for".into(),
+        ),
+        TlsSetupError::BadCa { .. } => Some(format!("give a PEM file of CA certificates: {}", ca_setting(target))),
+        TlsSetupError::ServerName(_) => Some("tls-server-name must be a DNS name or an IP address".into()),
+        _ => None,
     }
 }
 
@@ -387,6 +491,110 @@ mod tests {
             );
         }
         assert!(ClientError::check_name("a.b-c").is_ok());
+    }
+
+    fn tls_target(ca_from: Option<&str>, server_name: Option<&str>) -> Target {
+        Target {
+            server: "https://127.0.0.1:6443".into(),
+            kubeconfig: true,
+            context: Some("kind".into()),
+            tls: super::super::target::Tls {
+                ca_from: ca_from.map(String::from),
+                server_name: server_name.map(String::from),
+                ..Default::default()
+            },
+            ..Target::default()
+        }
+    }
+
+    fn tls_error(failure: TlsFailure, target: &Target) -> CliError {
+        ClientError::Tls {
+            url: "https://127.0.0.1:6443".into(),
+            failure,
+        }
+        .into_cli(target)
+    }
+
+    #[test]
+    fn tls_failures_exit_3_with_the_hint_for_their_cause() {
+        let pinned = tls_target(Some("/etc/kind/ca.crt"), None);
+        let e = tls_error(TlsFailure::UnknownIssuer, &pinned);
+        assert_eq!(e.kind.exit_code(), 3);
+        assert!(
+            e.hints[0].contains("only the configured CA (/etc/kind/ca.crt)"),
+            "{:?}",
+            e.hints
+        );
+        let system = tls_target(None, None);
+        let e = tls_error(TlsFailure::UnknownIssuer, &system);
+        assert!(e.hints[0].contains("system's trust store"), "{:?}", e.hints);
+        assert!(
+            e.hints[0].contains("certificate-authority"),
+            "{:?}",
+            e.hints
+        );
+
+        let mismatch = TlsFailure::NameMismatch {
+            expected: "127.0.0.1".into(),
+            presented: vec!["kubernetes".into()],
+        };
+        let e = tls_error(mismatch.clone(), &system);
+        assert_eq!(
+            e.message(),
+            "TLS handshake with https://127.0.0.1:6443 failed: the certificate is valid for kubernetes, not 127.0.0.1"
+        );
+        assert!(e.hints[0].contains("set tls-server-name"), "{:?}", e.hints);
+        assert!(
+            !e.hints
+                .iter()
+                .any(|h| h.contains("--certificate-authority"))
+        );
+        let named = tls_target(None, Some("api.test"));
+        let e = tls_error(mismatch, &named);
+        assert!(
+            e.hints[0].contains("tls-server-name \"api.test\""),
+            "{:?}",
+            e.hints
+        );
+
+        let e = tls_error(
+            TlsFailure::Expired {
+                not_yet_valid: false,
+            },
+            &system,
+        );
+        assert!(e.hints[0].contains("renew"), "{:?}", e.hints);
+        let e = tls_error(
+            TlsFailure::ServerRefused("CertificateRequired".into()),
+            &system,
+        );
+        assert!(
+            e.hints[0].contains("client-certificate and client-key"),
+            "{:?}",
+            e.hints
+        );
+        let e = tls_error(TlsFailure::NotTls, &system);
+        assert!(e.hints[0].contains("http://"), "{:?}", e.hints);
+    }
+
+    #[test]
+    fn tls_setup_errors_exit_3_and_name_the_pair_to_fix() {
+        let target = tls_target(None, None);
+        let e = ClientError::from(TlsSetupError::KeyMismatch {
+            from: "of user \"me\" in kubeconfig /k".into(),
+        })
+        .into_cli(&target);
+        assert_eq!(e.kind.exit_code(), 3);
+        assert_eq!(
+            e.message(),
+            "the client key does not match the client certificate (of user \"me\" in kubeconfig /k)"
+        );
+        let e = ClientError::from(TlsSetupError::InsecureWithCa).into_cli(&target);
+        assert!(
+            e.hints[0].contains("insecure-skip-tls-verify"),
+            "{:?}",
+            e.hints
+        );
     }
 
     #[test]

@@ -35,13 +35,23 @@ pub enum TargetError {
     Impersonation(String),
 }
 
-/// TLS settings for the connection.
+/// TLS and connection settings for the server (src/client/tls.rs applies them).
 #[derive(Debug, Clone, Default)]
 pub struct Tls {
+    /// The CA that is the only trust root for this server (PEM); the system roots without it.
     pub ca_pem: Option<Vec<u8>>,
+    /// Where the CA came from (a file, or `certificate-authority-data of cluster "c"`), for errors.
+    pub ca_from: Option<String>,
     pub insecure: bool,
     /// Client certificate and key, PEM, concatenated (from a kubeconfig or an exec plugin).
     pub identity_pem: Option<Vec<u8>>,
+    /// Where the client certificate and key came from, for errors.
+    pub identity_from: Option<String>,
+    /// `tls-server-name` / `--tls-server-name`: the SNI and the name checked in the server's
+    /// certificate, instead of the URL's host.
+    pub server_name: Option<String>,
+    /// The cluster's `proxy-url` (http, https or socks5); overrides the `*_PROXY` variables.
+    pub proxy_url: Option<String>,
 }
 
 /// What the command line and environment say, resolved by the command layer (no clap here).
@@ -61,6 +71,8 @@ pub struct Overrides {
     pub kubeconfig_from_env: bool,
     pub certificate_authority: Option<PathBuf>,
     pub insecure_skip_tls_verify: bool,
+    /// `--tls-server-name`: the name sent as SNI and checked in the server's certificate.
+    pub tls_server_name: Option<String>,
     /// `--as`, `--as-group`, `--as-uid`.
     pub impersonate: Impersonation,
 }
@@ -252,14 +264,17 @@ pub fn resolve(o: &Overrides) -> Result<Target, TargetError> {
         },
         None => (Credential::None, None),
     };
-    let ca_path = o
-        .certificate_authority
-        .clone()
-        .or_else(|| context.and_then(|c| c.certificate_authority.clone()));
-    let ca_pem = match ca_path {
-        Some(p) => Some(std::fs::read(&p).map_err(|source| TargetError::ReadFile {
+    // As kubectl: --insecure-skip-tls-verify alone drops the context's CA; with
+    // --certificate-authority (or a context holding both) tls.rs refuses the pair.
+    let ca_path = o.certificate_authority.clone().or_else(|| {
+        context
+            .filter(|_| !o.insecure_skip_tls_verify)
+            .and_then(|c| c.certificate_authority.clone())
+    });
+    let ca_pem = match &ca_path {
+        Some(p) => Some(std::fs::read(p).map_err(|source| TargetError::ReadFile {
             what: "certificate authority",
-            path: p,
+            path: p.clone(),
             source,
         })?),
         None => None,
@@ -286,8 +301,10 @@ pub fn resolve(o: &Overrides) -> Result<Target, TargetError> {
         impersonate: o.impersonate.clone(),
         tls: Tls {
             ca_pem,
+            ca_from: ca_path.map(|p| p.display().to_string()),
             insecure,
-            identity_pem: None,
+            server_name: o.tls_server_name.clone(),
+            ..Tls::default()
         },
         context: context.map(|c| c.name.clone()),
         config_path: Some(path),

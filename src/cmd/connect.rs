@@ -36,6 +36,7 @@ pub fn overrides(global: &GlobalArgs) -> Overrides {
         kubeconfig_from_env,
         certificate_authority: global.certificate_authority.clone(),
         insecure_skip_tls_verify: global.insecure_skip_tls_verify,
+        tls_server_name: global.tls_server_name.clone(),
         impersonate: Impersonation {
             user: global.as_user.clone(),
             uid: global.as_uid.clone(),

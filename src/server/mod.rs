@@ -4,7 +4,9 @@
 
 pub mod auth;
 pub mod call;
+pub mod conn;
 pub mod discovery;
+pub mod limits;
 pub mod list;
 pub mod managed;
 pub mod object;
@@ -34,10 +36,11 @@ pub struct Config {
     pub addr: String,
     pub data_dir: PathBuf,
     pub token_file: Option<PathBuf>,
-    pub tls: Option<(PathBuf, PathBuf)>,
+    pub tls: Option<tls::TlsSettings>,
     pub status_writer: bool,
     pub verbosity: u8,
     pub options: Options,
+    pub limits: limits::Limits,
 }
 
 /// What every handler shares.
@@ -45,10 +48,13 @@ pub struct App {
     pub store: store::Store,
     pub options: Options,
     pub tokens: Option<auth::Tokens>,
+    /// `--client-ca-file`: client certificates it signed authenticate requests.
+    pub client_ca: Option<auth::ClientCa>,
     /// Flips to true on SIGINT/SIGTERM so open watches end and the drain can finish.
     pub shutdown: tokio::sync::watch::Receiver<bool>,
     pub verbosity: u8,
     pub printer: Printer,
+    pub limits: limits::Limits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +75,8 @@ pub enum ServeError {
     Tokens(#[from] auth::TokenFileError),
     #[error(transparent)]
     Tls(#[from] tls::TlsError),
+    #[error(transparent)]
+    ClientCa(#[from] auth::ClientCaError),
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -115,8 +123,12 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         Some(path) => Some(auth::Tokens::load(path)?),
         None => None,
     };
+    let client_ca = match config.tls.as_ref().and_then(|t| t.client_ca.as_ref()) {
+        Some(path) => Some(auth::ClientCa::load(path)?),
+        None => None,
+    };
     let acceptor = match &config.tls {
-        Some((cert, key)) => Some(tls::acceptor(cert, key)?),
+        Some(settings) => Some(tls::acceptor(settings, client_ca.as_ref())?),
         None => None,
     };
     let store = store::Store::open(&config.data_dir).map_err(|source| ServeError::Store {
@@ -140,7 +152,7 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
     if !local.ip().is_loopback() {
         printer.warn(&format!(
             "listening on {local}, which is not a loopback address: anyone who can reach it can use this server{}",
-            if tokens.is_none() { " (no --token-file given)" } else { "" }
+            if tokens.is_none() && client_ca.is_none() { " (no --token-file or --client-ca-file given)" } else { "" }
         ));
     }
     #[cfg(unix)]
@@ -164,39 +176,23 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         store,
         options: config.options,
         tokens,
+        client_ca,
         shutdown,
         verbosity: config.verbosity,
         printer: printer.clone(),
+        limits: config.limits,
     });
-    let router = axum::Router::new()
-        .fallback(routes::handle)
-        .with_state(Arc::clone(&app));
     let signal = async move {
         shutdown_signal().await;
         let _ = stop.send(true);
     };
-    match acceptor {
-        Some(acceptor) => {
-            let listener = tls::TlsListener {
-                tcp: listener,
-                acceptor,
-            };
-            axum::serve(listener, router)
-                .with_graceful_shutdown(signal)
-                .await?
-        }
-        None => {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(signal)
-                .await?
-        }
-    }
+    conn::serve(listener, acceptor, Arc::clone(&app), signal).await;
     // Drained: stop the status writer, then close the store once nothing else holds it.
     if let Some(task) = writer_task {
         task.abort();
         let _ = task.await;
     }
-    // Connection tasks let go of the router a moment after the drain completes.
+    // Handler tasks spawned by the connections let go of the app a moment after the drain.
     let mut app = app;
     for _ in 0..200 {
         match Arc::try_unwrap(app) {

@@ -2,9 +2,11 @@
 //! the dispatch of each Kubernetes path to its handler.
 
 use super::App;
+use super::auth::{self, User};
 use super::call::{Call, JSON, error_response, json_response, typed_response};
 use super::object::is_dns_label;
 use super::status::ApiError;
+use super::tls::PeerCertificates;
 use super::{discovery, list, patching, resource, watch};
 use crate::resource::{GROUP, PLURAL, VERSION};
 use crate::schema::openapi;
@@ -19,6 +21,19 @@ use std::time::Instant;
 pub const PROJECT_PREFIX: &str = "/apis/resourcemanager.miloapis.com/v1alpha1/projects/";
 /// kube-apiserver's limit on request bodies.
 pub const MAX_BODY: usize = 3 * 1024 * 1024;
+
+/// `kubectl auth whoami` asks here who the request's credential is.
+const SELF_SUBJECT_REVIEWS: &str = "/apis/authentication.k8s.io/v1/selfsubjectreviews";
+
+fn self_subject_review(user: &User) -> Response {
+    let review = serde_json::json!({
+        "kind": "SelfSubjectReview",
+        "apiVersion": "authentication.k8s.io/v1",
+        "metadata": {"creationTimestamp": null},
+        "status": {"userInfo": {"username": user.name, "groups": user.groups}},
+    });
+    json_response(201, review.to_string(), &[])
+}
 
 /// Every request enters here. Handlers run in their own task so a bug answers 500 instead of
 /// dropping the connection.
@@ -52,7 +67,23 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
 /// client sees the answer instead of a reset connection; beyond it the connection is dropped.
 const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
 
+/// The body, within the size limit and the body timeout.
 async fn read_body(
+    app: &App,
+    req: Request,
+) -> Result<(axum::http::request::Parts, axum::body::Bytes), ApiError> {
+    let limit = app.limits.body_timeout;
+    tokio::time::timeout(limit, read_body_untimed(req))
+        .await
+        .unwrap_or_else(|_| {
+            Err(ApiError::timeout(format!(
+                "the request body did not arrive within {}s",
+                limit.as_secs_f64()
+            )))
+        })
+}
+
+async fn read_body_untimed(
     req: Request,
 ) -> Result<(axum::http::request::Parts, axum::body::Bytes), ApiError> {
     let (parts, mut body) = req.into_parts();
@@ -108,19 +139,24 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
     if !is_dns_label(project) {
         return Err(ApiError::no_route());
     }
-    if let Some(tokens) = &app.tokens {
-        let auth = req
-            .headers()
+    let user = auth::authenticate(
+        app.tokens.as_ref(),
+        app.client_ca.as_ref(),
+        req.extensions().get::<PeerCertificates>(),
+        req.headers()
             .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok());
-        tokens.check(auth, project)?;
+            .and_then(|v| v.to_str().ok()),
+        project,
+    )?;
+    if rest == SELF_SUBJECT_REVIEWS && req.method() == Method::POST {
+        return Ok(self_subject_review(&user));
     }
     let query = req
         .uri()
         .query()
         .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
         .unwrap_or_default();
-    let (parts, body) = read_body(req).await?;
+    let (parts, body) = read_body(app, req).await?;
     let mut call = Call {
         project: project.to_string(),
         namespace: None,

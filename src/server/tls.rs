@@ -1,13 +1,18 @@
-//! TLS with rustls (ring provider): a listener that hands axum connections after the
-//! handshake. A failed handshake drops that connection only.
+//! TLS with rustls (ring provider): the acceptor built from `serve`'s TLS settings, and the
+//! peer's certificate chain as handlers see it. Handshakes run in each connection's own task
+//! (see `conn`); a failed handshake drops that connection only.
 
+use super::auth::ClientCa;
 use pki_types::pem::PemObject;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
-use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::TlsAcceptor;
-use tokio_rustls::rustls::{self, pki_types};
+use tokio_rustls::rustls::client::danger::HandshakeSignatureValid;
+use tokio_rustls::rustls::crypto::CryptoProvider;
+use tokio_rustls::rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
+use tokio_rustls::rustls::{
+    self, DigitallySignedStruct, DistinguishedName, SignatureScheme, pki_types,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TlsError {
@@ -19,7 +24,29 @@ pub enum TlsError {
     Config(#[from] rustls::Error),
 }
 
-pub fn acceptor(cert: &Path, key: &Path) -> Result<TlsAcceptor, TlsError> {
+/// What `serve` was given for TLS.
+#[derive(Debug, Clone)]
+pub struct TlsSettings {
+    /// PEM certificate chain.
+    pub cert: PathBuf,
+    /// PEM private key.
+    pub key: PathBuf,
+    /// `--client-ca-file`: CAs whose client certificates authenticate requests.
+    pub client_ca: Option<PathBuf>,
+}
+
+/// The certificate chain a TLS client presented (leaf first), as a request extension; absent
+/// on plain connections and when the client sent none.
+#[derive(Debug, Clone)]
+pub struct PeerCertificates(pub Vec<pki_types::CertificateDer<'static>>);
+
+/// The acceptor; with `client_ca` it asks clients for a certificate (without requiring one, as
+/// kube-apiserver does), and `auth` decides whether the certificate authenticates anyone.
+pub fn acceptor(
+    settings: &TlsSettings,
+    client_ca: Option<&ClientCa>,
+) -> Result<TlsAcceptor, TlsError> {
+    let (cert, key): (&Path, &Path) = (&settings.cert, &settings.key);
     let certs: Vec<pki_types::CertificateDer<'static>> =
         pki_types::CertificateDer::pem_file_iter(cert)
             .and_then(|it| it.collect::<Result<Vec<_>, _>>())
@@ -38,42 +65,86 @@ pub fn acceptor(cert: &Path, key: &Path) -> Result<TlsAcceptor, TlsError> {
         why: e.to_string(),
     })?;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let mut config = rustls::ServerConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()?
-        .with_no_client_auth()
-        .with_single_cert(certs, private)?;
+    let builder = rustls::ServerConfig::builder_with_provider(Arc::clone(&provider))
+        .with_safe_default_protocol_versions()?;
+    let builder = match client_ca {
+        Some(ca) => builder.with_client_cert_verifier(Arc::new(RequestClientCertificate {
+            provider,
+            hints: ca
+                .subjects()
+                .iter()
+                .map(|s| DistinguishedName::in_sequence(s))
+                .collect(),
+        })),
+        None => builder.with_no_client_auth(),
+    };
+    let mut config = builder.with_single_cert(certs, private)?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(TlsAcceptor::from(Arc::new(config)))
 }
 
-/// A TCP listener whose connections are TLS streams.
-pub struct TlsListener {
-    pub tcp: TcpListener,
-    pub acceptor: TlsAcceptor,
+/// Asks for a client certificate and checks that the client holds its key; whether the chain
+/// is trusted is decided per request in `auth` (kube-apiserver's `RequestClientCert`), so an
+/// untrusted certificate falls back to the bearer token instead of failing the handshake.
+#[derive(Debug)]
+struct RequestClientCertificate {
+    provider: Arc<CryptoProvider>,
+    hints: Vec<DistinguishedName>,
 }
 
-impl axum::serve::Listener for TlsListener {
-    type Io = tokio_rustls::server::TlsStream<TcpStream>;
-    type Addr = std::net::SocketAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        loop {
-            let (stream, addr) = match self.tcp.accept().await {
-                Ok(pair) => pair,
-                Err(_) => {
-                    // Out of descriptors and the like: back off instead of spinning.
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            };
-            let handshake = self.acceptor.accept(stream);
-            if let Ok(Ok(tls)) = tokio::time::timeout(Duration::from_secs(10), handshake).await {
-                return (tls, addr);
-            }
-        }
+impl ClientCertVerifier for RequestClientCertificate {
+    fn offer_client_auth(&self) -> bool {
+        true
     }
 
-    fn local_addr(&self) -> std::io::Result<Self::Addr> {
-        self.tcp.local_addr()
+    fn client_auth_mandatory(&self) -> bool {
+        false
+    }
+
+    fn root_hint_subjects(&self) -> &[DistinguishedName] {
+        &self.hints
+    }
+
+    fn verify_client_cert(
+        &self,
+        _end_entity: &pki_types::CertificateDer<'_>,
+        _intermediates: &[pki_types::CertificateDer<'_>],
+        _now: pki_types::UnixTime,
+    ) -> Result<ClientCertVerified, rustls::Error> {
+        Ok(ClientCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &pki_types::CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &pki_types::CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
     }
 }

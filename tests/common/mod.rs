@@ -143,10 +143,21 @@ pub fn spawn_serve(
     extra: &[&str],
     stderr: Stdio,
 ) -> (Child, String, BufReader<std::process::ChildStdout>) {
+    spawn_serve_env(data_dir, extra, &[], stderr)
+}
+
+/// `spawn_serve` with extra environment variables (e.g. `DATUMCTL_SERVE_LIMITS`).
+pub fn spawn_serve_env(
+    data_dir: &Path,
+    extra: &[&str],
+    env: &[(&str, &str)],
+    stderr: Stdio,
+) -> (Child, String, BufReader<std::process::ChildStdout>) {
     let mut child = Command::new(bin())
         .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
         .arg(data_dir)
         .args(extra)
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(stderr)
@@ -191,7 +202,21 @@ impl TestServer {
     /// A server on `data_dir` (which outlives it, for restart tests).
     /// `datumctl serve` prints the URL it serves on as the first line of stdout.
     pub fn start_in(data_dir: &Path, extra: &[&str]) -> Self {
-        let (child, url, mut lines) = spawn_serve(data_dir, extra, Stdio::inherit());
+        Self::start_in_env(data_dir, extra, &[])
+    }
+
+    /// A server on a fresh temporary data dir, with extra arguments and environment.
+    pub fn start_with_env(extra: &[&str], env: &[(&str, &str)]) -> Self {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().to_path_buf();
+        let mut s = Self::start_in_env(&dir, extra, env);
+        s._tmp = Some(tmp);
+        s
+    }
+
+    /// `start_in` with extra environment variables (e.g. `DATUMCTL_SERVE_LIMITS`).
+    pub fn start_in_env(data_dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Self {
+        let (child, url, mut lines) = spawn_serve_env(data_dir, extra, env, Stdio::inherit());
         // Keep draining stdout so the server never blocks on a full pipe.
         std::thread::spawn(move || {
             let mut sink = Vec::new();

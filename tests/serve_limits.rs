@@ -1,0 +1,235 @@
+//! `serve` under hostile connections: silent TLS clients delay nobody, slow headers and idle
+//! keep-alives are closed after the header timeout, SIGTERM ends within the grace period even
+//! with part-sent requests, and the connection cap closes what is beyond it. Every loop is
+//! bounded; the limits are shortened through `DATUMCTL_SERVE_LIMITS`.
+
+mod common;
+mod serve_support;
+
+use common::{TestServer, spawn_serve_env};
+use std::io::{BufRead, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const LIMITS: &str = "DATUMCTL_SERVE_LIMITS";
+
+fn addr(server: &TestServer) -> String {
+    server
+        .url
+        .trim_start_matches("http://")
+        .trim_start_matches("https://")
+        .to_string()
+}
+
+/// Reads until the peer closes the connection; how long that took, or None if it stayed open
+/// past `bound`.
+fn closed_within(stream: &mut TcpStream, bound: Duration) -> Option<Duration> {
+    let started = Instant::now();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .expect("timeout");
+    let mut buf = [0u8; 4096];
+    while started.elapsed() < bound {
+        match stream.read(&mut buf) {
+            Ok(0) => return Some(started.elapsed()),
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(_) => return Some(started.elapsed()),
+        }
+    }
+    None
+}
+
+fn terminate(pid: u32) {
+    let sent = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+}
+
+#[test]
+fn silent_tls_clients_do_not_delay_a_legit_request() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let Some((ca, cert, key)) = common::test_certificates(dir.path()) else {
+        eprintln!("openssl not available; skipping");
+        return;
+    };
+    let server = TestServer::start_with(&["--tls-cert", &cert, "--tls-key", &key]);
+    let pem = std::fs::read(&ca).expect("ca");
+    let url = format!("{}/readyz", server.url);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("rt");
+    // A fresh client per request: each one makes its own TLS handshake.
+    let get = || {
+        runtime.block_on(async {
+            let client = reqwest::Client::builder()
+                .add_root_certificate(reqwest::Certificate::from_pem(&pem).expect("pem"))
+                .build()
+                .expect("client");
+            client.get(&url).send().await.map(|r| r.status().as_u16())
+        })
+    };
+    let ready = Instant::now() + Duration::from_secs(20);
+    while get().is_err() {
+        assert!(Instant::now() < ready, "the TLS server never answered");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Three clients connect and say nothing; before, each stalled the accept loop for 10 s.
+    let silent: Vec<TcpStream> = (0..3)
+        .map(|_| TcpStream::connect(addr(&server)).expect("connect"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(100));
+    let started = Instant::now();
+    assert_eq!(get().expect("legit request"), 200);
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_secs(1),
+        "a legit request waited {took:?} behind silent TLS clients"
+    );
+    drop(silent);
+}
+
+#[test]
+fn slow_headers_and_idle_keep_alives_are_closed_after_the_header_timeout() {
+    let server = TestServer::start_with_env(&[], &[(LIMITS, "header_timeout_ms=500")]);
+    // Slowloris: a header line every 100 ms, never the blank line that ends them.
+    let mut slow = TcpStream::connect(addr(&server)).expect("connect");
+    slow.write_all(b"GET /readyz HTTP/1.1\r\nHost: x\r\n")
+        .expect("write");
+    let started = Instant::now();
+    let mut closed = false;
+    for i in 0..100 {
+        if slow
+            .write_all(format!("X-Slow-{i}: y\r\n").as_bytes())
+            .is_err()
+        {
+            closed = true;
+            break;
+        }
+        if closed_within(&mut slow, Duration::from_millis(100)).is_some() {
+            closed = true;
+            break;
+        }
+    }
+    assert!(
+        closed,
+        "a slowloris connection was still open after {:?}",
+        started.elapsed()
+    );
+    // An idle keep-alive connection is closed on the same clock after its last response.
+    let mut idle = TcpStream::connect(addr(&server)).expect("connect");
+    idle.write_all(b"GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .expect("write");
+    let mut reader = std::io::BufReader::new(idle.try_clone().expect("clone"));
+    let mut status = String::new();
+    reader.read_line(&mut status).expect("status line");
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    assert!(
+        closed_within(&mut idle, Duration::from_secs(10)).is_some(),
+        "an idle keep-alive connection stayed open"
+    );
+}
+
+#[test]
+fn sigterm_with_part_sent_requests_exits_within_the_grace_period() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (mut child, url, _lines) = spawn_serve_env(
+        dir.path(),
+        &[],
+        &[(LIMITS, "grace_period_ms=1000")],
+        Stdio::null(),
+    );
+    let addr = url.trim_start_matches("http://").to_string();
+    let ready = Instant::now() + Duration::from_secs(20);
+    while ureq::get(&format!("{url}/readyz")).call().is_err() {
+        assert!(Instant::now() < ready, "serve never became ready");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // One request stops in its headers, one in its body.
+    let mut head = TcpStream::connect(&addr).expect("connect");
+    head.write_all(b"GET /readyz HTTP/1.1\r\nHost: x\r\n")
+        .expect("write");
+    let mut body = TcpStream::connect(&addr).expect("connect");
+    let path = common::project_base("", "grace")
+        + "/apis/gateway.envoyproxy.io/v1alpha1/namespaces/default/backendtrafficpolicies";
+    body.write_all(
+        format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"kind\":")
+            .as_bytes(),
+    )
+    .expect("write");
+    std::thread::sleep(Duration::from_millis(200));
+    terminate(child.id());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if started.elapsed() > Duration::from_secs(15) {
+            let _ = child.kill();
+            panic!("serve was still running 15 s after SIGTERM with part-sent requests");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+    eprintln!(
+        "exited {:?} after SIGTERM (grace period 1 s)",
+        started.elapsed()
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    drop((head, body));
+}
+
+#[test]
+fn connections_beyond_the_cap_are_closed_and_logged() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (mut child, url, _lines) = spawn_serve_env(
+        dir.path(),
+        &[],
+        &[(LIMITS, "max_connections=3")],
+        Stdio::piped(),
+    );
+    let addr = url.trim_start_matches("http://").to_string();
+    let held: Vec<TcpStream> = (0..3)
+        .map(|_| TcpStream::connect(&addr).expect("connect"))
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let mut beyond = TcpStream::connect(&addr).expect("the kernel still accepts");
+    assert!(
+        closed_within(&mut beyond, Duration::from_secs(5)).is_some(),
+        "a connection beyond the cap stayed open"
+    );
+    // Once one ends, a request gets through again.
+    drop(held);
+    let ready = Instant::now() + Duration::from_secs(10);
+    while ureq::get(&format!("{url}/readyz")).call().is_err() {
+        assert!(
+            Instant::now() < ready,
+            "no request got through after the held connections closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut log = String::new();
+    let _ = child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut log);
+    assert!(
+        log.contains("3 connections are open, the most allowed"),
+        "{log}"
+    );
+}
