@@ -328,10 +328,15 @@ fn plural(n: u64, word: &str) -> String {
     }
 }
 
-/// A schema bound as kube-openapi prints it: a float64 through `%v` (`2.147483647e+09`).
-fn show(n: &Number) -> String {
-    let f = n.as_f64().unwrap_or(f64::NAN);
-    let as_float = Number::from_f64(f).unwrap_or_else(|| n.clone());
+/// A schema bound as kube-openapi prints it (`MinimumNativeType`/`MaximumNativeType` in
+/// values.go): as an int64 when the value checked is an integer, else a float64 through `%v`
+/// (`2.147483647e+09`).
+fn show(bound: &Number, value: &Number) -> String {
+    let f = bound.as_f64().unwrap_or(f64::NAN);
+    if go_int(value).is_some() {
+        return (f as i64).to_string();
+    }
+    let as_float = Number::from_f64(f).unwrap_or_else(|| bound.clone());
     super::render_bad_value(&Value::Number(as_float))
 }
 
@@ -383,7 +388,7 @@ fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
                 path,
                 ErrorType::Invalid,
                 bad.clone(),
-                format!("{} in body should be {words} {}", path.render(), show(min)),
+                format!("{} in body should be {words} {}", path.render(), show(min, n)),
             ));
         }
     }
@@ -399,7 +404,7 @@ fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
                 path,
                 ErrorType::Invalid,
                 bad,
-                format!("{} in body should be {words} {}", path.render(), show(max)),
+                format!("{} in body should be {words} {}", path.render(), show(max, n)),
             ));
         }
     }
