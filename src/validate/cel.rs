@@ -446,6 +446,86 @@ mod tests {
         );
     }
 
+    /// One node with `rules` (rule, messageExpression, reason, fieldPath) evaluated on `value`.
+    fn failures(
+        value: Value,
+        node_type: &str,
+        rules: &[(&str, Option<&str>, Option<&str>, Option<&str>)],
+    ) -> Vec<String> {
+        let env = &super::rules().env;
+        let compiled = rules
+            .iter()
+            .map(|(rule, expression, reason, field_path)| {
+                let r: &'static ValidationRule = Box::leak(Box::new(ValidationRule {
+                    rule: (*rule).into(),
+                    message: Some("the message".into()),
+                    message_expression: expression.map(String::from),
+                    reason: reason.map(String::from),
+                    field_path: field_path.map(String::from),
+                    optional_old_self: None,
+                }));
+                CompiledRule {
+                    rule: r,
+                    program: env.compile(&r.rule).map_err(|e| e.to_string()),
+                    message_program: r
+                        .message_expression
+                        .as_ref()
+                        .map(|m| env.compile(m).map_err(|e| e.to_string())),
+                }
+            })
+            .collect();
+        let node_rules = NodeRules {
+            rules: compiled,
+            fields: None,
+        };
+        let node = Node {
+            type_: Some(node_type.into()),
+            ..Node::default()
+        };
+        let root = FieldPath::root();
+        let path = root.key("spec");
+        let mut errors = Vec::new();
+        evaluate(&value, &node, &node_rules, env, &path, &mut errors);
+        errors.iter().map(FieldError::message).collect()
+    }
+
+    /// apiextensions-apiserver `pkg/apiserver/schema/cel/validation.go` (1.37): the detail comes
+    /// from messageExpression when it gives a usable string, else from message.
+    #[test]
+    fn message_expressions_reasons_and_field_paths() {
+        let m = failures(
+            json!({"a": 1}),
+            "object",
+            &[
+                ("self.a == 2", Some("'a is ' + string(self.a)"), None, None),
+                ("self.a == 2", Some("'  '"), None, None),
+                ("self.a == 2", Some("self.a"), None, None),
+                ("self.a == 2", None, Some("FieldValueRequired"), Some(".a")),
+                ("self.a == 2", None, Some("FieldValueForbidden"), Some(".b['c.d']")),
+                ("self.a == 2", None, Some("FieldValueDuplicate"), None),
+            ],
+        );
+        assert_eq!(
+            m,
+            [
+                "spec: Invalid value: a is 1",
+                "spec: Invalid value: the message",
+                "spec: Invalid value: the message",
+                "spec.a: Required value: the message",
+                "spec.b[c.d]: Forbidden: the message",
+                "spec: Duplicate value",
+            ]
+        );
+        let m = failures(
+            json!("Replace"),
+            "string",
+            &[("self != 'Replace'", None, Some("FieldValueDuplicate"), None)],
+        );
+        assert_eq!(m, ["spec: Duplicate value: \"Replace\""]);
+        let m = failures(json!(7), "integer", &[("self < 5", None, None, None)]);
+        assert_eq!(m, ["spec: Invalid value: 7: the message"]);
+    }
+
     #[test]
     fn every_rule_compiles() {
         assert_eq!(rule_counts(), (76, 76));
