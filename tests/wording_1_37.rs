@@ -371,3 +371,63 @@ fn serve_words_rejections_alike() {
     let message = reply.body["message"].as_str().unwrap_or_default();
     assert!(message.ends_with(&format!("{BLOCKED}]")), "{message}");
 }
+
+// apimachinery pkg/apis/meta/v1/validation/validation.go (ValidateCreateOptions,
+// ValidateUpdateOptions, ValidatePatchOptions, ValidateDeleteOptions) as the handlers in
+// apiserver pkg/endpoints/handlers return them: 422 on the options' kind.
+#[test]
+fn serve_refuses_bad_options_on_their_kind() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = Api::new(&server, "options");
+    let body = serde_json::to_vec(&policy("p")).expect("json");
+    let post = |query: &str| {
+        api.send(
+            "POST",
+            &format!("{}?{query}", Api::coll("default")),
+            &[("Content-Type", "application/json")],
+            Some(&body),
+        )
+    };
+    let reply = post("fieldValidation=Bogus");
+    assert_eq!(reply.code, 422, "{}", reply.text);
+    assert_eq!(
+        reply.body["message"],
+        "CreateOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \"Bogus\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\""
+    );
+    assert_eq!(reply.body["details"]["kind"], "CreateOptions");
+    assert_eq!(reply.body["details"]["group"], "meta.k8s.io");
+    let reply = post(&format!("dryRun=Some&fieldManager={}", "m".repeat(129)));
+    assert_eq!(reply.code, 422, "{}", reply.text);
+    assert_eq!(
+        reply.body["message"],
+        "CreateOptions.meta.k8s.io \"\" is invalid: [fieldManager: Too long: may not be more than 128 bytes, dryRun: Unsupported value: [\"Some\"]: supported values: \"All\"]"
+    );
+    let reply = api.send(
+        "PATCH",
+        &format!("{}?fieldValidation=strict", Api::item("default", "p")),
+        &[("Content-Type", "application/merge-patch+json")],
+        Some(b"{}"),
+    );
+    assert_eq!(reply.code, 422, "{}", reply.text);
+    assert!(
+        reply.body["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("PatchOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \"strict\"")),
+        "{}",
+        reply.text
+    );
+    let reply = api.send(
+        "DELETE",
+        &format!("{}?dryRun=Yes", Api::item("default", "p")),
+        &[],
+        None,
+    );
+    assert_eq!(reply.code, 422, "{}", reply.text);
+    assert_eq!(
+        reply.body["message"],
+        "DeleteOptions.meta.k8s.io \"\" is invalid: dryRun: Unsupported value: [\"Yes\"]: supported values: \"All\""
+    );
+    // A manager of exactly 128 bytes is fine.
+    let reply = post(&format!("fieldManager={}", "m".repeat(128)));
+    assert_eq!(reply.code, 201, "{}", reply.text);
+}
