@@ -431,3 +431,49 @@ fn serve_refuses_bad_options_on_their_kind() {
     let reply = post(&format!("fieldManager={}", "m".repeat(128)));
     assert_eq!(reply.code, 201, "{}", reply.text);
 }
+
+// apiextensions-apiserver pkg/apiserver/customresource_handler.go (schemaCoercingDecoder: the
+// decoder's duplicate fields, then the pruned unknown fields, in one strict decoding error) and
+// pkg/apiserver/schema/pruning/algorithm.go (unknown fields sorted).
+#[test]
+fn serve_reports_unknown_fields_sorted_and_beside_duplicates() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = Api::new(&server, "strict");
+    let body = br#"{"apiVersion":"gateway.envoyproxy.io/v1alpha1","kind":"BackendTrafficPolicy","metadata":{"name":"p"},"spec":{"targetRefs":[{"group":"gateway.networking.k8s.io","kind":"HTTPRoute","name":"r"}],"zz":1,"retry":{"numRetries":1,"numRetries":2},"aa":1}}"#;
+    let reply = api.send(
+        "POST",
+        &format!("{}?fieldValidation=Strict", Api::coll("default")),
+        &[("Content-Type", "application/json")],
+        Some(body),
+    );
+    assert_eq!(reply.code, 400, "{}", reply.text);
+    let message = reply.body["message"].as_str().unwrap_or_default();
+    assert!(
+        message.ends_with(
+            "strict decoding error: duplicate field \"spec.retry.numRetries\", unknown field \"spec.aa\", unknown field \"spec.zz\""
+        ),
+        "{message}"
+    );
+    let reply = api.send(
+        "POST",
+        &Api::coll("default"),
+        &[("Content-Type", "application/json")],
+        Some(body),
+    );
+    assert_eq!(reply.code, 201, "{}", reply.text);
+    // ureq lists a repeated header name once per occurrence: keep the first of each.
+    let mut warnings: Vec<&str> = Vec::new();
+    for w in reply.header("Warning") {
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    assert_eq!(
+        warnings,
+        [
+            "299 - \"duplicate field \\\"spec.retry.numRetries\\\"\"",
+            "299 - \"unknown field \\\"spec.aa\\\"\"",
+            "299 - \"unknown field \\\"spec.zz\\\"\"",
+        ]
+    );
+}

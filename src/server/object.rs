@@ -100,6 +100,12 @@ pub fn refuse_duplicate_fields(
     if listed.is_empty() || validation == FieldValidation::Warn {
         return Ok(listed);
     }
+    // kube-apiserver's decoder reports the duplicates and the pruned unknown fields in one strict
+    // decoding error (apiextensions-apiserver customresource_handler.go, schemaCoercingDecoder).
+    let mut listed = listed;
+    if let Ok(mut object) = serde_json::from_slice::<Value>(body) {
+        listed.extend(unknown_fields(&mut object));
+    }
     Err(ApiError::undecodable(format!(
         "strict decoding error: {}",
         listed.join(", ")
@@ -280,17 +286,24 @@ fn datum_reviews(object: &Value, previous: Option<&Value>) -> bool {
     }
 }
 
-/// Removes fields the schema does not declare; Strict refuses them, Warn returns warnings.
-pub fn prune(object: &mut Value, validation: FieldValidation) -> Result<Vec<String>, ApiError> {
+/// Removes the fields the schema does not declare and lists them (`unknown field "spec.x"`),
+/// sorted as apiextensions-apiserver's pruning sorts them (pruning/algorithm.go).
+fn unknown_fields(object: &mut Value) -> Vec<String> {
     let mut unknown = Vec::new();
     prune_unknown(&embedded().root, object, "", &mut unknown);
-    if unknown.is_empty() {
-        return Ok(Vec::new());
-    }
-    let listed: Vec<String> = unknown
+    unknown.sort();
+    unknown
         .iter()
         .map(|u| format!("unknown field \"{u}\""))
-        .collect();
+        .collect()
+}
+
+/// Removes fields the schema does not declare; Strict refuses them, Warn returns warnings.
+pub fn prune(object: &mut Value, validation: FieldValidation) -> Result<Vec<String>, ApiError> {
+    let listed = unknown_fields(object);
+    if listed.is_empty() {
+        return Ok(Vec::new());
+    }
     match validation {
         FieldValidation::Strict => Err(ApiError::undecodable(format!(
             "strict decoding error: {}",
@@ -400,7 +413,7 @@ mod tests {
             refuse_duplicate_fields(body, "application/json", FieldValidation::Strict).unwrap_err();
         assert_eq!(
             err.message,
-            "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: duplicate field \"spec.retry.numRetries\", duplicate field \"a[0].x\""
+            "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: duplicate field \"spec.retry.numRetries\", duplicate field \"a[0].x\", unknown field \"a\""
         );
         assert_eq!(
             refuse_duplicate_fields(body, "application/json", FieldValidation::Warn).ok(),
