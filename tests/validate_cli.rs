@@ -171,9 +171,7 @@ fn directories_need_r_to_recurse() {
     let stderr = text(&deep.stderr);
     assert!(
         stderr.contains("sub/b.json:1:")
-            && stderr.contains(
-                "spec: Invalid value: either targetRef or targetRefs must be used"
-            )
+            && stderr.contains("spec: Invalid value: either targetRef or targetRefs must be used")
             && stderr.ends_with("2 documents, 1 invalid\n"),
         "{stderr}"
     );

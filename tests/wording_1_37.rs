@@ -209,7 +209,10 @@ fn unknown_fields_are_sorted() {
     let m = errors(r#","retry":{"zzz":1},"aaa":1"#);
     assert_eq!(
         &m[..2],
-        ["unknown field \"spec.aaa\"", "unknown field \"spec.retry.zzz\""]
+        [
+            "unknown field \"spec.aaa\"",
+            "unknown field \"spec.retry.zzz\""
+        ]
     );
 }
 
@@ -316,7 +319,9 @@ fn label_values_and_empty_name_parts() {
     let m = errors_with_meta("", r#"{"name":"p","labels":{"app":"-bad"}}"#);
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(
-        m[0].starts_with("metadata.labels: Invalid value: \"-bad\": a valid label must be an empty string"),
+        m[0].starts_with(
+            "metadata.labels: Invalid value: \"-bad\": a valid label must be an empty string"
+        ),
         "{m:?}"
     );
     let m = errors_with_meta("", r#"{"name":"p","labels":{"example.com/":"v"}}"#);
@@ -342,7 +347,10 @@ fn generate_name_and_finalizers_are_validated() {
         ),
         "{m:?}"
     );
-    let m = errors_with_meta("", r#"{"name":"p","finalizers":["orphan","foregroundDeletion"]}"#);
+    let m = errors_with_meta(
+        "",
+        r#"{"name":"p","finalizers":["orphan","foregroundDeletion"]}"#,
+    );
     assert_eq!(
         m,
         [

@@ -332,8 +332,10 @@ fn evaluated_message(program: &Program, context: &Context) -> Option<String> {
     match program.execute(context) {
         Ok(Cel::String(s)) => {
             let trimmed = s.trim();
-            (!trimmed.is_empty() && trimmed.len() <= MAX_MESSAGE_BYTES && !trimmed.contains(['\n', '\r']))
-                .then(|| trimmed.to_string())
+            (!trimmed.is_empty()
+                && trimmed.len() <= MAX_MESSAGE_BYTES
+                && !trimmed.contains(['\n', '\r']))
+            .then(|| trimmed.to_string())
         }
         _ => None,
     }
@@ -431,9 +433,9 @@ mod tests {
         );
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(
-            errors[0]
-                .message()
-                .starts_with("spec: Invalid value: \"object\": no such key: missing evaluating rule: never shown"),
+            errors[0].message().starts_with(
+                "spec: Invalid value: \"object\": no such key: missing evaluating rule: never shown"
+            ),
             "{}",
             errors[0].message()
         );
@@ -446,12 +448,11 @@ mod tests {
         );
     }
 
-    /// One node with `rules` (rule, messageExpression, reason, fieldPath) evaluated on `value`.
-    fn failures(
-        value: Value,
-        node_type: &str,
-        rules: &[(&str, Option<&str>, Option<&str>, Option<&str>)],
-    ) -> Vec<String> {
+    /// A rule's text, messageExpression, reason and fieldPath.
+    type RuleSpec<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    /// One node with `rules` evaluated on `value`.
+    fn failures(value: Value, node_type: &str, rules: &[RuleSpec]) -> Vec<String> {
         let env = &super::rules().env;
         let compiled = rules
             .iter()
@@ -501,7 +502,12 @@ mod tests {
                 ("self.a == 2", Some("'  '"), None, None),
                 ("self.a == 2", Some("self.a"), None, None),
                 ("self.a == 2", None, Some("FieldValueRequired"), Some(".a")),
-                ("self.a == 2", None, Some("FieldValueForbidden"), Some(".b['c.d']")),
+                (
+                    "self.a == 2",
+                    None,
+                    Some("FieldValueForbidden"),
+                    Some(".b['c.d']"),
+                ),
                 ("self.a == 2", None, Some("FieldValueDuplicate"), None),
             ],
         );

@@ -269,7 +269,9 @@ mod tests {
 
     #[test]
     fn generate_name_and_finalizers() {
-        let m = messages(json!({"metadata": {"generateName": "Web-", "finalizers": ["a/b/c", "orphan", "foregroundDeletion"]}}));
+        let m = messages(
+            json!({"metadata": {"generateName": "Web-", "finalizers": ["a/b/c", "orphan", "foregroundDeletion"]}}),
+        );
         assert_eq!(m.len(), 3, "{m:?}");
         assert!(m[0].starts_with(
             "metadata.generateName: Invalid value: \"Web-\": a lowercase RFC 1123 subdomain"
@@ -297,9 +299,7 @@ mod tests {
         assert!(
             m[0].starts_with("metadata.labels: Invalid value: \"bad key\": name part must consist")
         );
-        assert!(
-            m[1].starts_with("metadata.labels: Invalid value: \"bad value\": a valid label")
-        );
+        assert!(m[1].starts_with("metadata.labels: Invalid value: \"bad value\": a valid label"));
         let m = messages(json!({"metadata": {"name": "a", "labels": {"example.com/": "v"}}}));
         assert_eq!(m.len(), 2, "{m:?}");
         assert_eq!(

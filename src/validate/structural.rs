@@ -122,17 +122,17 @@ fn type_check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
     let is_int_float = schema_type == "integer" && contains("number");
     let textual = matches!(value, Value::String(_) | Value::Array(_));
     let format = node.format.as_deref().unwrap_or_default();
-    if !textual
-        && !format.is_empty()
-        && !(contains(schema_type) || data_format == format || is_float_int || is_int_float)
-    {
+    let compatible = contains(schema_type) || is_float_int || is_int_float;
+    // The format branch: a number, boolean or object given to a field with a format.
+    if !(textual || format.is_empty() || compatible || data_format == format) {
         errors.push(type_error(path, format, data_format));
         return;
     }
-    if !(contains("number") || contains("integer")) && !format.is_empty() && textual {
+    // A string or list given to a formatted non-numeric field is left to the format check.
+    if textual && !(format.is_empty() || contains("number") || contains("integer")) {
         return;
     }
-    if !(contains(schema_type) || is_float_int || is_int_float) {
+    if !compatible {
         errors.push(type_error(path, &want, schema_type));
     }
 }
@@ -144,7 +144,11 @@ fn type_error(path: &FieldPath, want: &str, got: &str) -> FieldError {
         path,
         ErrorType::TypeInvalid,
         Some(Value::String(got.into())),
-        format!("{} in body must be of type {want}: {}", path.render(), go_quote(got)),
+        format!(
+            "{} in body must be of type {want}: {}",
+            path.render(),
+            go_quote(got)
+        ),
     )
 }
 
@@ -185,7 +189,11 @@ fn composition_checks(value: &Value, node: &Node, path: &FieldPath, errors: &mut
             }
         }
         if validated != node.all_of.len() {
-            let none = if validated == 0 { ". None validated" } else { "" };
+            let none = if validated == 0 {
+                ". None validated"
+            } else {
+                ""
+            };
             errors.push(pathless(
                 path,
                 format!(
@@ -353,7 +361,11 @@ fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
             Some(i) => Some(i),
             None => n
                 .as_f64()
-                .filter(|f| f.fract() == 0.0 && *f >= -9.223_372_036_854_776e18 && *f < 9.223_372_036_854_776e18)
+                .filter(|f| {
+                    f.fract() == 0.0
+                        && *f >= -9.223_372_036_854_776e18
+                        && *f < 9.223_372_036_854_776e18
+                })
                 .map(|f| f as i64),
         };
         let fits = match format {
@@ -388,7 +400,11 @@ fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
                 path,
                 ErrorType::Invalid,
                 bad.clone(),
-                format!("{} in body should be {words} {}", path.render(), show(min, n)),
+                format!(
+                    "{} in body should be {words} {}",
+                    path.render(),
+                    show(min, n)
+                ),
             ));
         }
     }
@@ -404,7 +420,11 @@ fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
                 path,
                 ErrorType::Invalid,
                 bad,
-                format!("{} in body should be {words} {}", path.render(), show(max, n)),
+                format!(
+                    "{} in body should be {words} {}",
+                    path.render(),
+                    show(max, n)
+                ),
             ));
         }
     }
@@ -623,7 +643,12 @@ fn second_occurrences(values: &[Value]) -> Vec<usize> {
 /// `validateListMap`: every item must be an object (or null); items are keyed by the
 /// `x-kubernetes-list-map-keys` they set (an absent key or a null item is "unspecified", `{}`),
 /// and the second occurrence of each key is a `Duplicate value` showing it.
-fn list_map_duplicates(items: &[Value], node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
+fn list_map_duplicates(
+    items: &[Value],
+    node: &Node,
+    path: &FieldPath,
+    errors: &mut Vec<FieldError>,
+) {
     if let Some(i) = items.iter().position(|x| !x.is_null() && !x.is_object()) {
         errors.push(field_error(
             &path.index(i),

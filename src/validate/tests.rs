@@ -204,9 +204,7 @@ fn duplicates_in_sets_and_maps() {
     let zones = json!({"type": "RoundRobin", "zoneAware": {"weightedZones": [{"zone": "a", "weight": 1}, {"zone": "a", "weight": 2}]}});
     assert_eq!(
         messages(with("loadBalancer", zones)),
-        [
-            "spec.loadBalancer.zoneAware.weightedZones[1]: Duplicate value: {\"zone\":\"a\"}"
-        ]
+        ["spec.loadBalancer.zoneAware.weightedZones[1]: Duplicate value: {\"zone\":\"a\"}"]
     );
 }
 
