@@ -485,3 +485,50 @@ fn serve_reports_unknown_fields_sorted_and_beside_duplicates() {
         ]
     );
 }
+
+/// An apply configuration of policy `k` that sets one weighted zone.
+fn zone_config(zone: &str, weight: i64) -> String {
+    format!(
+        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: k\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: r\n  loadBalancer:\n    type: Random\n    zoneAware:\n      weightedZones:\n      - zone: {zone}\n        weight: {weight}\n"
+    )
+}
+
+// sigs.k8s.io/structured-merge-diff (merge by x-kubernetes-list-map-keys, per-key ownership in
+// FieldsV1, conflict paths printed as `[zone="a"]`) as kube-apiserver's field manager uses it.
+#[test]
+fn serve_applies_keyed_lists_per_key() {
+    const APPLY: &str = "application/apply-patch+yaml";
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = Api::new(&server, "ssa-keys");
+    let item = Api::item("default", "k");
+    let one = api.patch(
+        &format!("{item}?fieldManager=one"),
+        APPLY,
+        &zone_config("a", 1),
+    );
+    assert_eq!(one.code, 201, "{}", one.text);
+    let two = api.patch(
+        &format!("{item}?fieldManager=two"),
+        APPLY,
+        &zone_config("b", 2),
+    );
+    assert_eq!(two.code, 200, "{}", two.text);
+    assert_eq!(
+        two.body["spec"]["loadBalancer"]["zoneAware"]["weightedZones"],
+        json!([{"zone": "a", "weight": 1}, {"zone": "b", "weight": 2}])
+    );
+    let conflict = api.patch(
+        &format!("{item}?fieldManager=two"),
+        APPLY,
+        &zone_config("a", 7),
+    );
+    assert_eq!(conflict.code, 409, "{}", conflict.text);
+    assert_eq!(
+        conflict.body["message"],
+        "Apply failed with 1 conflict: conflict with \"one\": .spec.loadBalancer.zoneAware.weightedZones[zone=\"a\"].weight"
+    );
+    assert_eq!(
+        conflict.body["details"]["causes"][0]["field"],
+        ".spec.loadBalancer.zoneAware.weightedZones[zone=\"a\"].weight"
+    );
+}
