@@ -532,3 +532,41 @@ fn serve_applies_keyed_lists_per_key() {
         ".spec.loadBalancer.zoneAware.weightedZones[zone=\"a\"].weight"
     );
 }
+
+// apimachinery pkg/runtime/serializer/json/json.go (YAMLToJSON keeps the last value; the
+// strict pass reports go-yaml's `line N: key "k" already set in map`) and apiserver
+// pkg/endpoints/handlers/create.go with rest.go (parseYAMLWarnings: under Warn, one warning per
+// line and the object created; under Strict, 400).
+#[test]
+fn serve_warns_about_repeated_yaml_keys_and_creates() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = Api::new(&server, "yaml-keys");
+    let body = "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: dup\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: r\n  retry:\n    numRetries: 1\n    numRetries: 4\n";
+    let post = |query: &str| {
+        api.send(
+            "POST",
+            &format!("{}{query}", Api::coll("default")),
+            &[("Content-Type", "application/yaml")],
+            Some(body.as_bytes()),
+        )
+    };
+    let strict = post("?fieldValidation=Strict");
+    assert_eq!(strict.code, 400, "{}", strict.text);
+    assert!(
+        strict.body["message"].as_str().is_some_and(|m| m.ends_with(
+            "strict decoding error: yaml: unmarshal errors:\n  line 12: key \"numRetries\" already set in map"
+        )),
+        "{}",
+        strict.text
+    );
+    let warned = post("");
+    assert_eq!(warned.code, 201, "{}", warned.text);
+    assert_eq!(warned.body["spec"]["retry"]["numRetries"], 4);
+    assert!(
+        warned
+            .header("Warning")
+            .contains(&"299 - \"line 12: key \\\"numRetries\\\" already set in map\""),
+        "{:?}",
+        warned.header("Warning")
+    );
+}

@@ -57,7 +57,12 @@ pub fn decode_body(body: &[u8], content_type: &str) -> Result<Value, ApiError> {
         })?,
         "application/yaml" => std::str::from_utf8(body)
             .map_err(|_| ApiError::bad_request("the request body is not valid UTF-8"))
-            .and_then(|text| super::yaml::parse(text).map_err(ApiError::bad_request))?,
+            .and_then(|text| {
+                // Repeated keys keep their last value here; refuse_duplicate_fields words them.
+                super::yaml::parse_allowing_duplicates(text)
+                    .map(|(value, _)| value)
+                    .map_err(ApiError::bad_request)
+            })?,
         _ => {
             return Err(ApiError::unsupported_body(
                 "application/json, application/yaml",
@@ -80,7 +85,13 @@ pub fn refuse_duplicate_fields(
     validation: FieldValidation,
 ) -> Result<Vec<String>, ApiError> {
     let media = content_type.split(';').next().unwrap_or("").trim();
-    if validation == FieldValidation::Ignore || !matches!(media, "" | "application/json" | "*/*") {
+    if validation == FieldValidation::Ignore {
+        return Ok(Vec::new());
+    }
+    if media == "application/yaml" {
+        return refuse_duplicate_yaml_keys(body, validation);
+    }
+    if !matches!(media, "" | "application/json" | "*/*") {
         return Ok(Vec::new());
     }
     let mut found = Vec::new();
@@ -106,6 +117,34 @@ pub fn refuse_duplicate_fields(
     if let Ok(mut object) = serde_json::from_slice::<Value>(body) {
         listed.extend(unknown_fields(&mut object));
     }
+    Err(ApiError::undecodable(format!(
+        "strict decoding error: {}",
+        listed.join(", ")
+    )))
+}
+
+/// A YAML body with a repeated key: kube-apiserver's strict YAML decoder reports
+/// `yaml: unmarshal errors:` and one `line N: key "k" already set in map` per key; Warn sends
+/// each as a warning (apiserver handlers/rest.go, parseYAMLWarnings), Strict refuses the body
+/// with them and the unknown fields.
+fn refuse_duplicate_yaml_keys(
+    body: &[u8],
+    validation: FieldValidation,
+) -> Result<Vec<String>, ApiError> {
+    let Some((mut object, repeated)) = std::str::from_utf8(body)
+        .ok()
+        .and_then(|text| super::yaml::parse_allowing_duplicates(text).ok())
+    else {
+        return Ok(Vec::new());
+    };
+    if repeated.is_empty() || validation == FieldValidation::Warn {
+        return Ok(repeated);
+    }
+    let mut listed = vec![format!(
+        "yaml: unmarshal errors:\n  {}",
+        repeated.join("\n  ")
+    )];
+    listed.extend(unknown_fields(&mut object));
     Err(ApiError::undecodable(format!(
         "strict decoding error: {}",
         listed.join(", ")
