@@ -379,13 +379,12 @@ pub(super) fn parse_chunk(
 
 /// Parses every document of `text` as a non-strict decoder does: a repeated key keeps its last
 /// value. Returns the documents and each repeated key with the position of its last value.
-pub fn parse_allowing_duplicates(
-    text: &str,
-) -> Result<(Vec<Option<ParsedDocument>>, Vec<(Position, String)>), SyntaxError> {
+pub fn parse_allowing_duplicates(text: &str) -> Result<Parsed, SyntaxError> {
     parse_events(text, &AtomicUsize::new(0), true)
 }
 
-type Parsed = (Vec<Option<ParsedDocument>>, Vec<(Position, String)>);
+/// Documents, and the repeated keys found with the position of their last value.
+pub type Parsed = (Vec<Option<ParsedDocument>>, Vec<(Position, String)>);
 
 fn parse_events(text: &str, values: &AtomicUsize, lenient: bool) -> Result<Parsed, SyntaxError> {
     let mut duplicates = Vec::new();
