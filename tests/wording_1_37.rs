@@ -570,3 +570,29 @@ fn serve_warns_about_repeated_yaml_keys_and_creates() {
         warned.header("Warning")
     );
 }
+
+// apiextensions-apiserver pkg/apiserver/schema/objectmeta/coerce.go (GetObjectMetaWithOptions:
+// metadata decoded into ObjectMeta by sigs.k8s.io/json) and apiserver
+// pkg/endpoints/handlers/create.go (transformDecodeError: 400); metav1.Time parses RFC 3339.
+#[test]
+fn malformed_metadata_is_a_decoding_error() {
+    const LABEL: &str = "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: json: cannot unmarshal number into Go struct field ObjectMeta.labels of type string";
+    assert_eq!(
+        errors_with_meta("", r#"{"name":"p","labels":{"app":5}}"#),
+        [LABEL]
+    );
+    assert_eq!(
+        errors_with_meta("", r#"{"name":"p","creationTimestamp":"yesterday"}"#),
+        [
+            "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: parsing time \"yesterday\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"yesterday\" as \"2006\""
+        ]
+    );
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = Api::new(&server, "meta");
+    let mut object = policy("p");
+    object["metadata"]["labels"] = json!({"app": 5});
+    let reply = api.create(&object);
+    assert_eq!(reply.code, 400, "{}", reply.text);
+    assert_eq!(reply.body["reason"], "BadRequest");
+    assert_eq!(reply.body["message"], LABEL);
+}

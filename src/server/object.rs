@@ -233,6 +233,10 @@ pub fn check_type_meta(object: &Value) -> Result<(), ApiError> {
             "the API version in the data ({api_version}) does not match the expected API version ({API_VERSION})"
         )));
     }
+    // The decoder reads metadata into ObjectMeta before anything else sees the object.
+    if let Some(why) = validate::metadata_decoding_error(object) {
+        return Err(ApiError::undecodable(why));
+    }
     Ok(())
 }
 

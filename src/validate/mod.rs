@@ -6,6 +6,7 @@ mod cel;
 pub mod datum;
 mod defaults;
 mod meta;
+mod meta_decode;
 mod nodes;
 pub mod path;
 pub mod report;
@@ -55,6 +56,9 @@ pub enum ErrorType {
     TypeInvalid,
     /// A field the schema does not declare, as strict field validation reports it.
     UnknownField,
+    /// Metadata that does not decode into ObjectMeta: kube-apiserver refuses the request body
+    /// (400) before it validates anything.
+    Undecodable,
 }
 
 impl ErrorType {
@@ -72,6 +76,7 @@ impl ErrorType {
             ErrorType::Internal => "Internal error",
             ErrorType::TypeInvalid => "Invalid value",
             ErrorType::UnknownField => "unknown field",
+            ErrorType::Undecodable => "cannot be handled",
         }
     }
 
@@ -90,6 +95,7 @@ impl ErrorType {
             ErrorType::TypeInvalid => "FieldValueTypeInvalid",
             // Kubernetes has no cause type for it: strict decoding fails the whole request.
             ErrorType::UnknownField => "FieldValueUnknown",
+            ErrorType::Undecodable => "BadRequest",
         }
     }
 }
@@ -112,6 +118,15 @@ impl FieldError {
     pub fn message(&self) -> String {
         if self.error_type == ErrorType::UnknownField {
             return format!("unknown field {}", go_quote(&self.path));
+        }
+        if self.error_type == ErrorType::Undecodable {
+            return format!(
+                "{} in version \"{}\" cannot be handled as a {}: {}",
+                resource::KIND,
+                resource::VERSION,
+                resource::KIND,
+                self.detail
+            );
         }
         let mut s = format!("{}: {}", self.path, self.error_type.phrase());
         // Kubernetes shows no value for these types (field.Error.ErrorBody).
@@ -265,6 +280,9 @@ pub fn validate_object(object: &mut Value, options: &Options) -> Vec<FieldError>
     if let Some(wrong) = kind_errors(object) {
         return wrong;
     }
+    if let Some(undecodable) = meta_decode::decoding_error(object) {
+        return vec![undecodable];
+    }
     let schema = crate::schema::embedded();
     let root = FieldPath::root();
     let mut errors = Vec::new();
@@ -293,6 +311,12 @@ pub fn validate_object(object: &mut Value, options: &Options) -> Vec<FieldError>
         errors = datum::check(object);
     }
     errors
+}
+
+/// The error kube-apiserver's request decoder gives when `object.metadata` does not decode into
+/// ObjectMeta (`json: cannot unmarshal …`, a timestamp's parse error), if it does not.
+pub fn metadata_decoding_error(object: &Value) -> Option<String> {
+    meta_decode::decoding_error(object).map(|e| e.detail)
 }
 
 impl ErrorType {
