@@ -270,7 +270,7 @@ fn rfc3339_error(text: &str) -> Option<String> {
         ));
     }
     let (month, day) = (fields[0], fields[1]);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         2 if leap => 29,
         2 => 28,
