@@ -170,7 +170,7 @@ fn kubectl_drives_a_project_control_plane() {
     assert!(!rejected.status.success());
     let stderr = String::from_utf8_lossy(&rejected.stderr);
     assert!(
-        stderr.contains("The BackendTrafficPolicy \"cel-invalid\" is invalid: spec.loadBalancer: Invalid value: \"object\": If LoadBalancer type is consistentHash, consistentHash field needs to be set."),
+        stderr.contains("The BackendTrafficPolicy \"cel-invalid\" is invalid: spec.loadBalancer: Invalid value: If LoadBalancer type is consistentHash, consistentHash field needs to be set."),
         "{stderr}"
     );
 

@@ -321,7 +321,8 @@ fn dry_run_writes_nothing() {
             &policy("q")
         )
         .code,
-        400
+        // ValidateCreateOptions: 422 on CreateOptions, as kube-apiserver answers.
+        422
     );
 }
 

@@ -67,7 +67,7 @@ fn positions_count_across_documents_and_every_error_is_reported() {
             "{path}:28:11: spec.loadBalancer.type: Unsupported value: \"Fastest\": supported values: \"ConsistentHash\", \"LeastRequest\", \"Random\", \"RoundRobin\", \"BackendUtilization\", \"DynamicModule\""
         ),
         format!(
-            "{path}:15:1: <nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"
+            "{path}:15:1: <nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"
         ),
         "2 documents, 1 invalid".to_string(),
     ];
@@ -98,7 +98,7 @@ fn json_output_has_one_object_per_document() {
         reports[1],
         json!({"file": path, "index": 1, "name": "bad", "valid": false, "errors": [{
             "path": "spec", "line": 15, "column": 1, "reason": "FieldValueInvalid",
-            "message": "spec: Invalid value: \"object\": this policy can only have a targetRefs[*].kind of Gateway/ListenerSet/HTTPRoute/GRPCRoute/TCPRoute/UDPRoute/TLSRoute"
+            "message": "spec: Invalid value: this policy can only have a targetRefs[*].kind of Gateway/ListenerSet/HTTPRoute/GRPCRoute/TCPRoute/UDPRoute/TLSRoute"
         }]})
     );
     assert_eq!(text(&out.stderr), "2 documents, 1 invalid\n");
@@ -171,9 +171,7 @@ fn directories_need_r_to_recurse() {
     let stderr = text(&deep.stderr);
     assert!(
         stderr.contains("sub/b.json:1:")
-            && stderr.contains(
-                "spec: Invalid value: \"object\": either targetRef or targetRefs must be used"
-            )
+            && stderr.contains("spec: Invalid value: either targetRef or targetRefs must be used")
             && stderr.ends_with("2 documents, 1 invalid\n"),
         "{stderr}"
     );

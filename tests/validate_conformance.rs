@@ -142,7 +142,7 @@ fn all_149_cel_cases_agree_with_the_api_server() {
 /// The `ok` examples that a CEL rule rejects (the index did not evaluate CEL), and why.
 const OK_BUT_CEL_REJECTS: &[(&str, &str)] = &[(
     "094-btp-with-preconnect--policy-for-gateway.yaml",
-    "spec: Invalid value: \"object\": predictivePercent in preconnect policy only works with RoundRobin or Random load balancers",
+    "spec: Invalid value: predictivePercent in preconnect policy only works with RoundRobin or Random load balancers",
 )];
 
 /// What the API server says for each `INVALID` example (the index words it as jsonschema does).

@@ -266,6 +266,31 @@ fn text_of(bytes: Vec<u8>, shown: &str) -> Result<String, ManifestError> {
     Ok(text)
 }
 
+/// Repeated mapping keys: the line of the value kept, and the key.
+pub type RepeatedKeys = Vec<(usize, String)>;
+
+/// The documents of `text` read as a non-strict decoder reads them: a repeated key keeps its
+/// last value. Returns their values (empty documents skipped) and each repeated key with the
+/// line of its last value, for the local control plane to warn about as kube-apiserver does.
+pub fn parse_allowing_duplicates(
+    shown: &str,
+    text: &str,
+) -> Result<(Vec<Value>, RepeatedKeys), ManifestError> {
+    let (docs, duplicates) =
+        yaml::parse_allowing_duplicates(text).map_err(|e| ManifestError::Syntax {
+            path: shown.into(),
+            line: e.at.line,
+            column: e.at.column,
+            message: e.message,
+        })?;
+    let values = docs.into_iter().flatten().map(|d| d.value).collect();
+    let lines = duplicates
+        .into_iter()
+        .map(|(at, key)| (at.line, key))
+        .collect();
+    Ok((values, lines))
+}
+
 /// Parses the text of one source (named `shown` in errors) into its objects: empty documents
 /// are skipped and the items of a `kind: List` become objects of their own.
 pub fn parse_source(shown: &str, text: &str) -> Result<Vec<Document>, ManifestError> {

@@ -106,6 +106,9 @@ struct Builder<'b> {
     /// Node counts of the open collections, parallel to `stack`.
     counts: Vec<usize>,
     done: Option<Built>,
+    /// When set, a repeated key keeps its last value and is recorded here (position of the
+    /// value, key) instead of failing: what a non-strict decoder does, for a caller to warn.
+    duplicates: Option<Vec<(Position, String)>>,
 }
 
 impl<'b> Builder<'b> {
@@ -123,6 +126,7 @@ impl<'b> Builder<'b> {
             doc_values: 0,
             counts: Vec::with_capacity(16),
             done: None,
+            duplicates: None,
         }
     }
 
@@ -236,7 +240,10 @@ impl<'b> Builder<'b> {
                 if let Some((_, key_at)) = key {
                     return Err(err(key_at, "mapping key without a value"));
                 }
-                let (map, pos) = build_map(self.scratch.entries.drain(start..))?;
+                let (map, pos) = build_map(
+                    self.scratch.entries.drain(start..),
+                    self.duplicates.as_mut(),
+                )?;
                 let node = PosNode {
                     at,
                     key_at: None,
@@ -285,6 +292,7 @@ type MapPositions = Vec<(Box<str>, PosNode)>;
 /// explicit key may override one brought in by a `<<` merge.
 fn build_map(
     entries: impl ExactSizeIterator<Item = Entry>,
+    mut duplicates: Option<&mut Vec<(Position, String)>>,
 ) -> Result<(Map<String, Value>, MapPositions), SyntaxError> {
     let mut map = Map::with_capacity(entries.len());
     let mut pos: MapPositions = Vec::with_capacity(entries.len());
@@ -302,10 +310,17 @@ fn build_map(
                 slot.insert(e.value);
             }
             serde_json::map::Entry::Occupied(mut slot) => {
-                let Some(i) = merged.iter().position(|m| m == slot.key()) else {
-                    return Err(err(e.key_at, format!("duplicate key {:?}", slot.key())));
-                };
-                merged.remove(i);
+                match merged.iter().position(|m| m == slot.key()) {
+                    Some(i) => {
+                        merged.remove(i);
+                    }
+                    None => match duplicates.as_mut() {
+                        Some(found) => found.push((node.at, slot.key().clone())),
+                        None => {
+                            return Err(err(e.key_at, format!("duplicate key {:?}", slot.key())));
+                        }
+                    },
+                }
                 pos.retain(|(k, _)| **k != **slot.key());
                 slot.insert(e.value);
             }
@@ -359,6 +374,20 @@ pub(super) fn parse_chunk(
     text: &str,
     values: &AtomicUsize,
 ) -> Result<Vec<Option<ParsedDocument>>, SyntaxError> {
+    parse_events(text, values, false).map(|(docs, _)| docs)
+}
+
+/// Parses every document of `text` as a non-strict decoder does: a repeated key keeps its last
+/// value. Returns the documents and each repeated key with the position of its last value.
+pub fn parse_allowing_duplicates(text: &str) -> Result<Parsed, SyntaxError> {
+    parse_events(text, &AtomicUsize::new(0), true)
+}
+
+/// Documents, and the repeated keys found with the position of their last value.
+pub type Parsed = (Vec<Option<ParsedDocument>>, Vec<(Position, String)>);
+
+fn parse_events(text: &str, values: &AtomicUsize, lenient: bool) -> Result<Parsed, SyntaxError> {
+    let mut duplicates = Vec::new();
     let mut parser = Parser::new_from_str(text);
     let mut docs = Vec::new();
     let mut scratch = Scratch::default();
@@ -382,12 +411,14 @@ pub(super) fn parse_chunk(
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
                 let mut b = Builder::new(span.start.index(), values, std::mem::take(&mut scratch));
+                b.duplicates = lenient.then(Vec::new);
                 b.spend(DOCUMENT_COST, at)?;
                 builder = Some(b);
             }
             Event::DocumentEnd => {
                 let b = builder.take().map(|mut b| {
                     scratch = std::mem::take(&mut b.scratch);
+                    duplicates.extend(b.duplicates.take().unwrap_or_default());
                     b
                 });
                 docs.push(b.and_then(|b| b.done).and_then(|built| match built.value {
@@ -473,7 +504,7 @@ pub(super) fn parse_chunk(
             }
         }
     }
-    Ok(docs)
+    Ok((docs, duplicates))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::status::ApiError;
 use super::store::Key;
+use crate::validate::{ErrorType, FieldError};
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -68,13 +69,86 @@ impl Call {
         }
     }
 
-    pub fn check_dry_run(&self) -> Result<(), ApiError> {
-        match self.param("dryRun") {
-            None | Some("All") | Some("") => Ok(()),
-            Some(other) => Err(ApiError::bad_request(format!(
-                "dryRun: Unsupported value: \"{other}\": supported values: \"All\""
-            ))),
+    /// The request options kube-apiserver validates before it reads the body (apimachinery
+    /// 1.37 `pkg/apis/meta/v1/validation/validation.go`: ValidateCreateOptions and its
+    /// Update/Patch siblings), as a 422 on the options' kind (`CreateOptions.meta.k8s.io "" is
+    /// invalid: …`). `kind` is `CreateOptions`, `UpdateOptions`, `PatchOptions` or
+    /// `DeleteOptions` (which has no fieldManager or fieldValidation).
+    pub fn check_options(&self, kind: &str) -> Result<(), ApiError> {
+        let mut errors = Vec::new();
+        let with_body = kind != "DeleteOptions";
+        if with_body && let Some(manager) = self.param("fieldManager") {
+            errors.extend(field_manager_errors(manager));
         }
+        if let Some(dry_run) = self.param("dryRun")
+            && !dry_run.is_empty()
+            && dry_run != "All"
+        {
+            errors.push(option_error(
+                "dryRun",
+                ErrorType::NotSupported,
+                Some(serde_json::json!([dry_run])),
+                "supported values: \"All\"",
+            ));
+        }
+        if with_body
+            && let Some(validation) = self.param("fieldValidation")
+            && !matches!(validation, "" | "Ignore" | "Strict" | "Warn")
+        {
+            errors.push(option_error(
+                "fieldValidation",
+                ErrorType::NotSupported,
+                Some(serde_json::Value::String(validation.into())),
+                "supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::invalid_options(kind, &errors))
+        }
+    }
+}
+
+/// kube-apiserver's limit on a field manager's length.
+const FIELD_MANAGER_MAX_BYTES: usize = 128;
+
+/// ValidateFieldManager: at most 128 bytes, every character printable.
+fn field_manager_errors(manager: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if manager.len() > FIELD_MANAGER_MAX_BYTES {
+        errors.push(option_error(
+            "fieldManager",
+            ErrorType::TooLong,
+            None,
+            &format!("may not be more than {FIELD_MANAGER_MAX_BYTES} bytes"),
+        ));
+    }
+    for (at, c) in manager.char_indices() {
+        if c.is_control() || (c.is_whitespace() && c != ' ') {
+            errors.push(option_error(
+                "fieldManager",
+                ErrorType::Invalid,
+                Some(serde_json::Value::String(manager.into())),
+                &format!("invalid character U+{:04X} (at position {at})", c as u32),
+            ));
+        }
+    }
+    errors
+}
+
+fn option_error(
+    path: &str,
+    error_type: ErrorType,
+    bad_value: Option<serde_json::Value>,
+    detail: &str,
+) -> FieldError {
+    FieldError {
+        path: path.into(),
+        pointer: String::new(),
+        error_type,
+        bad_value,
+        detail: detail.into(),
     }
 }
 

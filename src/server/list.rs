@@ -175,7 +175,7 @@ pub fn list(app: &App, call: &Call) -> Result<Response, ApiError> {
 }
 
 pub async fn delete_collection(app: &App, call: &Call) -> Result<Response, ApiError> {
-    call.check_dry_run()?;
+    call.check_options("DeleteOptions")?;
     let filter = Filter::from_call(call)?;
     let mut plain = call.clone();
     plain.query.remove("limit");

@@ -1,7 +1,9 @@
-//! `metadata.managedFields`: which manager owns which fields, in the FieldsV1 format. Lists are
-//! treated as atomic (the CRD's lists carry no list-map keys that SSA would merge by), so a
-//! field path is a chain of object keys ending at a scalar, a list or an empty object.
+//! `metadata.managedFields`: which manager owns which fields, in the FieldsV1 format. A field
+//! path is a chain of steps as structured-merge-diff writes them: object keys, `k:{"zone":"a"}`
+//! for an element of a keyed list (`x-kubernetes-list-type: map`, by its list-map keys) and
+//! `v:"x"` for a member of a set; any other list is atomic, one field.
 
+use crate::schema::Node;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,12 +47,14 @@ impl Entry {
     }
 }
 
-/// The paths of every owned leaf of `object` with its value.
+/// The paths of every owned leaf of `object` with its value (for a keyed-list element, the
+/// element itself is a leaf too, valued by its key).
 pub fn leaves(object: &Value, scope: Scope) -> BTreeMap<FieldPath, Value> {
     let mut out = BTreeMap::new();
     let Some(top) = object.as_object() else {
         return out;
     };
+    let root = &crate::schema::embedded().root;
     for (key, value) in top {
         let owned = match (scope, key.as_str()) {
             (_, "apiVersion" | "kind") => false,
@@ -61,46 +65,212 @@ pub fn leaves(object: &Value, scope: Scope) -> BTreeMap<FieldPath, Value> {
         if !owned {
             continue;
         }
+        let node = root.property(key);
         if key == "metadata" {
             if scope == Scope::Status {
                 continue;
             }
             for part in ["labels", "annotations", "finalizers", "ownerReferences"] {
                 if let Some(v) = value.get(part) {
-                    walk(v, vec!["metadata".into(), part.into()], &mut out);
+                    let child = node.and_then(|n| n.property(part));
+                    walk(v, child, vec!["metadata".into(), part.into()], &mut out);
                 }
             }
             continue;
         }
-        walk(value, vec![key.clone()], &mut out);
+        walk(value, node, vec![key.clone()], &mut out);
     }
     out
 }
 
-fn walk(value: &Value, path: FieldPath, out: &mut BTreeMap<FieldPath, Value>) {
+/// How structured-merge-diff treats a list: merged by keys, merged by value, or replaced whole.
+pub enum ListKind<'a> {
+    Keyed(&'a [String]),
+    Set,
+    Atomic,
+}
+
+pub fn list_kind(node: Option<&Node>) -> ListKind<'_> {
+    match node.and_then(|n| n.list_type.as_deref()) {
+        Some("map") => match node {
+            Some(n) if !n.list_map_keys.is_empty() => ListKind::Keyed(&n.list_map_keys),
+            _ => ListKind::Atomic,
+        },
+        Some("set") => ListKind::Set,
+        _ => ListKind::Atomic,
+    }
+}
+
+/// The step naming `item` in a keyed list: `k:` and its key fields as JSON (sorted, as
+/// structured-merge-diff writes them); `None` when the item is no object or lacks a key.
+pub fn element_step(item: &Value, keys: &[String]) -> Option<String> {
+    let map = item.as_object()?;
+    let mut key = Map::new();
+    for k in keys {
+        key.insert(k.clone(), map.get(k).filter(|v| !v.is_null())?.clone());
+    }
+    Some(format!(
+        "k:{}",
+        crate::validate::go_json(&Value::Object(key))
+    ))
+}
+
+/// The step naming a member of a set: `v:` and its JSON.
+pub fn member_step(item: &Value) -> String {
+    format!("v:{}", crate::validate::go_json(item))
+}
+
+/// The steps naming every item of a keyed list, or `None` when some item has no key or two
+/// share one: such a list is treated as atomic (validation then reports what is wrong).
+pub fn keyed_steps(items: &[Value], keys: &[String]) -> Option<Vec<String>> {
+    let steps: Vec<String> = items
+        .iter()
+        .map(|i| element_step(i, keys))
+        .collect::<Option<_>>()?;
+    let distinct: BTreeSet<&String> = steps.iter().collect();
+    (distinct.len() == steps.len()).then_some(steps)
+}
+
+/// The schema node of a field of an object node (declared property or map value).
+pub fn child_node<'a>(node: Option<&'a Node>, key: &str) -> Option<&'a Node> {
+    node.and_then(|n| n.properties.get(key).or(n.additional_properties.as_deref()))
+}
+
+fn walk(value: &Value, node: Option<&Node>, path: FieldPath, out: &mut BTreeMap<FieldPath, Value>) {
     match value {
         Value::Object(map) if !map.is_empty() => {
             for (k, v) in map {
                 let mut p = path.clone();
                 p.push(k.clone());
-                walk(v, p, out);
+                walk(v, child_node(node, k), p, out);
             }
         }
         Value::Null => {}
+        Value::Array(items) => match list_kind(node) {
+            ListKind::Keyed(keys) => {
+                let Some(steps) = keyed_steps(items, keys) else {
+                    out.insert(path, value.clone());
+                    return;
+                };
+                let item_node = node.and_then(|n| n.items.as_deref());
+                for (item, step) in items.iter().zip(steps) {
+                    let mut p = path.clone();
+                    p.push(step);
+                    out.insert(p.clone(), key_of(item, keys));
+                    if let Some(map) = item.as_object() {
+                        for (k, v) in map {
+                            let mut q = p.clone();
+                            q.push(k.clone());
+                            walk(v, child_node(item_node, k), q, out);
+                        }
+                    }
+                }
+            }
+            ListKind::Set => {
+                for item in items {
+                    let mut p = path.clone();
+                    p.push(member_step(item));
+                    out.insert(p, item.clone());
+                }
+            }
+            ListKind::Atomic => {
+                out.insert(path, value.clone());
+            }
+        },
         other => {
             out.insert(path, other.clone());
         }
     }
 }
 
-/// The value at `path`, if present.
-pub fn value_at<'a>(object: &'a Value, path: &[String]) -> Option<&'a Value> {
-    path.iter().try_fold(object, |v, k| v.get(k))
+/// The key fields of a keyed-list item, the value its element leaf carries.
+fn key_of(item: &Value, keys: &[String]) -> Value {
+    let key: Map<String, Value> = keys
+        .iter()
+        .filter_map(|k| item.get(k).map(|v| (k.clone(), v.clone())))
+        .collect();
+    Value::Object(key)
 }
 
-/// `.spec.retry.numRetries`, as conflicts print paths.
+/// Whether `item` is the element a `k:` or `v:` step names.
+fn matches_step(item: &Value, step: &str) -> bool {
+    if let Some(key) = step.strip_prefix("k:") {
+        let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(key) else {
+            return false;
+        };
+        item.is_object() && fields.iter().all(|(k, v)| item.get(k) == Some(v))
+    } else {
+        member_step(item) == step
+    }
+}
+
+fn is_element_step(step: &str) -> bool {
+    step.starts_with("k:") || step.starts_with("v:")
+}
+
+/// One step down from `value`: a field of an object, or the element of a list a `k:`/`v:` step
+/// names.
+pub fn step_ref<'a>(value: &'a Value, step: &str) -> Option<&'a Value> {
+    match value {
+        Value::Array(items) if is_element_step(step) => {
+            items.iter().find(|i| matches_step(i, step))
+        }
+        _ => value.get(step),
+    }
+}
+
+pub fn step_mut<'a>(value: &'a mut Value, step: &str) -> Option<&'a mut Value> {
+    if value.is_array() && is_element_step(step) {
+        return value
+            .as_array_mut()?
+            .iter_mut()
+            .find(|i| matches_step(i, step));
+    }
+    value.get_mut(step)
+}
+
+/// Removes the field or list element `step` names from `parent`.
+pub fn remove_step(parent: &mut Value, step: &str) {
+    match parent {
+        Value::Object(map) => {
+            map.remove(step);
+        }
+        Value::Array(items) if is_element_step(step) => items.retain(|i| !matches_step(i, step)),
+        _ => {}
+    }
+}
+
+/// The leaf value at `path`, as `leaves` records it, if present.
+pub fn value_at(object: &Value, path: &[String]) -> Option<Value> {
+    let found = path.iter().try_fold(object, |v, k| step_ref(v, k))?;
+    match path.last() {
+        Some(step) if step.starts_with("k:") => {
+            let key = serde_json::from_str::<Value>(&step[2..]).ok()?;
+            Some(key)
+        }
+        _ => Some(found.clone()),
+    }
+}
+
+/// `.spec.retry.numRetries`, `.spec.loadBalancer.zoneAware.weightedZones[zone="a"].weight`,
+/// `.metadata.finalizers[="x"]`, as structured-merge-diff prints paths in conflicts.
 pub fn path_string(path: &[String]) -> String {
-    path.iter().map(|p| format!(".{p}")).collect()
+    path.iter()
+        .map(|step| {
+            if let Some(key) = step.strip_prefix("k:") {
+                let fields = serde_json::from_str::<Map<String, Value>>(key).unwrap_or_default();
+                let parts: Vec<String> = fields
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", crate::validate::go_json(v)))
+                    .collect();
+                format!("[{}]", parts.join(","))
+            } else if let Some(member) = step.strip_prefix("v:") {
+                format!("[={member}]")
+            } else {
+                format!(".{step}")
+            }
+        })
+        .collect()
 }
 
 pub fn decode(object: &Value) -> Vec<Entry> {
@@ -133,19 +303,24 @@ fn decode_fields(node: &Value, path: FieldPath, out: &mut BTreeSet<FieldPath>) {
         }
         return;
     }
-    for key in map.keys() {
-        if key.starts_with("k:") || key.starts_with("v:") || key.starts_with("i:") {
-            // Members of a list: this store treats the whole list as one field.
-            out.insert(path);
-            return;
-        }
+    if map.keys().any(|k| k.starts_with("i:")) {
+        // Members by index (no list this store keys that way): the whole list is one field.
+        out.insert(path);
+        return;
+    }
+    // A keyed element with "." is owned itself, besides the fields listed under it.
+    if map.contains_key(".") && path.last().is_some_and(|s| s.starts_with("k:")) {
+        out.insert(path.clone());
     }
     for (key, child) in map {
-        if let Some(name) = key.strip_prefix("f:") {
-            let mut p = path.clone();
-            p.push(name.to_string());
-            decode_fields(child, p, out);
-        }
+        let step = match key.strip_prefix("f:") {
+            Some(name) => name.to_string(),
+            None if is_element_step(key) => key.clone(),
+            None => continue,
+        };
+        let mut p = path.clone();
+        p.push(step);
+        decode_fields(child, p, out);
     }
 }
 
@@ -154,15 +329,24 @@ fn fields_v1(fields: &BTreeSet<FieldPath>, with_dots: bool) -> Value {
     for path in fields {
         let mut node = &mut root;
         for (depth, step) in path.iter().enumerate() {
+            let name = if is_element_step(step) {
+                step.clone()
+            } else {
+                format!("f:{step}")
+            };
             let entry = node
-                .entry(format!("f:{step}"))
+                .entry(name)
                 .or_insert_with(|| Value::Object(Map::new()));
             let Value::Object(child) = entry else {
                 break;
             };
             node = child;
-            // Update entries mark the maps they created with ".", as kube-apiserver does.
             let is_last = depth + 1 == path.len();
+            // A keyed element that is owned itself carries ".", in every entry.
+            if is_last && step.starts_with("k:") {
+                node.entry(".").or_insert_with(|| json!({}));
+            }
+            // Update entries mark the maps they created with ".", as kube-apiserver does.
             if with_dots && !is_last && !(depth == 0 && step == "metadata") {
                 node.entry(".").or_insert_with(|| json!({}));
             }

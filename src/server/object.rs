@@ -57,7 +57,12 @@ pub fn decode_body(body: &[u8], content_type: &str) -> Result<Value, ApiError> {
         })?,
         "application/yaml" => std::str::from_utf8(body)
             .map_err(|_| ApiError::bad_request("the request body is not valid UTF-8"))
-            .and_then(|text| super::yaml::parse(text).map_err(ApiError::bad_request))?,
+            .and_then(|text| {
+                // Repeated keys keep their last value here; refuse_duplicate_fields words them.
+                super::yaml::parse_allowing_duplicates(text)
+                    .map(|(value, _)| value)
+                    .map_err(ApiError::bad_request)
+            })?,
         _ => {
             return Err(ApiError::unsupported_body(
                 "application/json, application/yaml",
@@ -80,7 +85,13 @@ pub fn refuse_duplicate_fields(
     validation: FieldValidation,
 ) -> Result<Vec<String>, ApiError> {
     let media = content_type.split(';').next().unwrap_or("").trim();
-    if validation == FieldValidation::Ignore || !matches!(media, "" | "application/json" | "*/*") {
+    if validation == FieldValidation::Ignore {
+        return Ok(Vec::new());
+    }
+    if media == "application/yaml" {
+        return refuse_duplicate_yaml_keys(body, validation);
+    }
+    if !matches!(media, "" | "application/json" | "*/*") {
         return Ok(Vec::new());
     }
     let mut found = Vec::new();
@@ -100,6 +111,40 @@ pub fn refuse_duplicate_fields(
     if listed.is_empty() || validation == FieldValidation::Warn {
         return Ok(listed);
     }
+    // kube-apiserver's decoder reports the duplicates and the pruned unknown fields in one strict
+    // decoding error (apiextensions-apiserver customresource_handler.go, schemaCoercingDecoder).
+    let mut listed = listed;
+    if let Ok(mut object) = serde_json::from_slice::<Value>(body) {
+        listed.extend(unknown_fields(&mut object));
+    }
+    Err(ApiError::undecodable(format!(
+        "strict decoding error: {}",
+        listed.join(", ")
+    )))
+}
+
+/// A YAML body with a repeated key: kube-apiserver's strict YAML decoder reports
+/// `yaml: unmarshal errors:` and one `line N: key "k" already set in map` per key; Warn sends
+/// each as a warning (apiserver handlers/rest.go, parseYAMLWarnings), Strict refuses the body
+/// with them and the unknown fields.
+fn refuse_duplicate_yaml_keys(
+    body: &[u8],
+    validation: FieldValidation,
+) -> Result<Vec<String>, ApiError> {
+    let Some((mut object, repeated)) = std::str::from_utf8(body)
+        .ok()
+        .and_then(|text| super::yaml::parse_allowing_duplicates(text).ok())
+    else {
+        return Ok(Vec::new());
+    };
+    if repeated.is_empty() || validation == FieldValidation::Warn {
+        return Ok(repeated);
+    }
+    let mut listed = vec![format!(
+        "yaml: unmarshal errors:\n  {}",
+        repeated.join("\n  ")
+    )];
+    listed.extend(unknown_fields(&mut object));
     Err(ApiError::undecodable(format!(
         "strict decoding error: {}",
         listed.join(", ")
@@ -187,6 +232,10 @@ pub fn check_type_meta(object: &Value) -> Result<(), ApiError> {
         return Err(ApiError::bad_request(format!(
             "the API version in the data ({api_version}) does not match the expected API version ({API_VERSION})"
         )));
+    }
+    // The decoder reads metadata into ObjectMeta before anything else sees the object.
+    if let Some(why) = validate::metadata_decoding_error(object) {
+        return Err(ApiError::undecodable(why));
     }
     Ok(())
 }
@@ -280,17 +329,24 @@ fn datum_reviews(object: &Value, previous: Option<&Value>) -> bool {
     }
 }
 
-/// Removes fields the schema does not declare; Strict refuses them, Warn returns warnings.
-pub fn prune(object: &mut Value, validation: FieldValidation) -> Result<Vec<String>, ApiError> {
+/// Removes the fields the schema does not declare and lists them (`unknown field "spec.x"`),
+/// sorted as apiextensions-apiserver's pruning sorts them (pruning/algorithm.go).
+fn unknown_fields(object: &mut Value) -> Vec<String> {
     let mut unknown = Vec::new();
     prune_unknown(&embedded().root, object, "", &mut unknown);
-    if unknown.is_empty() {
-        return Ok(Vec::new());
-    }
-    let listed: Vec<String> = unknown
+    unknown.sort();
+    unknown
         .iter()
         .map(|u| format!("unknown field \"{u}\""))
-        .collect();
+        .collect()
+}
+
+/// Removes fields the schema does not declare; Strict refuses them, Warn returns warnings.
+pub fn prune(object: &mut Value, validation: FieldValidation) -> Result<Vec<String>, ApiError> {
+    let listed = unknown_fields(object);
+    if listed.is_empty() {
+        return Ok(Vec::new());
+    }
     match validation {
         FieldValidation::Strict => Err(ApiError::undecodable(format!(
             "strict decoding error: {}",
@@ -400,7 +456,7 @@ mod tests {
             refuse_duplicate_fields(body, "application/json", FieldValidation::Strict).unwrap_err();
         assert_eq!(
             err.message,
-            "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: duplicate field \"spec.retry.numRetries\", duplicate field \"a[0].x\""
+            "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: strict decoding error: duplicate field \"spec.retry.numRetries\", duplicate field \"a[0].x\", unknown field \"a\""
         );
         assert_eq!(
             refuse_duplicate_fields(body, "application/json", FieldValidation::Warn).ok(),

@@ -18,7 +18,7 @@ enum PatchKind {
 }
 
 pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
-    call.check_dry_run()?;
+    call.check_options("PatchOptions")?;
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
     let name = call.name.clone().unwrap_or_default();
     let media = call

@@ -33,7 +33,7 @@ pub(super) fn stored_response(code: u16, stored: &Stored, warnings: &[String]) -
 }
 
 pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
-    call.check_dry_run()?;
+    call.check_options("CreateOptions")?;
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
     let mut obj = object::decode_body(&call.body, &call.content_type)?;
     let duplicates = object::refuse_duplicate_fields(&call.body, &call.content_type, validation)?;
@@ -271,7 +271,7 @@ pub(super) async fn commit(
 }
 
 pub async fn update(app: &App, call: &Call) -> Result<Response, ApiError> {
-    call.check_dry_run()?;
+    call.check_options("UpdateOptions")?;
     let validation = FieldValidation::parse(call.param("fieldValidation"))?;
     let name = call.name.clone().unwrap_or_default();
     let new = object::decode_body(&call.body, &call.content_type)?;
@@ -326,7 +326,7 @@ fn delete_options(call: &Call) -> Result<(Option<u64>, Option<String>, bool), Ap
 }
 
 pub async fn delete(app: &App, call: &Call) -> Result<Response, ApiError> {
-    call.check_dry_run()?;
+    call.check_options("DeleteOptions")?;
     let name = call.name.clone().unwrap_or_default();
     let (rv, uid, dry_run) = delete_options(call)?;
     let current = app

@@ -1,9 +1,10 @@
 //! Server-side apply: merges an applied configuration into the live object, checking field
 //! ownership against other managers and reporting conflicts in kube-apiserver's words.
 
-use super::managed::{self, Entry, FieldPath, Scope};
+use super::managed::{self, Entry, FieldPath, ListKind, Scope};
 use super::status::ApiError;
-use serde_json::{Map, Value, json};
+use crate::schema::Node;
+use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 /// Parses an apply body (YAML or JSON) into one JSON object.
@@ -64,12 +65,13 @@ fn remove_path(object: &mut Value, path: &[String]) {
     let Some((last, parents)) = path.split_last() else {
         return;
     };
-    let Some(parent) = parents.iter().try_fold(&mut *object, |v, k| v.get_mut(k)) else {
+    let Some(parent) = parents
+        .iter()
+        .try_fold(&mut *object, |v, k| managed::step_mut(v, k))
+    else {
         return;
     };
-    if let Some(map) = parent.as_object_mut() {
-        map.remove(last);
-    }
+    managed::remove_step(parent, last);
     // Drop parents the removal left empty, so `retry: {}` does not linger.
     prune_empty(object, parents);
 }
@@ -77,24 +79,28 @@ fn remove_path(object: &mut Value, path: &[String]) {
 fn prune_empty(object: &mut Value, parents: &[String]) {
     for depth in (1..=parents.len()).rev() {
         let (prefix, last) = (&parents[..depth - 1], &parents[depth - 1]);
-        let Some(parent) = prefix.iter().try_fold(&mut *object, |v, k| v.get_mut(k)) else {
+        let Some(parent) = prefix
+            .iter()
+            .try_fold(&mut *object, |v, k| managed::step_mut(v, k))
+        else {
             return;
         };
-        let empty = parent
-            .get(last)
-            .and_then(Value::as_object)
-            .is_some_and(Map::is_empty);
+        let empty = managed::step_ref(parent, last).is_some_and(|v| match v {
+            Value::Object(m) => m.is_empty(),
+            Value::Array(items) => items.is_empty(),
+            _ => false,
+        });
         if empty && depth > 1 {
-            if let Some(m) = parent.as_object_mut() {
-                m.remove(last);
-            }
+            managed::remove_step(parent, last);
         } else {
             return;
         }
     }
 }
 
-fn merge_into(target: &mut Value, applied: &Value) {
+/// Merges `applied` into `target` as structured-merge-diff does: objects field by field, keyed
+/// lists element by element (by their list-map keys), sets by value, other lists replaced.
+fn merge_into(target: &mut Value, applied: &Value, node: Option<&Node>) {
     match (target, applied) {
         (Value::Object(t), Value::Object(a)) => {
             for (k, v) in a {
@@ -102,9 +108,13 @@ fn merge_into(target: &mut Value, applied: &Value) {
                     t.remove(k);
                     continue;
                 }
+                let child = managed::child_node(node, k);
                 match t.get_mut(k) {
-                    Some(existing) if existing.is_object() && v.is_object() => {
-                        merge_into(existing, v)
+                    Some(existing)
+                        if (existing.is_object() && v.is_object())
+                            || (existing.is_array() && v.is_array()) =>
+                    {
+                        merge_into(existing, v, child)
                     }
                     _ => {
                         t.insert(k.clone(), v.clone());
@@ -112,7 +122,40 @@ fn merge_into(target: &mut Value, applied: &Value) {
                 }
             }
         }
+        (Value::Array(t), Value::Array(a)) => merge_list(t, a, node),
         (t, a) => *t = a.clone(),
+    }
+}
+
+fn merge_list(target: &mut Vec<Value>, applied: &[Value], node: Option<&Node>) {
+    match managed::list_kind(node) {
+        ListKind::Keyed(keys) => {
+            let (Some(_), Some(steps)) = (
+                managed::keyed_steps(target, keys),
+                managed::keyed_steps(applied, keys),
+            ) else {
+                *target = applied.to_vec();
+                return;
+            };
+            let item_node = node.and_then(|n| n.items.as_deref());
+            for (item, step) in applied.iter().zip(steps) {
+                match target
+                    .iter_mut()
+                    .find(|t| managed::element_step(t, keys).as_ref() == Some(&step))
+                {
+                    Some(existing) => merge_into(existing, item, item_node),
+                    None => target.push(item.clone()),
+                }
+            }
+        }
+        ListKind::Set => {
+            for item in applied {
+                if !target.contains(item) {
+                    target.push(item.clone());
+                }
+            }
+        }
+        ListKind::Atomic => *target = applied.to_vec(),
     }
 }
 
@@ -143,7 +186,7 @@ pub fn apply(
 
     let mut conflicts: Vec<(Entry, FieldPath)> = Vec::new();
     for (path, value) in &applied_leaves {
-        if managed::value_at(live, path) == Some(value) {
+        if managed::value_at(live, path).as_ref() == Some(value) {
             continue;
         }
         for e in entries.iter().filter(|e| !is_self(e)) {
@@ -210,7 +253,7 @@ pub fn apply(
     if let Some(top) = body.as_object_mut() {
         top.remove("status");
     }
-    merge_into(&mut result, &body);
+    merge_into(&mut result, &body, Some(&crate::schema::embedded().root));
 
     let api_version = applied["apiVersion"].as_str().unwrap_or_default();
     entries.retain(|e| !is_self(e));
@@ -298,5 +341,57 @@ mod tests {
         let second = apply(Some(&first), &second_cfg, "m", false, "t").expect("apply");
         assert!(second["spec"].get("retry").is_none(), "{second}");
         assert_eq!(second["spec"]["timeout"]["tcp"]["connectTimeout"], "1s");
+    }
+
+    fn zones(zones: &[(&str, i64)]) -> Value {
+        let items: Vec<Value> = zones
+            .iter()
+            .map(|(z, w)| json!({"zone": z, "weight": w}))
+            .collect();
+        json!({
+            "apiVersion": "gateway.envoyproxy.io/v1alpha1",
+            "kind": "BackendTrafficPolicy",
+            "metadata": {"name": "a", "finalizers": [format!("example.com/{}", zones[0].0)]},
+            "spec": {"loadBalancer": {"type": "Random", "zoneAware": {"weightedZones": items}}}
+        })
+    }
+
+    /// structured-merge-diff merges a `list-type: map` by its keys and a set by value, each
+    /// manager owning its own elements (`k:{"zone":"a"}`, `v:"x"` in FieldsV1).
+    #[test]
+    fn keyed_lists_and_sets_merge_per_element() {
+        let first = apply(None, &zones(&[("a", 1)]), "one", false, "t").expect("create");
+        let both = apply(Some(&first), &zones(&[("b", 2)]), "two", false, "t").expect("merge");
+        assert_eq!(
+            both["spec"]["loadBalancer"]["zoneAware"]["weightedZones"],
+            json!([{"zone": "a", "weight": 1}, {"zone": "b", "weight": 2}])
+        );
+        assert_eq!(
+            both["metadata"]["finalizers"],
+            json!(["example.com/a", "example.com/b"])
+        );
+        let fields = &both["metadata"]["managedFields"][1]["fieldsV1"];
+        assert_eq!(
+            fields["f:spec"]["f:loadBalancer"]["f:zoneAware"]["f:weightedZones"],
+            json!({"k:{\"zone\":\"b\"}": {".": {}, "f:weight": {}, "f:zone": {}}})
+        );
+        assert_eq!(
+            fields["f:metadata"]["f:finalizers"],
+            json!({"v:\"example.com/b\"": {}})
+        );
+        // Dropping its element from the configuration removes only that element.
+        let mut without = zones(&[("c", 3)]);
+        without["metadata"]["finalizers"] = json!(["example.com/b"]);
+        let after = apply(Some(&both), &without, "two", false, "t").expect("reapply");
+        assert_eq!(
+            after["spec"]["loadBalancer"]["zoneAware"]["weightedZones"],
+            json!([{"zone": "a", "weight": 1}, {"zone": "c", "weight": 3}])
+        );
+        // Another weight for a zone someone else owns conflicts on that key's field.
+        let err = apply(Some(&after), &zones(&[("a", 5)]), "two", false, "t").unwrap_err();
+        assert_eq!(
+            err.message,
+            "Apply failed with 1 conflict: conflict with \"one\": .spec.loadBalancer.zoneAware.weightedZones[zone=\"a\"].weight"
+        );
     }
 }

@@ -22,6 +22,8 @@ use std::sync::{Arc, OnceLock};
 struct CompiledRule {
     rule: &'static ValidationRule,
     program: Result<Program, String>,
+    /// The `messageExpression`, when the rule has one (a compile failure falls back to `message`).
+    message_program: Option<Result<Program, String>>,
 }
 
 /// The rules of one schema node, and which fields of `self` they can see.
@@ -96,12 +98,17 @@ fn collect(node: &'static Node, env: &Env, out: &mut ByNode<NodeRules>) {
             .map(|rule| CompiledRule {
                 rule,
                 program: env.compile(&rule.rule).map_err(|e| e.to_string()),
+                message_program: rule
+                    .message_expression
+                    .as_ref()
+                    .map(|m| env.compile(m).map_err(|e| e.to_string())),
             })
             .collect();
         let fields = node
             .validations
             .iter()
-            .map(|rule| fields_read(&rule.rule))
+            .flat_map(|rule| std::iter::once(&rule.rule).chain(&rule.message_expression))
+            .map(|text| fields_read(text))
             .try_fold(Vec::new(), |mut all, f| {
                 all.extend(f?);
                 Some(all)
@@ -163,21 +170,6 @@ fn object_to_cel<'v>(
     CelMap::from(converted)
 }
 
-/// The schema type Kubernetes shows as the "value" of a rule failure (`Invalid value: "object"`).
-fn node_type(node: &Node, value: &Value) -> String {
-    node.type_.clone().unwrap_or_else(|| {
-        match value {
-            Value::String(_) => "string",
-            Value::Number(_) => "integer",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
-            Value::Bool(_) => "boolean",
-            Value::Null => "null",
-        }
-        .to_string()
-    })
-}
-
 /// Evaluates every rule below `node` on `value`, appending failures to `errors`.
 pub fn check(value: &Value, node: &'static Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let rules = rules();
@@ -225,54 +217,157 @@ fn evaluate(
     };
     let mut context = Context::with_env(env.clone());
     context.add_variable_as_val("self", this);
-    let shown = Some(Value::String(node_type(node, value)));
+    // validation.go reports compile and evaluation errors with the schema's type as the value.
+    let schema_type = Some(Value::String(node.type_.clone().unwrap_or_default()));
     for c in &node_rules.rules {
-        let rule_text = c.rule.rule.trim();
         let program = match &c.program {
             Ok(p) => p,
             Err(e) => {
                 errors.push(field_error(
                     path,
-                    ErrorType::Internal,
-                    None,
-                    format!("rule does not compile: {rule_text}: {e}"),
+                    ErrorType::Invalid,
+                    schema_type.clone(),
+                    format!("rule compile error: {e}"),
                 ));
                 continue;
             }
         };
         match program.execute(&context) {
             Ok(Cel::Bool(true)) => {}
-            Ok(Cel::Bool(false)) => {
-                let message = c
-                    .rule
-                    .message
-                    .clone()
-                    .unwrap_or_else(|| format!("failed rule: {rule_text}"));
-                let error_type = match c.rule.reason.as_deref() {
-                    Some("FieldValueRequired") => ErrorType::Required,
-                    Some("FieldValueDuplicate") => ErrorType::Duplicate,
-                    Some("FieldValueForbidden") => ErrorType::Forbidden,
-                    _ => ErrorType::Invalid,
-                };
-                let bad = matches!(error_type, ErrorType::Invalid | ErrorType::Duplicate)
-                    .then(|| shown.clone())
-                    .flatten();
-                errors.push(field_error(path, error_type, bad, message));
-            }
+            Ok(Cel::Bool(false)) => errors.push(rule_failure(c, node, value, &context, path)),
             Ok(other) => errors.push(field_error(
                 path,
                 ErrorType::Invalid,
-                shown.clone(),
-                format!("rule returned {other:?}, not a bool: {rule_text}"),
+                schema_type.clone(),
+                format!(
+                    "rule returned {other:?}, not a bool evaluating rule: {}",
+                    rule_error_string(c.rule)
+                ),
             )),
             Err(e) => errors.push(field_error(
                 path,
                 ErrorType::Invalid,
-                shown.clone(),
-                format!("{e} evaluating rule: {rule_text}"),
+                schema_type.clone(),
+                evaluation_error(&e, c.rule),
             )),
         }
     }
+}
+
+/// An evaluation error in validation.go's words, with cel-go's text for the errors both
+/// interpreters share (`no such key: x`, `division by zero`, …).
+fn evaluation_error(e: &cel::ExecutionError, rule: &ValidationRule) -> String {
+    use cel::ExecutionError as E;
+    let rule_text = rule_error_string(rule);
+    let text = match e {
+        E::NoSuchOverload(_) => {
+            return format!(
+                "'no such overload': call arguments did not match a supported operator, function or macro signature for rule: {rule_text}"
+            );
+        }
+        E::NoSuchKey(key) => format!("no such key: {key}"),
+        E::DivisionByZero(_) => "division by zero".to_string(),
+        E::RemainderByZero(_) => "modulus by zero".to_string(),
+        E::Overflow(..) => "integer overflow".to_string(),
+        other => other.to_string(),
+    };
+    format!("{text} evaluating rule: {rule_text}")
+}
+
+/// validation.go's `ruleErrorString`: the rule's message when it has one, else its text.
+fn rule_error_string(rule: &ValidationRule) -> &str {
+    match rule.message.as_deref().map(str::trim) {
+        Some(m) if !m.is_empty() => m,
+        _ => rule.rule.trim(),
+    }
+}
+
+/// The error for a rule that evaluated to false, as validation.go builds it: the detail from
+/// `messageExpression` (falling back to `message`, then `failed rule: …`), at the rule's
+/// `fieldPath` when it has one, typed by its `reason`; the value shown only for scalars.
+fn rule_failure(
+    c: &CompiledRule,
+    node: &Node,
+    value: &Value,
+    context: &Context,
+    path: &FieldPath,
+) -> FieldError {
+    let detail = c
+        .message_program
+        .as_ref()
+        .and_then(|p| p.as_ref().ok())
+        .and_then(|p| evaluated_message(p, context))
+        .unwrap_or_else(|| match c.rule.message.as_deref().map(str::trim) {
+            Some(m) if !m.is_empty() => m.to_string(),
+            _ => format!("failed rule: {}", rule_error_string(c.rule)),
+        });
+    let shown = match node.type_.as_deref() {
+        Some("object" | "array") => None,
+        _ => Some(value.clone()),
+    };
+    let (error_type, bad_value, detail) = match c.rule.reason.as_deref() {
+        Some("FieldValueRequired") => (ErrorType::Required, None, detail),
+        Some("FieldValueForbidden") => (ErrorType::Forbidden, None, detail),
+        // field.Duplicate carries the value and no detail.
+        Some("FieldValueDuplicate") => (ErrorType::Duplicate, shown, String::new()),
+        _ => (ErrorType::Invalid, shown, detail),
+    };
+    let mut error = field_error(path, error_type, bad_value, detail);
+    if let Some(relative) = c.rule.field_path.as_deref() {
+        let (rendered, pointer) = relative_path(relative);
+        error.path = if error.path.is_empty() {
+            rendered
+        } else {
+            format!("{}.{rendered}", error.path)
+        };
+        error.pointer.push_str(&pointer);
+    }
+    error
+}
+
+/// The text a `messageExpression` evaluates to, as validation.go accepts it: a string, trimmed,
+/// non-empty, one line, at most 5 KiB; anything else falls back to the rule's `message`.
+fn evaluated_message(program: &Program, context: &Context) -> Option<String> {
+    const MAX_MESSAGE_BYTES: usize = 5 * 1024;
+    match program.execute(context) {
+        Ok(Cel::String(s)) => {
+            let trimmed = s.trim();
+            (!trimmed.is_empty()
+                && trimmed.len() <= MAX_MESSAGE_BYTES
+                && !trimmed.contains(['\n', '\r']))
+            .then(|| trimmed.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// A rule's `fieldPath` (`.a.b`, `.a['b.c']`) as the field path Kubernetes prints (`a.b`,
+/// `a[b.c]`) and as a JSON pointer suffix (`/a/b`).
+fn relative_path(field_path: &str) -> (String, String) {
+    let mut rendered = String::new();
+    let mut pointer = String::new();
+    let mut rest = field_path.trim();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("['") {
+            let end = after.find("']").unwrap_or(after.len());
+            let key = after[..end].replace("\\'", "'");
+            rendered.push_str(&format!("[{key}]"));
+            pointer.push('/');
+            pointer.push_str(&crate::manifest::pointer_token(&key));
+            rest = after.get(end + 2..).unwrap_or("");
+        } else {
+            let body = rest.strip_prefix('.').unwrap_or(rest);
+            let end = body.find(['.', '[']).unwrap_or(body.len());
+            if !rendered.is_empty() {
+                rendered.push('.');
+            }
+            rendered.push_str(&body[..end]);
+            pointer.push('/');
+            pointer.push_str(&crate::manifest::pointer_token(&body[..end]));
+            rest = &body[end..];
+        }
+    }
+    (rendered, pointer)
 }
 
 #[cfg(test)]
@@ -315,6 +410,7 @@ mod tests {
                     CompiledRule {
                         rule: r,
                         program: rules.env.compile(&r.rule).map_err(|e| e.to_string()),
+                        message_program: None,
                     }
                 })
                 .collect(),
@@ -337,19 +433,103 @@ mod tests {
         );
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(
-            errors[0]
-                .message()
-                .starts_with("spec: Invalid value: \"object\": No such key: missing evaluating rule: self.missing == 1"),
+            errors[0].message().starts_with(
+                "spec: Invalid value: \"object\": no such key: missing evaluating rule: never shown"
+            ),
             "{}",
             errors[0].message()
         );
         assert!(
             errors[1]
                 .message()
-                .starts_with("spec: Internal error: rule does not compile: self.("),
+                .starts_with("spec: Invalid value: \"object\": rule compile error: "),
             "{}",
             errors[1].message()
         );
+    }
+
+    /// A rule's text, messageExpression, reason and fieldPath.
+    type RuleSpec<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    /// One node with `rules` evaluated on `value`.
+    fn failures(value: Value, node_type: &str, rules: &[RuleSpec]) -> Vec<String> {
+        let env = &super::rules().env;
+        let compiled = rules
+            .iter()
+            .map(|(rule, expression, reason, field_path)| {
+                let r: &'static ValidationRule = Box::leak(Box::new(ValidationRule {
+                    rule: (*rule).into(),
+                    message: Some("the message".into()),
+                    message_expression: expression.map(String::from),
+                    reason: reason.map(String::from),
+                    field_path: field_path.map(String::from),
+                    optional_old_self: None,
+                }));
+                CompiledRule {
+                    rule: r,
+                    program: env.compile(&r.rule).map_err(|e| e.to_string()),
+                    message_program: r
+                        .message_expression
+                        .as_ref()
+                        .map(|m| env.compile(m).map_err(|e| e.to_string())),
+                }
+            })
+            .collect();
+        let node_rules = NodeRules {
+            rules: compiled,
+            fields: None,
+        };
+        let node = Node {
+            type_: Some(node_type.into()),
+            ..Node::default()
+        };
+        let root = FieldPath::root();
+        let path = root.key("spec");
+        let mut errors = Vec::new();
+        evaluate(&value, &node, &node_rules, env, &path, &mut errors);
+        errors.iter().map(FieldError::message).collect()
+    }
+
+    /// apiextensions-apiserver `pkg/apiserver/schema/cel/validation.go` (1.37): the detail comes
+    /// from messageExpression when it gives a usable string, else from message.
+    #[test]
+    fn message_expressions_reasons_and_field_paths() {
+        let m = failures(
+            json!({"a": 1}),
+            "object",
+            &[
+                ("self.a == 2", Some("'a is ' + string(self.a)"), None, None),
+                ("self.a == 2", Some("'  '"), None, None),
+                ("self.a == 2", Some("self.a"), None, None),
+                ("self.a == 2", None, Some("FieldValueRequired"), Some(".a")),
+                (
+                    "self.a == 2",
+                    None,
+                    Some("FieldValueForbidden"),
+                    Some(".b['c.d']"),
+                ),
+                ("self.a == 2", None, Some("FieldValueDuplicate"), None),
+            ],
+        );
+        assert_eq!(
+            m,
+            [
+                "spec: Invalid value: a is 1",
+                "spec: Invalid value: the message",
+                "spec: Invalid value: the message",
+                "spec.a: Required value: the message",
+                "spec.b[c.d]: Forbidden: the message",
+                "spec: Duplicate value",
+            ]
+        );
+        let m = failures(
+            json!("Replace"),
+            "string",
+            &[("self != 'Replace'", None, Some("FieldValueDuplicate"), None)],
+        );
+        assert_eq!(m, ["spec: Duplicate value: \"Replace\""]);
+        let m = failures(json!(7), "integer", &[("self < 5", None, None, None)]);
+        assert_eq!(m, ["spec: Invalid value: 7: the message"]);
     }
 
     #[test]
@@ -377,7 +557,7 @@ mod tests {
         assert_eq!(
             m,
             [
-                "spec.loadBalancer: Invalid value: \"object\": If LoadBalancer type is consistentHash, consistentHash field needs to be set."
+                "spec.loadBalancer: Invalid value: If LoadBalancer type is consistentHash, consistentHash field needs to be set."
             ]
         );
     }

@@ -1,6 +1,8 @@
-//! ObjectMeta rules the apiserver applies to every custom resource (apimachinery's
-//! ValidateObjectMeta), with its messages: the name is a DNS-1123 subdomain, the namespace a
-//! DNS-1123 label, label and annotation keys are qualified names, label values are short tokens.
+//! ObjectMeta rules the apiserver applies to every custom resource (apimachinery 1.37's
+//! `pkg/api/validation/objectmeta.go` ValidateObjectMeta), with its messages: the name and
+//! generateName are DNS-1123 subdomains, the namespace a DNS-1123 label, label and annotation
+//! keys and finalizers are label keys (`pkg/api/validate/content/kube.go`), label values short
+//! tokens reported at `metadata.labels`.
 
 use super::path::FieldPath;
 use super::structural::field_error;
@@ -20,11 +22,13 @@ fn full(pattern: &'static str, cell: &'static OnceLock<Regex>) -> &'static Regex
     cell.get_or_init(|| Regex::new(&format!("^(?:{pattern})$")).expect("constant pattern"))
 }
 
-fn subdomain_errors(value: &str) -> Vec<String> {
+/// `IsDNS1123Subdomain`; `unit` is how the length limit is worded: `characters` in
+/// util/validation (names), `bytes` in validate/content (label key prefixes).
+fn subdomain_errors(value: &str, unit: &str) -> Vec<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let mut out = Vec::new();
     if value.len() > 253 {
-        out.push("must be no more than 253 characters".to_string());
+        out.push(format!("must be no more than 253 {unit}"));
     }
     if !full(DNS1123_SUBDOMAIN, &RE).is_match(value) {
         out.push(format!("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '{DNS1123_SUBDOMAIN}')"));
@@ -38,13 +42,21 @@ fn label_errors(value: &str) -> Vec<String> {
     if value.len() > 63 {
         out.push("must be no more than 63 characters".to_string());
     }
-    if !full(DNS1123_LABEL, &RE).is_match(value) {
+    static SUBDOMAIN: OnceLock<Regex> = OnceLock::new();
+    if full(DNS1123_LABEL, &RE).is_match(value) {
+        return out;
+    }
+    if full(DNS1123_SUBDOMAIN, &SUBDOMAIN).is_match(value) {
+        // A valid subdomain that is no label: the length was checked, so it is the dots.
+        out.push("must not contain dots".to_string());
+    } else {
         out.push(format!("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '{DNS1123_LABEL}')"));
     }
     out
 }
 
-fn qualified_name_errors(value: &str) -> Vec<String> {
+/// `IsLabelKey` (validate/content/kube.go), used for label and annotation keys and finalizers.
+fn label_key_errors(value: &str) -> Vec<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let mut out = Vec::new();
     let parts: Vec<&str> = value.split('/').collect();
@@ -55,7 +67,7 @@ fn qualified_name_errors(value: &str) -> Vec<String> {
                 out.push("prefix part must be non-empty".to_string());
             } else {
                 out.extend(
-                    subdomain_errors(prefix)
+                    subdomain_errors(prefix, "bytes")
                         .into_iter()
                         .map(|m| format!("prefix part {m}")),
                 );
@@ -63,16 +75,16 @@ fn qualified_name_errors(value: &str) -> Vec<String> {
             *name
         }
         _ => {
-            out.push(format!("a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '{QUALIFIED_NAME}') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"));
+            out.push(format!("a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '{QUALIFIED_NAME}') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"));
             return out;
         }
     };
     if name.is_empty() {
         out.push("name part must be non-empty".to_string());
     } else if name.len() > 63 {
-        out.push("name part must be no more than 63 characters".to_string());
+        out.push("name part must be no more than 63 bytes".to_string());
     }
-    if !name.is_empty() && !full(QUALIFIED_NAME, &RE).is_match(name) {
+    if !full(QUALIFIED_NAME, &RE).is_match(name) {
         out.push(format!("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '{QUALIFIED_NAME}')"));
     }
     out
@@ -82,12 +94,24 @@ fn label_value_errors(value: &str) -> Vec<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let mut out = Vec::new();
     if value.len() > 63 {
-        out.push("must be no more than 63 characters".to_string());
+        out.push("must be no more than 63 bytes".to_string());
     }
     if !full(LABEL_VALUE, &RE).is_match(value) {
         out.push(format!("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '{LABEL_VALUE}')"));
     }
     out
+}
+
+/// `maskTrailingDash` (generic.go): a generateName may end in `-`, the random suffix follows it.
+fn mask_trailing_dash(name: &str) -> String {
+    match name.strip_suffix('-') {
+        // Go slices bytes; a name cut inside a character fails the pattern either way.
+        Some(_) if name.len() > 1 => format!(
+            "{}a",
+            String::from_utf8_lossy(&name.as_bytes()[..name.len() - 2])
+        ),
+        _ => name.to_string(),
+    }
 }
 
 /// Checks `metadata` of `object` (types were checked against the schema already).
@@ -99,9 +123,19 @@ pub fn check(object: &Value, errors: &mut Vec<FieldError>) {
     let generate = meta
         .and_then(|m| m.get("generateName"))
         .and_then(Value::as_str);
+    if let Some(g) = generate.filter(|g| !g.is_empty()) {
+        for msg in subdomain_errors(&mask_trailing_dash(g), "characters") {
+            errors.push(field_error(
+                &meta_path.key("generateName"),
+                ErrorType::Invalid,
+                Some(Value::String(g.into())),
+                msg,
+            ));
+        }
+    }
     match name {
         Some(name) if !name.is_empty() => {
-            for msg in subdomain_errors(name) {
+            for msg in subdomain_errors(name, "characters") {
                 errors.push(field_error(
                     &meta_path.key("name"),
                     ErrorType::Invalid,
@@ -134,7 +168,7 @@ pub fn check(object: &Value, errors: &mut Vec<FieldError>) {
     if let Some(labels) = meta.get("labels").and_then(Value::as_object) {
         let path = meta_path.key("labels");
         for (key, value) in labels {
-            for msg in qualified_name_errors(key) {
+            for msg in label_key_errors(key) {
                 errors.push(field_error(
                     &path,
                     ErrorType::Invalid,
@@ -144,8 +178,9 @@ pub fn check(object: &Value, errors: &mut Vec<FieldError>) {
             }
             if let Some(v) = value.as_str() {
                 for msg in label_value_errors(v) {
+                    // ValidateLabels reports values at the labels field, not at the key.
                     errors.push(field_error(
-                        &path.key(key),
+                        &path,
                         ErrorType::Invalid,
                         Some(Value::String(v.into())),
                         msg,
@@ -159,7 +194,7 @@ pub fn check(object: &Value, errors: &mut Vec<FieldError>) {
         let mut total = 0;
         for (key, value) in annotations {
             total += key.len() + value.as_str().map_or(0, str::len);
-            for msg in qualified_name_errors(&key.to_lowercase()) {
+            for msg in label_key_errors(&key.to_lowercase()) {
                 errors.push(field_error(
                     &path,
                     ErrorType::Invalid,
@@ -176,6 +211,34 @@ pub fn check(object: &Value, errors: &mut Vec<FieldError>) {
                 format!("may not be more than {ANNOTATIONS_LIMIT} bytes"),
             ));
         }
+    }
+    if let Some(finalizers) = meta.get("finalizers").and_then(Value::as_array) {
+        finalizer_errors(finalizers, &meta_path.key("finalizers"), errors);
+    }
+}
+
+/// `ValidateFinalizers`: each is a label key; orphan and foreground deletion exclude each other.
+fn finalizer_errors(finalizers: &[Value], path: &FieldPath, errors: &mut Vec<FieldError>) {
+    const ORPHAN: &str = "orphan";
+    const FOREGROUND: &str = "foregroundDeletion";
+    let names: Vec<&str> = finalizers.iter().filter_map(Value::as_str).collect();
+    for name in &names {
+        for msg in label_key_errors(name) {
+            errors.push(field_error(
+                path,
+                ErrorType::Invalid,
+                Some(Value::String((*name).into())),
+                msg,
+            ));
+        }
+    }
+    if names.contains(&ORPHAN) && names.contains(&FOREGROUND) {
+        errors.push(field_error(
+            path,
+            ErrorType::Invalid,
+            Some(Value::Array(finalizers.to_vec())),
+            format!("finalizer {ORPHAN} and {FOREGROUND} cannot be both set"),
+        ));
     }
 }
 
@@ -205,6 +268,29 @@ mod tests {
     }
 
     #[test]
+    fn generate_name_and_finalizers() {
+        let m = messages(
+            json!({"metadata": {"generateName": "Web-", "finalizers": ["a/b/c", "orphan", "foregroundDeletion"]}}),
+        );
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(m[0].starts_with(
+            "metadata.generateName: Invalid value: \"Web-\": a lowercase RFC 1123 subdomain"
+        ));
+        assert!(
+            m[1].starts_with(
+                "metadata.finalizers: Invalid value: \"a/b/c\": a valid label key must consist of"
+            ),
+            "{}",
+            m[1]
+        );
+        assert_eq!(
+            m[2],
+            "metadata.finalizers: Invalid value: [\"a/b/c\",\"orphan\",\"foregroundDeletion\"]: finalizer orphan and foregroundDeletion cannot be both set"
+        );
+        assert!(messages(json!({"metadata": {"generateName": "web-"}})).is_empty());
+    }
+
+    #[test]
     fn label_and_annotation_rules() {
         let m = messages(
             json!({"metadata": {"name": "a", "labels": {"bad key": "x", "app": "bad value"}}}),
@@ -213,9 +299,16 @@ mod tests {
         assert!(
             m[0].starts_with("metadata.labels: Invalid value: \"bad key\": name part must consist")
         );
-        assert!(
-            m[1].starts_with("metadata.labels.app: Invalid value: \"bad value\": a valid label")
+        assert!(m[1].starts_with("metadata.labels: Invalid value: \"bad value\": a valid label"));
+        let m = messages(json!({"metadata": {"name": "a", "labels": {"example.com/": "v"}}}));
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(
+            m[0],
+            "metadata.labels: Invalid value: \"example.com/\": name part must be non-empty"
         );
+        assert!(m[1].starts_with(
+            "metadata.labels: Invalid value: \"example.com/\": name part must consist of"
+        ));
         let m = messages(json!({"metadata": {"name": "a", "annotations": {"/x": "y"}}}));
         assert_eq!(
             m,

@@ -6,6 +6,7 @@ mod cel;
 pub mod datum;
 mod defaults;
 mod meta;
+mod meta_decode;
 mod nodes;
 pub mod path;
 pub mod report;
@@ -74,6 +75,9 @@ pub enum ErrorType {
     TypeInvalid,
     /// A field the schema does not declare, as strict field validation reports it.
     UnknownField,
+    /// Metadata that does not decode into ObjectMeta: kube-apiserver refuses the request body
+    /// (400) before it validates anything.
+    Undecodable,
 }
 
 impl ErrorType {
@@ -91,6 +95,7 @@ impl ErrorType {
             ErrorType::Internal => "Internal error",
             ErrorType::TypeInvalid => "Invalid value",
             ErrorType::UnknownField => "unknown field",
+            ErrorType::Undecodable => "cannot be handled",
         }
     }
 
@@ -109,6 +114,7 @@ impl ErrorType {
             ErrorType::TypeInvalid => "FieldValueTypeInvalid",
             // Kubernetes has no cause type for it: strict decoding fails the whole request.
             ErrorType::UnknownField => "FieldValueUnknown",
+            ErrorType::Undecodable => "BadRequest",
         }
     }
 }
@@ -131,6 +137,15 @@ impl FieldError {
     pub fn message(&self) -> String {
         if self.error_type == ErrorType::UnknownField {
             return format!("unknown field {}", go_quote(&self.path));
+        }
+        if self.error_type == ErrorType::Undecodable {
+            return format!(
+                "{} in version \"{}\" cannot be handled as a {}: {}",
+                resource::KIND,
+                resource::VERSION,
+                resource::KIND,
+                self.detail
+            );
         }
         let mut s = format!("{}: {}", self.path, self.error_type.phrase());
         // Kubernetes shows no value for these types (field.Error.ErrorBody).
@@ -177,21 +192,103 @@ pub fn go_quote(s: &str) -> String {
     out
 }
 
-/// Values in messages as Kubernetes prints them: strings quoted, objects (the keys of a
-/// duplicate list-map entry) as Go's `%#v` shows a `map[string]interface {}`.
+/// Values in messages as `field.Error.ErrorBody` renders them (apimachinery
+/// `util/validation/field/errors.go`, 1.34 and later): strings quoted as `%q`, numbers and
+/// booleans bare (`%v`), anything else (null, lists, maps) as `json.Marshal` writes it.
 pub fn render_bad_value(v: &Value) -> String {
     match v {
         Value::String(s) => go_quote(s),
-        Value::Object(map) => {
-            let entries: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{}:{}", go_quote(k), render_bad_value(v)))
-                .collect();
-            format!("map[string]interface {{}}{{{}}}", entries.join(", "))
-        }
-        Value::Array(_) => "\"array\"".into(),
-        other => other.to_string(),
+        Value::Number(n) => go_number(n, false),
+        Value::Bool(b) => b.to_string(),
+        other => go_json(other),
     }
+}
+
+/// A number as Go prints it: integers as they are; a float64 with `%v` (shortest digits,
+/// exponent form below 1e-4 or from 1e6) or, inside JSON, as `encoding/json` writes it.
+fn go_number(n: &serde_json::Number, in_json: bool) -> String {
+    if n.is_i64() || n.is_u64() {
+        return n.to_string();
+    }
+    let f = n.as_f64().unwrap_or(f64::NAN);
+    let abs = f.abs();
+    let exponent_form = if in_json {
+        abs != 0.0 && !(1e-6..1e21).contains(&abs)
+    } else {
+        // %v is %g with the shortest digits: strconv switches to an exponent when it is below
+        // -4 or at least 6 (`1e+06`, `1.234567e+06`).
+        abs != 0.0 && !(1e-4..1e6).contains(&abs)
+    };
+    if !exponent_form {
+        return format!("{f}");
+    }
+    // Rust writes `1e21` / `1.5e-7`; Go writes `1e+21` / `1.5e-07`.
+    let text = format!("{f:e}");
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let sign = if exp < 0 { '-' } else { '+' };
+    let width = if in_json { 1 } else { 2 };
+    format!("{mantissa}e{sign}{:0width$}", exp.abs())
+}
+
+/// JSON as Go's `json.Marshal` writes it: map keys sorted, `<`, `>`, `&`, U+2028 and U+2029
+/// escaped, no spaces.
+pub fn go_json(v: &Value) -> String {
+    let mut out = String::new();
+    write_go_json(v, &mut out);
+    out
+}
+
+fn write_go_json(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&go_number(n, true)),
+        Value::String(s) => write_go_json_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_go_json(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_go_json_string(key, out);
+                out.push(':');
+                write_go_json(&map[key], out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_go_json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Prunes nulls, applies defaults (in place), then checks `object`; returns every error found,
@@ -202,10 +299,15 @@ pub fn validate_object(object: &mut Value, options: &Options) -> Vec<FieldError>
     if let Some(wrong) = kind_errors(object) {
         return wrong;
     }
+    if let Some(undecodable) = meta_decode::decoding_error(object) {
+        return vec![undecodable];
+    }
     let schema = crate::schema::embedded();
     let root = FieldPath::root();
     let mut errors = Vec::new();
     structural::unknown_fields(object, &schema.root, &root, &mut errors);
+    // Pruning reports the paths it removed sorted as strings (pruning/algorithm.go).
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
     defaults::apply(object, &schema.root);
     meta::check(object, &mut errors);
     structural::check(object, &schema.root, &root, &mut errors);
@@ -215,7 +317,8 @@ pub fn validate_object(object: &mut Value, options: &Options) -> Vec<FieldError>
             path: "<nil>".into(),
             pointer: String::new(),
             error_type: ErrorType::Invalid,
-            bad_value: Some(Value::String("null".into())),
+            // strategy.go's field.Invalid(nil, nil, …): a nil value, which ErrorBody writes as JSON.
+            bad_value: Some(Value::Null),
             detail: "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation".into(),
         });
     } else {
@@ -227,6 +330,12 @@ pub fn validate_object(object: &mut Value, options: &Options) -> Vec<FieldError>
         errors = datum::check(object);
     }
     errors
+}
+
+/// The error kube-apiserver's request decoder gives when `object.metadata` does not decode into
+/// ObjectMeta (`json: cannot unmarshal …`, a timestamp's parse error), if it does not.
+pub fn metadata_decoding_error(object: &Value) -> Option<String> {
+    meta_decode::decoding_error(object).map(|e| e.detail)
 }
 
 impl ErrorType {

@@ -41,20 +41,143 @@ fn pathless(path: &FieldPath, detail: String) -> FieldError {
     }
 }
 
-/// Checks `value` against `node`, appending every error to `errors`.
+/// Checks `value` against `node`, appending every error to `errors`, in the order kube-openapi's
+/// `SchemaValidator` runs its validators (`pkg/validation/validate/schema.go`): type, anyOf and
+/// allOf, string, format, number, array, enum, object. A type error does not stop the others:
+/// each applies to the kind of value actually given.
 pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     if value.is_null() {
-        if !node.nullable && node.type_.is_some() {
-            errors.push(type_error(path, node, value));
+        // Only the type and the enum validators see a null.
+        if let Some(want) = declared_type(node)
+            && !node.nullable
+        {
+            errors.push(type_error(path, &want, "null"));
         }
-        return;
-    }
-    if let Some(want) = node.type_.as_deref()
-        && !has_type(value, want)
-    {
-        errors.push(type_error(path, node, value));
         enum_check(value, node, path, errors);
         return;
+    }
+    type_check(value, node, path, errors);
+    composition_checks(value, node, path, errors);
+    match value {
+        Value::String(s) => {
+            string_checks(s, node, path, errors);
+            format_check(s, node, path, errors);
+        }
+        Value::Number(n) => number_checks(n, node, path, errors),
+        Value::Array(items) => array_checks(items, node, path, errors),
+        _ => {}
+    }
+    enum_check(value, node, path, errors);
+    if let Value::Object(map) = value {
+        object_checks(map, node, path, errors);
+    }
+}
+
+/// The schema's type as kube-openapi sees it: apiextensions turns `x-kubernetes-int-or-string`
+/// into the type list `integer,string` (`pkg/apiserver/validation/validation.go`).
+fn declared_type(node: &Node) -> Option<String> {
+    if node.int_or_string {
+        Some("integer,string".into())
+    } else {
+        node.type_.clone()
+    }
+}
+
+/// A number as Go's unstructured JSON holds it (sigs.k8s.io/json): an int64 when the literal is
+/// an integer that fits, a float64 otherwise (so 2^63 and above are floats).
+fn go_int(n: &Number) -> Option<i64> {
+    n.as_i64()
+}
+
+/// swag.IsFloat64AJSONInteger: a float64 that is a whole number within ±2^53.
+fn is_json_integer(f: f64) -> bool {
+    const LIMIT: f64 = 9_007_199_254_740_991.0;
+    f.is_finite() && f.fract() == 0.0 && f.abs() <= LIMIT
+}
+
+/// The JSON type and the format kube-openapi infers from a decoded value (`schemaInfoForType`).
+fn data_type(value: &Value) -> (&'static str, &'static str) {
+    match value {
+        Value::Null => ("null", ""),
+        Value::Bool(_) => ("boolean", ""),
+        Value::Number(n) if go_int(n).is_some() => ("integer", "int64"),
+        Value::Number(_) => ("number", "float64"),
+        Value::String(_) => ("string", ""),
+        Value::Array(_) => ("array", ""),
+        Value::Object(_) => ("object", ""),
+    }
+}
+
+/// kube-openapi's type validator (`type.go`): the format branch for numbers, booleans and
+/// objects given to a formatted field, then the type itself.
+fn type_check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    let Some(want) = declared_type(node) else {
+        return;
+    };
+    let contains = |t: &str| want.split(',').any(|w| w == t);
+    let (schema_type, data_format) = data_type(value);
+    let is_float_int = schema_type == "number"
+        && value.as_f64().is_some_and(is_json_integer)
+        && contains("integer");
+    let is_int_float = schema_type == "integer" && contains("number");
+    let textual = matches!(value, Value::String(_) | Value::Array(_));
+    let format = node.format.as_deref().unwrap_or_default();
+    let compatible = contains(schema_type) || is_float_int || is_int_float;
+    // The format branch: a number, boolean or object given to a field with a format.
+    if !(textual || format.is_empty() || compatible || data_format == format) {
+        errors.push(type_error(path, format, data_format));
+        return;
+    }
+    // A string or list given to a formatted non-numeric field is left to the format check.
+    if textual && !(format.is_empty() || contains("number") || contains("integer")) {
+        return;
+    }
+    if !compatible {
+        errors.push(type_error(path, &want, schema_type));
+    }
+}
+
+/// `PATH in body must be of type WANT: "GOT"`, with `GOT` as the value (kube-openapi's
+/// `InvalidType` as apiextensions turns it into a `TypeInvalid` field error).
+fn type_error(path: &FieldPath, want: &str, got: &str) -> FieldError {
+    field_error(
+        path,
+        ErrorType::TypeInvalid,
+        Some(Value::String(got.into())),
+        format!(
+            "{} in body must be of type {want}: {}",
+            path.render(),
+            go_quote(got)
+        ),
+    )
+}
+
+/// `anyOf` then `allOf`, as `schema_props.go` runs them: a failed anyOf adds its message and the
+/// errors of its first failing branch; allOf adds every branch's errors, then its message.
+fn composition_checks(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    if !node.any_of.is_empty() {
+        let mut first_failures = None;
+        let mut matched = false;
+        for branch in &node.any_of {
+            let mut scratch = Vec::new();
+            check(value, branch, path, &mut scratch);
+            if scratch.is_empty() {
+                matched = true;
+                break;
+            }
+            first_failures.get_or_insert(scratch);
+        }
+        if !matched {
+            let name = path.render();
+            errors.push(pathless(
+                path,
+                format!(
+                    "{} must validate at least one schema (anyOf)",
+                    go_quote(&name)
+                ),
+            ));
+            errors.extend(first_failures.unwrap_or_default());
+        }
     }
     if !node.all_of.is_empty() {
         let mut validated = 0;
@@ -66,9 +189,8 @@ pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fiel
             }
         }
         if validated != node.all_of.len() {
-            let name = path.render();
             let none = if validated == 0 {
-                "Found none valid"
+                ". None validated"
             } else {
                 ""
             };
@@ -76,66 +198,11 @@ pub fn check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fiel
                 path,
                 format!(
                     "{} must validate all the schemas (allOf){none}",
-                    go_quote(&name)
+                    go_quote(&path.render())
                 ),
             ));
         }
     }
-    if !node.any_of.is_empty()
-        && !node.any_of.iter().any(|b| {
-            let mut scratch = Vec::new();
-            check(value, b, path, &mut scratch);
-            scratch.is_empty()
-        })
-    {
-        let name = path.render();
-        errors.push(pathless(
-            path,
-            format!(
-                "{} must validate at least one schema (anyOf)",
-                go_quote(&name)
-            ),
-        ));
-    }
-    match value {
-        Value::String(s) => string_checks(s, node, path, errors),
-        Value::Number(n) => number_checks(n, node, path, errors),
-        Value::Array(items) => array_checks(items, node, path, errors),
-        Value::Object(map) => object_checks(map, node, path, errors),
-        _ => {}
-    }
-    enum_check(value, node, path, errors);
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn has_type(value: &Value, want: &str) -> bool {
-    match want {
-        "number" => value.is_number(),
-        "integer" => value.is_i64() || value.is_u64(),
-        other => json_type(value) == other,
-    }
-}
-
-fn type_error(path: &FieldPath, node: &Node, value: &Value) -> FieldError {
-    let want = node.type_.as_deref().unwrap_or("object");
-    let got = json_type(value);
-    field_error(
-        path,
-        ErrorType::TypeInvalid,
-        Some(Value::String(got.into())),
-        format!("{} in body must be of type {want}: {got:?}", path.render()),
-    )
 }
 
 fn enum_check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
@@ -147,7 +214,7 @@ fn enum_check(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
         .iter()
         .map(|v| match v {
             Value::String(s) => go_quote(s),
-            other => go_quote(&other.to_string()),
+            other => go_quote(&super::go_json(other)),
         })
         .collect();
     errors.push(field_error(
@@ -190,6 +257,8 @@ fn pattern(source: &String) -> Option<Cow<'static, Regex>> {
     }
 }
 
+/// kube-openapi's string validator (`validator.go`): maxLength, minLength, pattern, stopping at
+/// the first that fails.
 fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let chars = s.chars().count() as u64;
     if let Some(max) = node.max_length
@@ -201,6 +270,7 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldE
             Some(Value::String(s.into())),
             format!("may not be more than {max} {}", plural(max, "byte")),
         ));
+        return;
     }
     if let Some(min) = node.min_length
         && chars < min
@@ -214,6 +284,7 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldE
                 path.render()
             ),
         ));
+        return;
     }
     if let Some(p) = &node.pattern {
         match pattern(p) {
@@ -232,6 +303,10 @@ fn string_checks(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldE
             )),
         }
     }
+}
+
+/// kube-openapi's format validator, for the string formats the schema uses.
+fn format_check(s: &str, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
     let format_ok = match node.format.as_deref() {
         Some("byte") => base64::engine::general_purpose::STANDARD.decode(s).is_ok(),
         Some("date-time") => chrono::DateTime::parse_from_rfc3339(s).is_ok(),
@@ -261,30 +336,55 @@ fn plural(n: u64, word: &str) -> String {
     }
 }
 
-/// Numbers in messages as Go prints them: integral bounds without a fraction.
-fn show(n: &Number) -> String {
-    match n.as_f64() {
-        Some(f) if f.fract() == 0.0 && f.abs() < 1e18 => format!("{}", f as i64),
-        _ => n.to_string(),
+/// A schema bound as kube-openapi prints it (`MinimumNativeType`/`MaximumNativeType` in
+/// values.go): as an int64 when the value checked is an integer, else a float64 through `%v`
+/// (`2.147483647e+09`).
+fn show(bound: &Number, value: &Number) -> String {
+    let f = bound.as_f64().unwrap_or(f64::NAN);
+    if go_int(value).is_some() {
+        return (f as i64).to_string();
     }
+    let as_float = Number::from_f64(f).unwrap_or_else(|| bound.clone());
+    super::render_bad_value(&Value::Number(as_float))
 }
 
+/// kube-openapi's number validator (`validator.go`): the range of the integer format (only for
+/// a single `integer` type), then minimum, then maximum.
 fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
-    let in_range = match (node.type_.as_deref(), node.format.as_deref()) {
-        (Some("integer"), Some("int32")) => n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()),
-        (Some("integer"), _) => n.as_i64().is_some(),
-        _ => true,
-    };
-    if !in_range {
-        let kind = node.type_.as_deref().unwrap_or("integer");
-        let format = node.format.as_deref().unwrap_or("int64");
-        errors.push(pathless(
-            path,
-            format!(
-                "Checked value must be of type {kind} with format {format} in {}",
-                path.render()
-            ),
-        ));
+    if node.type_.as_deref() == Some("integer") && !node.int_or_string {
+        let format = match node.format.as_deref() {
+            Some(f @ ("int32" | "int64")) => Some(f),
+            _ => None,
+        };
+        // IsValueValidAgainstRange: the value written as Go writes it, parsed as the format.
+        let whole = match go_int(n) {
+            Some(i) => Some(i),
+            None => n
+                .as_f64()
+                .filter(|f| {
+                    f.fract() == 0.0
+                        && *f >= -9.223_372_036_854_776e18
+                        && *f < 9.223_372_036_854_776e18
+                })
+                .map(|f| f as i64),
+        };
+        let fits = match format {
+            Some("int32") => whole.is_some_and(|i| i32::try_from(i).is_ok()),
+            _ => whole.is_some(),
+        };
+        if !fits {
+            let detail = match format {
+                Some(f) => format!(
+                    "Checked value must be of type integer with format {f} in {}",
+                    path.render()
+                ),
+                None => format!(
+                    "Checked value must be of type integer (default format) in {}",
+                    path.render()
+                ),
+            };
+            errors.push(pathless(path, detail));
+        }
     }
     let v = n.as_f64().unwrap_or(f64::NAN);
     let bad = Some(Value::Number(n.clone()));
@@ -300,7 +400,11 @@ fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
                 path,
                 ErrorType::Invalid,
                 bad.clone(),
-                format!("{} in body should be {words} {}", path.render(), show(min)),
+                format!(
+                    "{} in body should be {words} {}",
+                    path.render(),
+                    show(min, n)
+                ),
             ));
         }
     }
@@ -316,14 +420,35 @@ fn number_checks(n: &Number, node: &Node, path: &FieldPath, errors: &mut Vec<Fie
                 path,
                 ErrorType::Invalid,
                 bad,
-                format!("{} in body should be {words} {}", path.render(), show(max)),
+                format!(
+                    "{} in body should be {words} {}",
+                    path.render(),
+                    show(max, n)
+                ),
             ));
         }
     }
 }
 
+/// kube-openapi's slice validator (`slice_validator.go`): the items first, then minItems (the
+/// count as the value), then maxItems.
 fn array_checks(items: &[Value], node: &Node, path: &FieldPath, errors: &mut Vec<FieldError>) {
+    if let Some(item) = &node.items {
+        for (i, v) in items.iter().enumerate() {
+            check(v, item, &path.index(i), errors);
+        }
+    }
     let len = items.len() as u64;
+    if let Some(min) = node.min_items
+        && len < min
+    {
+        errors.push(field_error(
+            path,
+            ErrorType::Invalid,
+            Some(Value::from(len)),
+            format!("{} in body should have at least {min} items", path.render()),
+        ));
+    }
     if let Some(max) = node.max_items
         && len > max
     {
@@ -334,40 +459,30 @@ fn array_checks(items: &[Value], node: &Node, path: &FieldPath, errors: &mut Vec
             format!("must have at most {max} {}", plural(max, "item")),
         ));
     }
-    if let Some(min) = node.min_items
-        && len < min
-    {
-        errors.push(field_error(
-            path,
-            ErrorType::Invalid,
-            Some(Value::Array(items.to_vec())),
-            format!("{} in body should have at least {min} items", path.render()),
-        ));
-    }
-    if let Some(item) = &node.items {
-        for (i, v) in items.iter().enumerate() {
-            check(v, item, &path.index(i), errors);
-        }
-    }
 }
 
+/// kube-openapi's object validator (`object_validator.go`): property counts, map values,
+/// declared properties, then required properties.
 fn object_checks(
     map: &serde_json::Map<String, Value>,
     node: &Node,
     path: &FieldPath,
     errors: &mut Vec<FieldError>,
 ) {
-    for required in &node.required {
-        if !map.contains_key(required) {
-            errors.push(field_error(
-                &path.key(required),
-                ErrorType::Required,
-                None,
-                "",
-            ));
-        }
-    }
     let count = map.len() as u64;
+    if let Some(min) = node.min_properties
+        && count < min
+    {
+        errors.push(field_error(
+            path,
+            ErrorType::Invalid,
+            Some(Value::from(count)),
+            format!(
+                "{} in body should have at least {min} properties",
+                path.render()
+            ),
+        ));
+    }
     if let Some(max) = node.max_properties
         && count > max
     {
@@ -378,24 +493,26 @@ fn object_checks(
             format!("must have at most {max} {}", plural(max, "item")),
         ));
     }
-    if let Some(min) = node.min_properties
-        && count < min
-    {
-        errors.push(field_error(
-            path,
-            ErrorType::Invalid,
-            Some(Value::String(String::new())),
-            format!(
-                "{} in body should have at least {min} properties",
-                path.render()
-            ),
-        ));
+    if let Some(values) = &node.additional_properties {
+        for (key, v) in map {
+            if !node.properties.contains_key(key) {
+                check(v, values, &path.key(key), errors);
+            }
+        }
     }
     for (key, v) in map {
         if let Some(prop) = node.properties.get(key) {
             check(v, prop, &path.key(key), errors);
-        } else if let Some(values) = &node.additional_properties {
-            check(v, values, &path.key(key), errors);
+        }
+    }
+    for required in &node.required {
+        if !map.contains_key(required) {
+            errors.push(field_error(
+                &path.key(required),
+                ErrorType::Required,
+                None,
+                "",
+            ));
         }
     }
 }
@@ -488,36 +605,16 @@ pub fn list_types(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec
         Value::Array(items) => {
             match node.list_type.as_deref() {
                 Some("set") => {
-                    for (i, v) in items.iter().enumerate() {
-                        if items[..i].contains(v) {
-                            errors.push(field_error(
-                                &path.index(i),
-                                ErrorType::Duplicate,
-                                Some(v.clone()),
-                                "",
-                            ));
-                        }
+                    for i in second_occurrences(items) {
+                        errors.push(field_error(
+                            &path.index(i),
+                            ErrorType::Duplicate,
+                            Some(items[i].clone()),
+                            "",
+                        ));
                     }
                 }
-                Some("map") => {
-                    let key_of = |v: &Value| -> serde_json::Map<String, Value> {
-                        node.list_map_keys
-                            .iter()
-                            .filter_map(|k| v.get(k).map(|x| (k.clone(), x.clone())))
-                            .collect()
-                    };
-                    let keys: Vec<_> = items.iter().map(key_of).collect();
-                    for (i, k) in keys.iter().enumerate() {
-                        if keys[..i].contains(k) {
-                            errors.push(field_error(
-                                &path.index(i),
-                                ErrorType::Duplicate,
-                                Some(Value::Object(k.clone())),
-                                "",
-                            ));
-                        }
-                    }
-                }
+                Some("map") => list_map_duplicates(items, node, path, errors),
                 _ => {}
             }
             if let Some(item) = &node.items {
@@ -527,5 +624,57 @@ pub fn list_types(value: &Value, node: &Node, path: &FieldPath, errors: &mut Vec
             }
         }
         _ => {}
+    }
+}
+
+/// The indices where a value appears for the second time (`validateListSet` in
+/// apiextensions-apiserver `pkg/apiserver/schema/listtype/validation.go`): a value written three
+/// times is reported once.
+fn second_occurrences(values: &[Value]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        if values[..i].iter().filter(|earlier| *earlier == v).count() == 1 {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// `validateListMap`: every item must be an object (or null); items are keyed by the
+/// `x-kubernetes-list-map-keys` they set (an absent key or a null item is "unspecified", `{}`),
+/// and the second occurrence of each key is a `Duplicate value` showing it.
+fn list_map_duplicates(
+    items: &[Value],
+    node: &Node,
+    path: &FieldPath,
+    errors: &mut Vec<FieldError>,
+) {
+    if let Some(i) = items.iter().position(|x| !x.is_null() && !x.is_object()) {
+        errors.push(field_error(
+            &path.index(i),
+            ErrorType::Invalid,
+            Some(items[i].clone()),
+            "must be an object for an array of list-type map",
+        ));
+        return;
+    }
+    let keys: Vec<Value> = items
+        .iter()
+        .map(|x| {
+            let key: serde_json::Map<String, Value> = node
+                .list_map_keys
+                .iter()
+                .filter_map(|k| x.get(k).map(|v| (k.clone(), v.clone())))
+                .collect();
+            Value::Object(key)
+        })
+        .collect();
+    for i in second_occurrences(&keys) {
+        errors.push(field_error(
+            &path.index(i),
+            ErrorType::Duplicate,
+            Some(keys[i].clone()),
+            "",
+        ));
     }
 }

@@ -30,7 +30,7 @@ fn with(field: &str, value: Value) -> Value {
     policy(spec)
 }
 
-const SKIPPED: &str = "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
+const SKIPPED: &str = "<nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
 
 #[test]
 fn a_valid_policy_has_no_errors_and_gets_defaults() {
@@ -76,7 +76,10 @@ fn types_and_int_or_string() {
     assert_eq!(
         messages(with("connection", json!({"bufferLimit": true}))),
         [
-            "<nil>: Invalid value: \"\": \"spec.connection.bufferLimit\" must validate at least one schema (anyOf)"
+            "spec.connection.bufferLimit: Invalid value: \"boolean\": spec.connection.bufferLimit in body must be of type integer,string: \"boolean\"",
+            "<nil>: Invalid value: \"\": \"spec.connection.bufferLimit\" must validate at least one schema (anyOf)",
+            "spec.connection.bufferLimit: Invalid value: \"boolean\": spec.connection.bufferLimit in body must be of type integer: \"boolean\"",
+            SKIPPED
         ]
     );
     assert!(messages(with("connection", json!({"bufferLimit": 1024}))).is_empty());
@@ -109,11 +112,12 @@ fn formats() {
     );
     let mut object = with("retry", json!({}));
     object["metadata"]["creationTimestamp"] = json!("yesterday");
+    // Metadata is decoded into ObjectMeta before any validation: a bad timestamp is the
+    // decoder's error, alone.
     assert_eq!(
         messages(object),
         [
-            "metadata.creationTimestamp: Invalid value: \"yesterday\": metadata.creationTimestamp in body must be of type date-time: \"yesterday\"",
-            SKIPPED
+            "BackendTrafficPolicy in version \"v1alpha1\" cannot be handled as a BackendTrafficPolicy: parsing time \"yesterday\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"yesterday\" as \"2006\""
         ]
     );
 }
@@ -132,8 +136,8 @@ fn enums_required_and_lengths() {
     assert_eq!(
         messages(object.clone()),
         [
-            "spec.targetRefs[0].group: Required value",
             "spec.targetRefs[0].name: Too long: may not be more than 253 bytes",
+            "spec.targetRefs[0].group: Required value",
             SKIPPED
         ]
     );
@@ -160,7 +164,7 @@ fn bounds_and_item_counts() {
     assert_eq!(
         messages(object),
         [
-            "status.ancestors[0].conditions: Invalid value: \"array\": status.ancestors[0].conditions in body should have at least 1 items"
+            "status.ancestors[0].conditions: Invalid value: 0: status.ancestors[0].conditions in body should have at least 1 items"
         ]
     );
 }
@@ -201,9 +205,7 @@ fn duplicates_in_sets_and_maps() {
     let zones = json!({"type": "RoundRobin", "zoneAware": {"weightedZones": [{"zone": "a", "weight": 1}, {"zone": "a", "weight": 2}]}});
     assert_eq!(
         messages(with("loadBalancer", zones)),
-        [
-            "spec.loadBalancer.zoneAware.weightedZones[1]: Duplicate value: map[string]interface {}{\"zone\":\"a\"}"
-        ]
+        ["spec.loadBalancer.zoneAware.weightedZones[1]: Duplicate value: {\"zone\":\"a\"}"]
     );
 }
 
