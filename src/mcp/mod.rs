@@ -16,6 +16,7 @@ use rmcp::model::{
     ReadResourceResponse, ServerCapabilities, ServerConfig,
 };
 use rmcp::service::RequestContext;
+use rmcp::transport::async_rw::AsyncRwTransport;
 use rmcp::{ErrorData, RoleServer, ServerHandler, ServiceExt};
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -26,6 +27,10 @@ pub mod limits {
     /// one object (the manifest module's per-document bound). Larger manifests belong in files
     /// and `datumctl validate -f`/`apply -f`.
     pub const MAX_MANIFEST_BYTES: usize = crate::manifest::limits::MAX_DOCUMENT_CHARS;
+    /// Longest JSON-RPC message read, as long as the largest file datumctl reads: anything up
+    /// to it gets an answer (a tool error when the manifest in it is too large), while a longer
+    /// line is dropped unanswered by the transport without being held in memory.
+    pub const MAX_MESSAGE_BYTES: usize = crate::manifest::limits::MAX_INPUT_BYTES;
 }
 
 /// Builds a client for the target of this invocation (flags, env, context, login,
@@ -45,8 +50,11 @@ pub struct Session {
 
 /// Serves MCP on stdin/stdout until the host closes stdin. Only protocol goes to stdout.
 pub async fn serve(session: Session) -> Result<(), CliError> {
+    let (stdin, stdout) = rmcp::transport::stdio();
+    let transport =
+        AsyncRwTransport::new_server(stdin, stdout).with_max_line_length(limits::MAX_MESSAGE_BYTES);
     let running = PolicyTools { session }
-        .serve(rmcp::transport::stdio())
+        .serve(transport)
         .await
         .map_err(|e| CliError::failure(anyhow::anyhow!("MCP session could not start: {e}")))?;
     running
