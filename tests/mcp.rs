@@ -106,3 +106,19 @@ fn an_mcp_host_drives_every_tool() {
         .expect("get runs");
     assert_eq!(common::out(&listed), "", "{}", common::err(&listed));
 }
+
+#[test]
+fn an_output_format_is_refused_by_name() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = common::datumctl(home.path())
+        .args(["-o", "json", "mcp"])
+        .output()
+        .expect("runs");
+    assert_eq!(common::code(&out), 2);
+    assert!(
+        common::err(&out).contains("datumctl mcp takes no -o (given \"json\")"),
+        "{}",
+        common::err(&out)
+    );
+    assert_eq!(common::out(&out), "", "nothing but protocol on stdout");
+}

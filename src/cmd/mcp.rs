@@ -9,6 +9,13 @@ use crate::mcp::{self, Session};
 use std::sync::Arc;
 
 pub fn run(_args: &McpArgs, ctx: &Context) -> CmdResult {
+    if let Some(format) = &ctx.global.output {
+        // Tool results have one shape (text and structured content); -o cannot change it.
+        return Err(
+            CliError::usage(format!("datumctl mcp takes no -o (given {format:?})"))
+                .hint("drop -o: each tool returns text and structured data"),
+        );
+    }
     let global = ctx.global.clone();
     let printer = ctx.printer.clone();
     let connect: mcp::Connect = Arc::new(move |namespace: Option<&str>| {
