@@ -232,6 +232,13 @@ async def live(opts):
                 and listed == ["web-timeouts"],
                 (text_of(done), listed),
             )
+            none = await s.call_tool("list_resources", {"selector": "app=nothing-has-this"})
+            check(
+                "list with a label selector",
+                not none.is_error and structured(none).get("items") == []
+                and "No resources found in default namespace." in text_of(none),
+                text_of(none),
+            )
             cols = structured(table).get("columns")
             check("list: the get table's columns", cols == ["NAME", "TARGETS", "ACCEPTED", "AGE"], cols)
             same = await s.call_tool("diff_manifest", {"manifest": manifest})
