@@ -58,6 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Manage credentials for the current context')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to Datum Cloud (browser, device code, or a service-account key)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the stored credential of the current context')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -828,6 +829,33 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'datumctl;mcp' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'With --as: act as a member of this group (repeatable)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'With --as: the UID of the user to act as')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'datumctl;help' {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update policies from files, directories or stdin')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies or fetch them by name')
@@ -842,6 +870,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Manage credentials for the current context')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to Datum Cloud (browser, device code, or a service-account key)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the stored credential of the current context')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -922,6 +951,9 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             break
         }
         'datumctl;help;logout' {
+            break
+        }
+        'datumctl;help;mcp' {
             break
         }
         'datumctl;help;help' {

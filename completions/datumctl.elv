@@ -55,6 +55,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand auth 'Manage credentials for the current context'
             cand login 'Log in to Datum Cloud (browser, device code, or a service-account key)'
             cand logout 'Remove the stored credential of the current context'
+            cand mcp 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'datumctl;apply'= {
@@ -787,6 +788,32 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'datumctl;mcp'= {
+            cand --server 'API server URL (e.g. https://api.datum.net)'
+            cand --project 'Datum project whose control plane to talk to'
+            cand --token 'Bearer token for the API server'
+            cand -n 'Namespace inside the project'
+            cand --namespace 'Namespace inside the project'
+            cand -o 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --output 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --color 'When to colour output'
+            cand -v 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --verbose 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --request-timeout 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)'
+            cand --kubeconfig 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project'
+            cand --context 'Context to use from the config file (or from the kubeconfig with --kubeconfig)'
+            cand --certificate-authority 'PEM file of the certificate authority that signed the server''s certificate'
+            cand --as 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)'
+            cand --as-group 'With --as: act as a member of this group (repeatable)'
+            cand --as-uid 'With --as: the UID of the user to act as'
+            cand --tls-server-name 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host'
+            cand --error-format 'How to print errors'
+            cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'datumctl;help'= {
             cand apply 'Create or update policies from files, directories or stdin'
             cand get 'List policies or fetch them by name'
@@ -801,6 +828,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand auth 'Manage credentials for the current context'
             cand login 'Log in to Datum Cloud (browser, device code, or a service-account key)'
             cand logout 'Remove the stored credential of the current context'
+            cand mcp 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'datumctl;help;apply'= {
@@ -858,6 +886,8 @@ set edit:completion:arg-completer[datumctl] = {|@words|
         &'datumctl;help;login'= {
         }
         &'datumctl;help;logout'= {
+        }
+        &'datumctl;help;mcp'= {
         }
         &'datumctl;help;help'= {
         }

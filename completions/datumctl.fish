@@ -59,6 +59,7 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "config" -d 'Manag
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "auth" -d 'Manage credentials for the current context'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "logout" -d 'Remove the stored credential of the current context'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "mcp" -d 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l project -d 'Datum project whose control plane to talk to' -r
@@ -661,20 +662,43 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "apply" -d 'Create or update policies from files, directories or stdin'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "get" -d 'List policies or fetch them by name'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "describe" -d 'Show a policy in detail, with its ancestors\' status conditions'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "explain" -d 'Document the fields of the resource'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "delete" -d 'Delete policies by name, file or label selector'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "diff" -d 'Show what apply would change'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "validate" -d 'Check manifests offline against the embedded schema and its CEL rules'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "serve" -d 'Run a local control plane that serves the project API'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "completion" -d 'Print a shell completion script'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "config" -d 'Manage contexts in the datumctl config file'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "auth" -d 'Manage credentials for the current context'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "logout" -d 'Remove the stored credential of the current context'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "apply" -d 'Create or update policies from files, directories or stdin'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "get" -d 'List policies or fetch them by name'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "describe" -d 'Show a policy in detail, with its ancestors\' status conditions'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "explain" -d 'Document the fields of the resource'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "delete" -d 'Delete policies by name, file or label selector'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "diff" -d 'Show what apply would change'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "validate" -d 'Check manifests offline against the embedded schema and its CEL rules'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "serve" -d 'Run a local control plane that serves the project API'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "completion" -d 'Print a shell completion script'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "config" -d 'Manage contexts in the datumctl config file'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "auth" -d 'Manage credentials for the current context'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "logout" -d 'Remove the stored credential of the current context'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "mcp" -d 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-context" -d 'Create or update a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make a context the current one'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'List contexts'

@@ -138,6 +138,9 @@ pub enum Command {
     Login(LoginArgs),
     /// Remove the stored credential of the current context
     Logout,
+    /// Serve the policy tools to an AI agent over the Model Context Protocol (stdio)
+    #[command(after_help = MCP_EXAMPLES)]
+    Mcp(McpArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -440,3 +443,19 @@ pub struct LoginArgs {
     #[arg(long)]
     pub keep_key_in_place: bool,
 }
+
+const MCP_EXAMPLES: &str = "Examples:
+  # Let an MCP host (an agent, an editor) start datumctl with the current context
+  datumctl mcp
+
+  # Pin the server and project the tools talk to
+  datumctl mcp --server https://api.datum.net --project my-project
+
+  # Try the tools against a local control plane
+  datumctl serve --addr 127.0.0.1:6443 --data-dir /tmp/datum &
+  datumctl mcp --server http://127.0.0.1:6443 --project demo";
+
+// `datumctl mcp` takes only the global flags: they choose the target as for every command,
+// resolved again at each tool call.
+#[derive(Debug, Args)]
+pub struct McpArgs {}

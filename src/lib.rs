@@ -7,6 +7,7 @@ pub mod client;
 pub mod cmd;
 pub mod error;
 pub mod manifest;
+pub mod mcp;
 pub mod print;
 pub mod resource;
 pub mod schema;

@@ -5,7 +5,7 @@
 use crate::cli::DiffArgs;
 use crate::client::api::{APPLY_PATCH, MERGE_PATCH, WriteOptions, runtime};
 use crate::client::http::ApiClient;
-use crate::client::patch::{original_of, three_way_patch, without_last_applied};
+use crate::client::patch::{original_of, three_way_patch, with_last_applied, without_last_applied};
 use crate::client::status::ClientError;
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
@@ -108,6 +108,61 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
     })
 }
 
+/// How an apply is sent: kubectl's client-side three-way merge or a server-side apply.
+#[derive(Debug, Clone, Default)]
+pub struct ApplyStyle {
+    pub server_side: bool,
+    pub field_manager: Option<String>,
+    pub force_conflicts: bool,
+}
+
+impl ApplyStyle {
+    fn field_manager(&self) -> String {
+        self.field_manager.clone().unwrap_or_else(|| {
+            if self.server_side {
+                "datumctl".into()
+            } else {
+                "datumctl-client-side-apply".into()
+            }
+        })
+    }
+}
+
+/// What an apply of one object did, or (in a dry run) would do.
+#[derive(Debug, Clone)]
+pub struct AppliedObject {
+    /// The object before, absent when it did not exist.
+    pub live: Option<Value>,
+    /// The object as the server stored it, or would store it.
+    pub merged: Value,
+}
+
+impl AppliedObject {
+    /// Both sides as YAML without server-owned fields (the live side empty when absent).
+    pub fn texts(&self) -> (String, String) {
+        let live = self
+            .live
+            .as_ref()
+            .map(|l| to_yaml(&without_server_fields(l)))
+            .unwrap_or_default();
+        (live, to_yaml(&without_server_fields(&self.merged)))
+    }
+
+    /// `texts` without `status` either: an apply never writes it, so a difference there is a
+    /// controller's write landing between the two reads, not something the apply changes.
+    pub fn texts_without_status(&self) -> (String, String) {
+        let strip = |v: &Value| {
+            let mut copy = without_server_fields(v);
+            if let Some(map) = copy.as_object_mut() {
+                map.remove("status");
+            }
+            to_yaml(&copy)
+        };
+        let live = self.live.as_ref().map(strip).unwrap_or_default();
+        (live, strip(&self.merged))
+    }
+}
+
 /// The live YAML (empty when absent) and the YAML the server would store.
 async fn dry_run(
     client: &ApiClient,
@@ -116,33 +171,52 @@ async fn dry_run(
     name: &str,
     object: Value,
 ) -> Result<(String, String), ClientError> {
+    let style = ApplyStyle {
+        server_side: args.server_side,
+        field_manager: args.field_manager.clone(),
+        force_conflicts: args.force_conflicts,
+    };
+    Ok(apply_object(client, &style, ns, name, object, true)
+        .await?
+        .texts())
+}
+
+/// Applies one object as `apply` does, or with `dry_run` as the server would (nothing
+/// changes). A dry run leaves the last-applied annotation as it is, as kubectl diff does, so
+/// it never shows as a change.
+pub async fn apply_object(
+    client: &ApiClient,
+    style: &ApplyStyle,
+    ns: &str,
+    name: &str,
+    object: Value,
+    dry_run: bool,
+) -> Result<AppliedObject, ClientError> {
     let live = match client.get_policy(ns, name).await {
         Ok(v) => Some(v),
         Err(e) if e.is_not_found() => None,
         Err(e) => return Err(e),
     };
     let options = WriteOptions {
-        server_dry_run: true,
-        field_manager: Some(args.field_manager.clone().unwrap_or_else(|| {
-            if args.server_side {
-                "datumctl".into()
-            } else {
-                "datumctl-client-side-apply".into()
-            }
-        })),
-        force: args.force_conflicts,
+        server_dry_run: dry_run,
+        field_manager: Some(style.field_manager()),
+        force: style.force_conflicts,
         field_validation: Some("Strict"),
     };
-    let merged = if args.server_side {
+    let modified = if dry_run {
+        without_last_applied(&object)
+    } else {
+        with_last_applied(&object)
+    };
+    let merged = if style.server_side {
         client
             .patch_policy(ns, name, APPLY_PATCH, &object, &options)
             .await?
     } else {
-        // As kubectl diff does: the annotation is not rewritten, so it never shows as a change.
         match &live {
-            None => client.create_policy(ns, &object, &options).await?,
+            None if dry_run => client.create_policy(ns, &object, &options).await?,
+            None => client.create_policy(ns, &modified, &options).await?,
             Some(live) => {
-                let modified = without_last_applied(&object);
                 let patch = three_way_patch(original_of(live).as_ref(), &modified, live);
                 client
                     .patch_policy(ns, name, MERGE_PATCH, &patch, &options)
@@ -150,10 +224,7 @@ async fn dry_run(
             }
         }
     };
-    let live_text = live
-        .map(|l| to_yaml(&without_server_fields(&l)))
-        .unwrap_or_default();
-    Ok((live_text, to_yaml(&without_server_fields(&merged))))
+    Ok(AppliedObject { live, merged })
 }
 
 /// `diff -u` output for one object, empty when both sides are equal.

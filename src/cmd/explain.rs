@@ -95,7 +95,8 @@ fn accepted_names_hint() -> String {
     )
 }
 
-fn unknown_field(err: UnknownField) -> CliError {
+/// An unknown field path as an error, with the closest name or the fields there are.
+pub fn unknown_field(err: UnknownField) -> CliError {
     let hint = match (&err.suggestion, err.available.is_empty()) {
         (Some(name), _) => format!("did you mean \"{name}\"?"),
         (None, false) => format!("fields of {}: {}", err.parent, err.available.join(", ")),

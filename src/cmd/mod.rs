@@ -12,6 +12,7 @@ pub mod diff;
 pub mod explain;
 pub mod get;
 pub mod login;
+pub mod mcp;
 pub mod objects;
 pub mod serve;
 pub mod update_kubeconfig;
@@ -47,5 +48,6 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Auth(args) => auth::run(&args, &ctx),
         Command::Login(args) => login::run(&args, &ctx),
         Command::Logout => login::logout(&ctx),
+        Command::Mcp(args) => mcp::run(&args, &ctx),
     }
 }

@@ -102,20 +102,24 @@ impl Printer {
                 });
                 self.err(&format!("{body}\n"));
             }
-            ErrorFormat::Human => {
-                let mut text = if error.verbatim {
-                    error.message()
-                } else {
-                    format!("{}: {}", self.paint_err("error", RED), error.message())
-                };
-                text.push('\n');
-                for hint in &error.hints {
-                    text.push_str(&format!("{}: {hint}\n", self.paint_err("hint", CYAN)));
-                }
-                self.err(&text);
-            }
+            ErrorFormat::Human => self.err(&error_text(error, self.color_err)),
         }
     }
+}
+
+/// An error as people read it: `error: …` (or the verbatim message) and a `hint: …` line per
+/// hint. The CLI prints it on stderr; `datumctl mcp` returns it as a tool error.
+pub fn error_text(error: &CliError, color: bool) -> String {
+    let mut text = if error.verbatim {
+        error.message()
+    } else {
+        format!("{}: {}", paint(color, "error", RED), error.message())
+    };
+    text.push('\n');
+    for hint in &error.hints {
+        text.push_str(&format!("{}: {hint}\n", paint(color, "hint", CYAN)));
+    }
+    text
 }
 
 pub const RED: &str = "31";
