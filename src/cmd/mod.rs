@@ -1,6 +1,12 @@
 //! One module per subcommand, each with a `run(args, ctx)`; `dispatch` picks the one to run.
 
 pub mod apply;
+pub mod create;
+pub mod edit;
+pub mod label;
+pub mod patch;
+pub mod replace;
+pub mod wait;
 pub mod auth;
 pub mod complete_names;
 pub mod completion;
@@ -47,5 +53,12 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Auth(args) => auth::run(&args, &ctx),
         Command::Login(args) => login::run(&args, &ctx),
         Command::Logout => login::logout(&ctx),
+        Command::Wait(args) => wait::run(&args, &ctx),
+        Command::Edit(args) => edit::run(&args, &ctx),
+        Command::Create(args) => create::run(&args, &ctx),
+        Command::Replace(args) => replace::run(&args, &ctx),
+        Command::Patch(args) => patch::run(&args, &ctx),
+        Command::Label(args) => label::run(label::MetaMap::Labels, &args, &ctx),
+        Command::Annotate(args) => label::run(label::MetaMap::Annotations, &args, &ctx),
     }
 }
