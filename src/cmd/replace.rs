@@ -48,14 +48,18 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
             if args.force {
                 return force_replace(&client, &ns, &name, &object, &options, ctx).await;
             }
-            // kubectl reads the object first, so a missing one is NotFound, not a PUT's error.
-            let live = client
-                .get_policy(&ns, &name)
-                .await
-                .map_err(|e| ("replacing", e))?;
             if args.dry_run == Some(DryRun::Client) {
-                let _ = live;
                 return Ok(object.clone());
+            }
+            // As kubectl's replace: a manifest without a resourceVersion replaces whatever is
+            // stored, so the stored version is read and sent with it.
+            let mut object = object.clone();
+            if object["metadata"]["resourceVersion"].as_str().is_none_or(str::is_empty) {
+                let live = client
+                    .get_policy(&ns, &name)
+                    .await
+                    .map_err(|e| ("replacing", e))?;
+                object["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"].clone();
             }
             client
                 .replace_policy(&ns, &name, &object, &options)
