@@ -367,9 +367,9 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
     )?;
     let by_listing = args.selector.is_some() || args.field_selector.is_some() || args.all;
     if selection == Selection::Collection && !by_listing {
-        return Err(CliError::failure(anyhow::anyhow!(
-            "resource(s) were provided, but no name was specified"
-        )));
+        return Err(CliError::usage(
+            "resource(s) were provided, but no name was specified",
+        ));
     }
     let wanted = parse_for(args.for_condition.as_deref())?;
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
@@ -398,6 +398,9 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
             names.extend(items.iter().filter_map(|i| {
                 i["metadata"]["name"].as_str().map(|n| (ns.clone(), n.to_string()))
             }));
+            if names.is_empty() && matches!(wanted, Wanted::Delete) {
+                return Ok(Outcome::Success);
+            }
             if names.is_empty() {
                 p.err("error: no matching resources found\n");
                 return Ok(Outcome::Failed);
