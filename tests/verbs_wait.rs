@@ -39,8 +39,10 @@ fn wait_matches_kubectl_for_its_own_conditions() {
     assert!(missing.stderr.starts_with("Error from server (NotFound)"), "{missing:?}");
     s.same(&["wait", "btp/@never", "--for=create", "--timeout=1s"]);
     s.same(&["wait", "btp", "-l", "nothing=here", "--for=delete", "--timeout=1s"]);
-    let none = s.same(&["wait", "btp", "-l", "nothing=here", "--for=create", "--timeout=1s"]);
+    let none = s.same(&["wait", "btp", "-l", "nothing=here", "--for=jsonpath={.kind}", "--timeout=1s"]);
     assert_eq!((none.stderr.as_str(), none.code), ("error: no matching resources found", 1));
+    let never = s.same(&["wait", "btp", "-l", "nothing=here", "--for=create", "--timeout=1s"]);
+    assert_eq!(never.stderr, "error: timed out waiting for the condition");
     s.same(&["wait", "btp/@w", "--for=jsonpath={.spec.retry}=x", "--timeout=1s"]);
     for usage in [
         &["wait", "btp/@w", "--for=sideways"][..],

@@ -401,6 +401,19 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
             if names.is_empty() && matches!(wanted, Wanted::Delete) {
                 return Ok(Outcome::Success);
             }
+            if names.is_empty() && matches!(wanted, Wanted::Create) {
+                let deadline = tokio::time::Instant::now() + timeout;
+                return match tokio::time::timeout_at(deadline, first_match(&client, &ns, &options)).await {
+                    Ok(found) => {
+                        p.out(&met_line(format.as_ref(), Some(&found?), ""));
+                        Ok(Outcome::Success)
+                    }
+                    Err(_) => {
+                        p.err("error: timed out waiting for the condition\n");
+                        Ok(Outcome::Failed)
+                    }
+                };
+            }
             if names.is_empty() {
                 p.err("error: no matching resources found\n");
                 return Ok(Outcome::Failed);
@@ -436,7 +449,37 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
     result.map_err(|e| e.into_cli(&client.target))
 }
 
+/// The first object a selector matches, from a watch of the collection (resumed when cut).
+async fn first_match(client: &ApiClient, ns: &str, options: &ListOptions) -> Result<Value, ClientError> {
+    let mut rv: Option<String> = None;
+    loop {
+        match client.watch(Some(ns), options, rv.as_deref()).await {
+            Ok(mut stream) => loop {
+                match stream.next_event().await {
+                    Ok(Some(event)) => {
+                        if let Some(v) = event["object"]["metadata"]["resourceVersion"].as_str() {
+                            rv = Some(v.to_string());
+                        }
+                        if event["type"] == "ADDED" || event["type"] == "MODIFIED" {
+                            return Ok(event["object"].clone());
+                        }
+                    }
+                    Ok(None) | Err(_) => break,
+                }
+            },
+            Err(e) if e.status().is_some_and(|s| s.code != 410) => return Err(e),
+            Err(_) => {
+                rv = None;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    }
+}
+
 fn met_line(format: Option<&OutputFormat>, object: Option<&Value>, name: &str) -> String {
+    let name = object
+        .and_then(|o| o["metadata"]["name"].as_str())
+        .unwrap_or(name);
     match (format, object) {
         (Some(f), Some(o)) => f.single(o),
         (Some(OutputFormat::Name), None) => format!("{}\n", qualified_name(name)),
