@@ -469,7 +469,8 @@ const WAIT_EXAMPLES: &str = "Examples:
   datumctl wait btp/backend-traffic-example --for=condition=Accepted
 
   # Apply, then block the CI job until the policy is accepted or refused
-  datumctl apply -f policy.yaml && datumctl wait -f policy.yaml --for=condition=Accepted --timeout=2m
+  datumctl apply -f policy.yaml
+  datumctl wait -f policy.yaml --for=condition=Accepted --timeout=2m
 
   # Wait for a field to reach a value
   datumctl wait btp/backend-traffic-example --for=jsonpath='{.spec.retry.numRetries}'=3
