@@ -542,7 +542,12 @@ pub struct WaitArgs {
     #[arg(long = "for", value_name = "CONDITION")]
     pub for_condition: Option<String>,
     /// How long to wait (0 checks once; negative waits a week)
-    #[arg(long, default_value = "30s", value_name = "DURATION", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        default_value = "30s",
+        value_name = "DURATION",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
     /// Label selector
     #[arg(short = 'l', long, value_name = "SELECTOR")]

@@ -104,7 +104,13 @@ fn bash_completes_names_after_the_resource_only() {
         "beta\n"
     );
     // The verbs of issue #15 that take names complete them too, past their own flags.
-    for verb in ["wait --for=delete", "edit", "patch --type merge", "label", "annotate"] {
+    for verb in [
+        "wait --for=delete",
+        "edit",
+        "patch --type merge",
+        "label",
+        "annotate",
+    ] {
         assert_eq!(
             complete(&format!("datumctl {verb} btp --project names a")),
             "alpha\n",

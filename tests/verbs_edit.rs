@@ -36,7 +36,10 @@ impl Editing {
         let s = SideBySide::start(&[])?;
         let editor = s.path("editor.sh");
         std::fs::write(&editor, EDITOR).expect("editor");
-        let made = std::process::Command::new("chmod").args(["+x", &editor]).status().expect("chmod");
+        let made = std::process::Command::new("chmod")
+            .args(["+x", &editor])
+            .status()
+            .expect("chmod");
         assert!(made.success());
         Some(Editing { s, editor })
     }
@@ -51,7 +54,10 @@ impl Editing {
     /// and what each tool's editor saw (per round).
     fn edit(&self, mode: &str, args: &[&str], name: &str) -> (verbs_support::Seen, Vec<String>) {
         let seen = self.s.path(&format!("@seen-{mode}-{name}"));
-        let kubectl = common::kubectl().expect("kubectl").to_string_lossy().into_owned();
+        let kubectl = common::kubectl()
+            .expect("kubectl")
+            .to_string_lossy()
+            .into_owned();
         let kubeconfig = self.s.path("kubeconfig");
         let target = format!("@{name}");
         let env = [
@@ -113,20 +119,44 @@ fn an_edit_is_sent_and_an_unchanged_file_cancels() {
     };
     e.create("a");
     let (seen, opened) = e.edit("retries", &["btp", "@a"], "a");
-    assert_eq!(seen.stdout, "backendtrafficpolicy.gateway.envoyproxy.io/k-a edited");
-    assert!(opened[0].starts_with("# Please edit the object below."), "{}", opened[0]);
-    assert_eq!(e.datumctl_files("retries", "a"), [("-rw-------".to_string(), false)]);
+    assert_eq!(
+        seen.stdout,
+        "backendtrafficpolicy.gateway.envoyproxy.io/k-a edited"
+    );
+    assert!(
+        opened[0].starts_with("# Please edit the object below."),
+        "{}",
+        opened[0]
+    );
+    assert_eq!(
+        e.datumctl_files("retries", "a"),
+        [("-rw-------".to_string(), false)]
+    );
 
     let (seen, _) = e.edit("none", &["btp/@a"], "a");
-    assert_eq!((seen.stderr.as_str(), seen.code), ("Edit cancelled, no changes made.", 0));
-    assert_eq!(e.datumctl_files("none", "a"), [("-rw-------".to_string(), false)]);
+    assert_eq!(
+        (seen.stderr.as_str(), seen.code),
+        ("Edit cancelled, no changes made.", 0)
+    );
+    assert_eq!(
+        e.datumctl_files("none", "a"),
+        [("-rw-------".to_string(), false)]
+    );
 
     let (seen, opened) = e.edit("none", &["btp/@a", "-o", "json"], "a-json");
     assert_eq!(seen.stderr, "Edit cancelled, no changes made.");
-    assert!(opened[0].starts_with("{\n    \"apiVersion\""), "{}", opened[0]);
+    assert!(
+        opened[0].starts_with("{\n    \"apiVersion\""),
+        "{}",
+        opened[0]
+    );
 
-    let missing = e.s.same_env(&["edit", "btp", "@nope"], &[("EDITOR", "true")]);
-    assert!(missing.stderr.starts_with("Error from server (NotFound)"), "{missing:?}");
+    let missing =
+        e.s.same_env(&["edit", "btp", "@nope"], &[("EDITOR", "true")]);
+    assert!(
+        missing.stderr.starts_with("Error from server (NotFound)"),
+        "{missing:?}"
+    );
 }
 
 #[test]
@@ -146,10 +176,21 @@ fn an_invalid_edit_is_reopened_with_the_reasons() {
     assert!(opened[1].contains(
         "#\n# backendtrafficpolicies.gateway.envoyproxy.io \"k-b\" was not valid:\n# * spec.retry.numRetries: Invalid value: -4: spec.retry.numRetries in body should be greater than or equal to 0\n#\n"
     ), "{}", opened[1]);
-    assert!(opened[1].contains("numRetries: -4"), "the reopened file keeps the edit");
+    assert!(
+        opened[1].contains("numRetries: -4"),
+        "the reopened file keeps the edit"
+    );
     let files = e.datumctl_files("invalid-once", "b");
-    assert_eq!(files[0], ("-rw-------".to_string(), false), "the first round's file is removed");
-    assert_eq!(files[1], ("-rw-------".to_string(), true), "the unsaved changes are kept");
+    assert_eq!(
+        files[0],
+        ("-rw-------".to_string(), false),
+        "the first round's file is removed"
+    );
+    assert_eq!(
+        files[1],
+        ("-rw-------".to_string(), true),
+        "the unsaved changes are kept"
+    );
     // Invalid, then fixed in the reopened file: saved.
     let (seen, _) = e.edit("invalid-then-fixed", &["btp", "@b"], "b");
     assert_eq!(
@@ -166,10 +207,21 @@ fn conflicts_deletions_and_renames_as_kubectl() {
     };
     e.create("c");
     let (seen, _) = e.edit("version", &["btp", "@c"], "c");
-    assert!(seen.stderr.contains("could not be patched: Operation cannot be fulfilled"), "{seen:?}");
-    assert!(seen.stderr.ends_with("to try this update again."), "{seen:?}");
+    assert!(
+        seen.stderr
+            .contains("could not be patched: Operation cannot be fulfilled"),
+        "{seen:?}"
+    );
+    assert!(
+        seen.stderr.ends_with("to try this update again."),
+        "{seen:?}"
+    );
     let (seen, _) = e.edit("rename", &["btp", "@c"], "c");
-    assert!(seen.stderr.ends_with("error: At least one of apiVersion, kind and name was changed"), "{seen:?}");
+    assert!(
+        seen.stderr
+            .ends_with("error: At least one of apiVersion, kind and name was changed"),
+        "{seen:?}"
+    );
     let (seen, _) = e.edit("delete", &["btp", "@c"], "c");
     assert_eq!(
         seen.stderr,

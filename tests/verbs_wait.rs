@@ -22,28 +22,107 @@ fn wait_matches_kubectl_for_its_own_conditions() {
         return;
     };
     create_both(&s, "w");
-    let met = s.same(&["wait", "btp/@w", "--for=jsonpath={.spec.retry.numRetries}=3", "--timeout=5s"]);
-    assert_eq!(met.stdout, "backendtrafficpolicy.gateway.envoyproxy.io/k-w condition met");
-    s.same(&["wait", "btp", "@w", "--for=jsonpath=.spec.retry", "--timeout=5s"]);
-    s.same(&["wait", "btp/@w", "--for=jsonpath={.kind}=BackendTrafficPolicy", "-o", "name"]);
-    s.same(&["wait", "-f", &s.path("@w.yaml"), "--for=create", "--timeout=5s"]);
-    let late = s.same(&["wait", "btp/@w", "--for=jsonpath={.spec.retry.numRetries}=4", "--timeout=1s"]);
-    assert_eq!(late.stderr, "error: timed out waiting for the condition on backendtrafficpolicies/k-w");
+    let met = s.same(&[
+        "wait",
+        "btp/@w",
+        "--for=jsonpath={.spec.retry.numRetries}=3",
+        "--timeout=5s",
+    ]);
+    assert_eq!(
+        met.stdout,
+        "backendtrafficpolicy.gateway.envoyproxy.io/k-w condition met"
+    );
+    s.same(&[
+        "wait",
+        "btp",
+        "@w",
+        "--for=jsonpath=.spec.retry",
+        "--timeout=5s",
+    ]);
+    s.same(&[
+        "wait",
+        "btp/@w",
+        "--for=jsonpath={.kind}=BackendTrafficPolicy",
+        "-o",
+        "name",
+    ]);
+    s.same(&[
+        "wait",
+        "-f",
+        &s.path("@w.yaml"),
+        "--for=create",
+        "--timeout=5s",
+    ]);
+    let late = s.same(&[
+        "wait",
+        "btp/@w",
+        "--for=jsonpath={.spec.retry.numRetries}=4",
+        "--timeout=1s",
+    ]);
+    assert_eq!(
+        late.stderr,
+        "error: timed out waiting for the condition on backendtrafficpolicies/k-w"
+    );
     assert_eq!(late.code, 1);
-    let once = s.same(&["wait", "btp/@w", "--for=jsonpath={.spec.retry.numRetries}=4", "--timeout=0"]);
-    assert_eq!(once.stderr, "error: condition not met for backendtrafficpolicies/k-w");
+    let once = s.same(&[
+        "wait",
+        "btp/@w",
+        "--for=jsonpath={.spec.retry.numRetries}=4",
+        "--timeout=0",
+    ]);
+    assert_eq!(
+        once.stderr,
+        "error: condition not met for backendtrafficpolicies/k-w"
+    );
     // Gone already: nothing to say, success. Never there: NotFound at once.
     let gone = s.same(&["wait", "btp/@never", "--for=delete", "--timeout=2s"]);
     assert_eq!((gone.stdout.as_str(), gone.code), ("", 0));
-    let missing = s.same(&["wait", "btp/@never", "--for=jsonpath={.kind}", "--timeout=2s"]);
-    assert!(missing.stderr.starts_with("Error from server (NotFound)"), "{missing:?}");
+    let missing = s.same(&[
+        "wait",
+        "btp/@never",
+        "--for=jsonpath={.kind}",
+        "--timeout=2s",
+    ]);
+    assert!(
+        missing.stderr.starts_with("Error from server (NotFound)"),
+        "{missing:?}"
+    );
     s.same(&["wait", "btp/@never", "--for=create", "--timeout=1s"]);
-    s.same(&["wait", "btp", "-l", "nothing=here", "--for=delete", "--timeout=1s"]);
-    let none = s.same(&["wait", "btp", "-l", "nothing=here", "--for=jsonpath={.kind}", "--timeout=1s"]);
-    assert_eq!((none.stderr.as_str(), none.code), ("error: no matching resources found", 1));
-    let never = s.same(&["wait", "btp", "-l", "nothing=here", "--for=create", "--timeout=1s"]);
+    s.same(&[
+        "wait",
+        "btp",
+        "-l",
+        "nothing=here",
+        "--for=delete",
+        "--timeout=1s",
+    ]);
+    let none = s.same(&[
+        "wait",
+        "btp",
+        "-l",
+        "nothing=here",
+        "--for=jsonpath={.kind}",
+        "--timeout=1s",
+    ]);
+    assert_eq!(
+        (none.stderr.as_str(), none.code),
+        ("error: no matching resources found", 1)
+    );
+    let never = s.same(&[
+        "wait",
+        "btp",
+        "-l",
+        "nothing=here",
+        "--for=create",
+        "--timeout=1s",
+    ]);
     assert_eq!(never.stderr, "error: timed out waiting for the condition");
-    s.same(&["wait", "btp/@w", "--for=jsonpath={.spec.retry}=x", "--timeout=1s"]);
+    s.same(&[
+        "wait",
+        "btp/@w",
+        "--for=jsonpath={.spec.retry}=x",
+        "--timeout=1s",
+    ]);
     for usage in [
         &["wait", "btp/@w", "--for=sideways"][..],
         &["wait", "btp/@w"],
@@ -71,8 +150,15 @@ fn wait_sees_a_deletion_and_a_creation_as_they_happen() {
                 cmd.output().expect("delete")
             })
         };
-        let seen = s.run_one(prefix, &["wait", "btp/@del", "--for=delete", "--timeout=30s"], &[]);
-        assert_eq!(seen.stdout, "backendtrafficpolicy.gateway.envoyproxy.io/k-del condition met");
+        let seen = s.run_one(
+            prefix,
+            &["wait", "btp/@del", "--for=delete", "--timeout=30s"],
+            &[],
+        );
+        assert_eq!(
+            seen.stdout,
+            "backendtrafficpolicy.gateway.envoyproxy.io/k-del condition met"
+        );
         assert_eq!(seen.code, 0);
         deleter.join().expect("deleter");
     }
@@ -86,8 +172,15 @@ fn wait_sees_a_deletion_and_a_creation_as_they_happen() {
                 cmd.output().expect("create")
             })
         };
-        let seen = s.run_one(prefix, &["wait", "btp/@born", "--for=create", "--timeout=30s"], &[]);
-        assert_eq!(seen.stdout, "backendtrafficpolicy.gateway.envoyproxy.io/k-born condition met");
+        let seen = s.run_one(
+            prefix,
+            &["wait", "btp/@born", "--for=create", "--timeout=30s"],
+            &[],
+        );
+        assert_eq!(
+            seen.stdout,
+            "backendtrafficpolicy.gateway.envoyproxy.io/k-born condition met"
+        );
         creator.join().expect("creator");
     }
 }
@@ -143,16 +236,34 @@ fn accepted_by_every_ancestor_of_the_status_writer() {
     };
     let api = Api::new(&s.server, PROJECT);
     assert_eq!(api.create(&two_targets("both")).code, 201);
-    let out = datumctl_wait(&s, &["btp/both", "--for=condition=Accepted", "--timeout=30s"], &[]);
-    assert_eq!(common::out(&out), "backendtrafficpolicy.gateway.envoyproxy.io/both condition met\n");
+    let out = datumctl_wait(
+        &s,
+        &["btp/both", "--for=condition=Accepted", "--timeout=30s"],
+        &[],
+    );
+    assert_eq!(
+        common::out(&out),
+        "backendtrafficpolicy.gateway.envoyproxy.io/both condition met\n"
+    );
     assert_eq!(common::code(&out), 0, "{}", common::err(&out));
     // The CI example of the README: apply, then wait on the same file.
     let file = s.path("ci.yaml");
     std::fs::write(&file, SideBySide::policy_text("ci", 2).replace('@', "")).expect("manifest");
-    let applied = s.datumctl_cmd().args(["apply", "-f", &file]).output().expect("apply");
+    let applied = s
+        .datumctl_cmd()
+        .args(["apply", "-f", &file])
+        .output()
+        .expect("apply");
     assert_eq!(common::code(&applied), 0);
-    let out = datumctl_wait(&s, &["-f", &file, "--for=condition=Accepted", "--timeout=30s"], &[]);
-    assert_eq!(common::out(&out), "backendtrafficpolicy.gateway.envoyproxy.io/ci condition met\n");
+    let out = datumctl_wait(
+        &s,
+        &["-f", &file, "--for=condition=Accepted", "--timeout=30s"],
+        &[],
+    );
+    assert_eq!(
+        common::out(&out),
+        "backendtrafficpolicy.gateway.envoyproxy.io/ci condition met\n"
+    );
 }
 
 #[test]
@@ -171,7 +282,11 @@ fn accepted_false_fails_at_once_with_the_reason() {
         ],
     );
     // A long timeout: only the refusal can end this wait with this message.
-    let out = datumctl_wait(&s, &["btp/refused", "--for=condition=Accepted", "--timeout=10m"], &[]);
+    let out = datumctl_wait(
+        &s,
+        &["btp/refused", "--for=condition=Accepted", "--timeout=10m"],
+        &[],
+    );
     assert_eq!(
         common::err(&out),
         "error: backendtrafficpolicy.gateway.envoyproxy.io/refused was not accepted: HTTPRoute default/web did not accept it: Invalid: Invalid by the test\n"
@@ -187,8 +302,16 @@ fn accepted_timeout_has_kubectls_words() {
     };
     create_both(&s, "silent");
     // kubectl never sees the ancestors' conditions; datumctl sees none yet: both time out alike.
-    let seen = s.same(&["wait", "btp/@silent", "--for=condition=Accepted", "--timeout=1s"]);
-    assert_eq!(seen.stderr, "error: timed out waiting for the condition on backendtrafficpolicies/k-silent");
+    let seen = s.same(&[
+        "wait",
+        "btp/@silent",
+        "--for=condition=Accepted",
+        "--timeout=1s",
+    ]);
+    assert_eq!(
+        seen.stderr,
+        "error: timed out waiting for the condition on backendtrafficpolicies/k-silent"
+    );
     assert_eq!(seen.code, 1);
 }
 
@@ -204,7 +327,11 @@ fn accepted_arrives_over_a_watch_that_is_cut_and_resumed() {
         std::thread::spawn(move || {
             // A refusal of an older generation is stale and must not end the wait.
             std::thread::sleep(Duration::from_millis(700));
-            write_status(&api, "slow", vec![ancestor("Gateway", "eg", "False", 0, "Invalid")]);
+            write_status(
+                &api,
+                "slow",
+                vec![ancestor("Gateway", "eg", "False", 0, "Invalid")],
+            );
             // Past several one-second watch streams, every ancestor accepts generation 1.
             std::thread::sleep(Duration::from_millis(2500));
             write_status(
@@ -224,5 +351,8 @@ fn accepted_arrives_over_a_watch_that_is_cut_and_resumed() {
     );
     writer.join().expect("status writer thread");
     assert_eq!(common::err(&out), "");
-    assert_eq!(common::out(&out), "backendtrafficpolicy.gateway.envoyproxy.io/slow condition met\n");
+    assert_eq!(
+        common::out(&out),
+        "backendtrafficpolicy.gateway.envoyproxy.io/slow condition met\n"
+    );
 }

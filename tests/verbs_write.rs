@@ -37,7 +37,11 @@ fn create_as_kubectl_creates() {
     // Invalid: refused (by the same validator, here or at the server) in the server's words.
     s.write_both("@bad.yaml", &SideBySide::policy_text("bad", -1));
     let bad = s.same(&["create", "-f", &s.path("@bad.yaml")]);
-    assert!(bad.stderr.starts_with("The BackendTrafficPolicy \"k-bad\" is invalid: spec.retry.numRetries"), "{bad:?}");
+    assert!(
+        bad.stderr
+            .starts_with("The BackendTrafficPolicy \"k-bad\" is invalid: spec.retry.numRetries"),
+        "{bad:?}"
+    );
     s.write_both("@y.yaml", &SideBySide::policy_text("y", 2));
     s.same(&["create", "-f", &s.path("@y.yaml"), "-o", "yaml"]);
     s.same_usage_error(&["create"]);
@@ -54,7 +58,10 @@ fn replace_and_replace_force() {
     s.same(&["replace", "-f", &file, "--dry-run=client"]);
     s.same(&["replace", "-f", &file, "--dry-run=server"]);
     let replaced = s.same(&["replace", "-f", &file]);
-    assert_eq!(replaced.stdout, "backendtrafficpolicy.gateway.envoyproxy.io/k-r replaced");
+    assert_eq!(
+        replaced.stdout,
+        "backendtrafficpolicy.gateway.envoyproxy.io/k-r replaced"
+    );
     s.same(&["replace", "-f", &file, "-o", "name"]);
     let forced = s.same(&["replace", "--force", "-f", &file]);
     assert_eq!(
@@ -82,25 +89,112 @@ fn patch_merge_json_and_refusals() {
     created(&s, "p", 3);
     let merge = r#"{"spec":{"retry":{"numRetries":5}}}"#;
     let seen = s.same(&["patch", "btp", "@p", "--type", "merge", "-p", merge]);
-    assert_eq!(seen.stdout, "backendtrafficpolicy.gateway.envoyproxy.io/k-p patched");
+    assert_eq!(
+        seen.stdout,
+        "backendtrafficpolicy.gateway.envoyproxy.io/k-p patched"
+    );
     let seen = s.same(&["patch", "btp", "@p", "--type", "merge", "-p", merge]);
-    assert_eq!(seen.stdout, "backendtrafficpolicy.gateway.envoyproxy.io/k-p patched (no change)");
-    s.same(&["patch", "btp/@p", "--type=json", "-p", r#"[{"op":"replace","path":"/spec/retry/numRetries","value":6}]"#]);
-    s.same(&["patch", "btp/@p", "--type", "merge", "-p", r#"{"spec":{"retry":{"numRetries":7}}}"#, "--dry-run=client"]);
-    s.same(&["patch", "btp/@p", "--type", "merge", "-p", r#"{"spec":{"retry":{"numRetries":7}}}"#, "--dry-run=server", "-o", "name"]);
-    s.same(&["patch", "btp/@p", "--type", "merge", "-p", "spec: {retry: {numRetries: 8}}", "-o", "json"]);
-    std::fs::write(s.path("patch.json"), r#"{"spec":{"retry":{"numRetries":9}}}"#).expect("patch file");
-    s.same(&["patch", "btp", "@p", "--type", "merge", "--patch-file", &s.path("patch.json")]);
+    assert_eq!(
+        seen.stdout,
+        "backendtrafficpolicy.gateway.envoyproxy.io/k-p patched (no change)"
+    );
+    s.same(&[
+        "patch",
+        "btp/@p",
+        "--type=json",
+        "-p",
+        r#"[{"op":"replace","path":"/spec/retry/numRetries","value":6}]"#,
+    ]);
+    s.same(&[
+        "patch",
+        "btp/@p",
+        "--type",
+        "merge",
+        "-p",
+        r#"{"spec":{"retry":{"numRetries":7}}}"#,
+        "--dry-run=client",
+    ]);
+    s.same(&[
+        "patch",
+        "btp/@p",
+        "--type",
+        "merge",
+        "-p",
+        r#"{"spec":{"retry":{"numRetries":7}}}"#,
+        "--dry-run=server",
+        "-o",
+        "name",
+    ]);
+    s.same(&[
+        "patch",
+        "btp/@p",
+        "--type",
+        "merge",
+        "-p",
+        "spec: {retry: {numRetries: 8}}",
+        "-o",
+        "json",
+    ]);
+    std::fs::write(
+        s.path("patch.json"),
+        r#"{"spec":{"retry":{"numRetries":9}}}"#,
+    )
+    .expect("patch file");
+    s.same(&[
+        "patch",
+        "btp",
+        "@p",
+        "--type",
+        "merge",
+        "--patch-file",
+        &s.path("patch.json"),
+    ]);
     // Refusals: invalid result, strategic on a custom resource, a bad JSON patch, missing object.
-    let invalid = s.same(&["patch", "btp", "@p", "--type", "merge", "-p", r#"{"spec":{"retry":{"numRetries":-1}}}"#]);
-    assert!(invalid.stderr.starts_with("The BackendTrafficPolicy \"k-p\" is invalid"), "{invalid:?}");
+    let invalid = s.same(&[
+        "patch",
+        "btp",
+        "@p",
+        "--type",
+        "merge",
+        "-p",
+        r#"{"spec":{"retry":{"numRetries":-1}}}"#,
+    ]);
+    assert!(
+        invalid
+            .stderr
+            .starts_with("The BackendTrafficPolicy \"k-p\" is invalid"),
+        "{invalid:?}"
+    );
     let strategic = s.same(&["patch", "btp", "@p", "-p", merge]);
-    assert!(strategic.stderr.starts_with("error: application/strategic-merge-patch+json is not supported"), "{strategic:?}");
-    s.same(&["patch", "btp", "@p", "--type", "json", "-p", r#"[{"op":"replace","path":"/spec/nothere/x","value":6}]"#]);
+    assert!(
+        strategic
+            .stderr
+            .starts_with("error: application/strategic-merge-patch+json is not supported"),
+        "{strategic:?}"
+    );
+    s.same(&[
+        "patch",
+        "btp",
+        "@p",
+        "--type",
+        "json",
+        "-p",
+        r#"[{"op":"replace","path":"/spec/nothere/x","value":6}]"#,
+    ]);
     s.same(&["patch", "btp", "@nope", "--type", "merge", "-p", "{}"]);
     s.same_usage_error(&["patch", "btp", "@p", "--type", "merge"]);
     s.same_usage_error(&["patch", "btp", "@p", "--type", "xml", "-p", "{}"]);
-    s.same_usage_error(&["patch", "btp", "@p", "--type", "merge", "-p", "{}", "--patch-file", &s.path("patch.json")]);
+    s.same_usage_error(&[
+        "patch",
+        "btp",
+        "@p",
+        "--type",
+        "merge",
+        "-p",
+        "{}",
+        "--patch-file",
+        &s.path("patch.json"),
+    ]);
 }
 
 #[test]
@@ -117,7 +211,14 @@ fn label_and_annotate_as_kubectl() {
         &["label", "btp", "@l", "missing-"],
         &["label", "btp", "@l", "--list"],
         &["label", "btp/@l", "tier=gold", "--dry-run=client"],
-        &["label", "btp/@l", "tier=gold", "--dry-run=server", "-o", "name"],
+        &[
+            "label",
+            "btp/@l",
+            "tier=gold",
+            "--dry-run=server",
+            "-o",
+            "name",
+        ],
         &["label", "btp/@l", "tier=gold", "-o", "yaml"],
         &["label", "btp", "@l", "tier-", "team=x", "--overwrite"],
         &["label", "btp", "@l", "team-"],
@@ -160,5 +261,8 @@ fn label_every_policy_with_all_and_selector() {
     let (k, _) = s.both(&["label", "btp", "@s1", "own=@x"], &[]);
     assert_eq!(k.code, 0);
     let seen = s.same(&["label", "btp", "-l", "own=@x", "sel=1"]);
-    assert_eq!(seen.stdout, "backendtrafficpolicy.gateway.envoyproxy.io/k-s1 labeled");
+    assert_eq!(
+        seen.stdout,
+        "backendtrafficpolicy.gateway.envoyproxy.io/k-s1 labeled"
+    );
 }

@@ -166,7 +166,8 @@ impl ApiClient {
     ) -> Result<Value, ClientError> {
         ClientError::check_name(name)?;
         let url = self.target.object_url(namespace, name);
-        let req = options.decorate(ApiRequest::new(Method::PATCH, url).json_body(content_type, patch));
+        let req =
+            options.decorate(ApiRequest::new(Method::PATCH, url).json_body(content_type, patch));
         self.send_json(&req).await
     }
 

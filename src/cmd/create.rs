@@ -81,10 +81,18 @@ pub fn profile_for(flag: Option<Profile>, client: &ApiClient) -> Profile {
 }
 
 /// Write options with the field manager kubectl's verb would record, unless one was given.
-pub fn write_options(dry_run: Option<DryRun>, manager: &Option<String>, verb: &str) -> WriteOptions {
+pub fn write_options(
+    dry_run: Option<DryRun>,
+    manager: &Option<String>,
+    verb: &str,
+) -> WriteOptions {
     WriteOptions {
         server_dry_run: dry_run == Some(DryRun::Server),
-        field_manager: Some(manager.clone().unwrap_or_else(|| format!("datumctl-{verb}"))),
+        field_manager: Some(
+            manager
+                .clone()
+                .unwrap_or_else(|| format!("datumctl-{verb}")),
+        ),
         force: false,
         field_validation: Some("Strict"),
     }

@@ -97,14 +97,19 @@ fn launch(path: &Path) -> Result<String, CliError> {
         .arg("sh")
         .arg(path)
         .status()
-        .map_err(|e| CliError::failure(anyhow::anyhow!("cannot start the editor {command:?}: {e}")))?;
+        .map_err(|e| {
+            CliError::failure(anyhow::anyhow!("cannot start the editor {command:?}: {e}"))
+        })?;
     if !status.success() {
         return Err(CliError::failure(anyhow::anyhow!(
             "there was a problem with the editor {command:?}"
         )));
     }
     std::fs::read_to_string(path).map_err(|e| {
-        CliError::failure(anyhow::anyhow!("cannot read the edited file {}: {e}", path.display()))
+        CliError::failure(anyhow::anyhow!(
+            "cannot read the edited file {}: {e}",
+            path.display()
+        ))
     })
 }
 
@@ -197,7 +202,10 @@ impl Session<'_> {
             if let Some((old_path, old_edit)) = previous.take() {
                 if strip_comments(&old_edit) == strip_comments(&edited) {
                     let _ = std::fs::remove_file(&old_path);
-                    p.err(&format!("A copy of your changes has been stored to {:?}\n", path.display().to_string()));
+                    p.err(&format!(
+                        "A copy of your changes has been stored to {:?}\n",
+                        path.display().to_string()
+                    ));
                     return Err(CliError::failure(anyhow::anyhow!(
                         "Edit cancelled, no valid changes were saved."
                     )));
@@ -213,7 +221,11 @@ impl Session<'_> {
                 Round::Done(outcome) => return Ok(outcome),
                 Round::Reopen(reasons) => {
                     let body = strip_comments(&edited);
-                    text = if self.json { body } else { format!("{}{body}", header_with(&reasons)) };
+                    text = if self.json {
+                        body
+                    } else {
+                        format!("{}{body}", header_with(&reasons))
+                    };
                     previous = Some((path, text.clone()));
                 }
             }
@@ -221,7 +233,12 @@ impl Session<'_> {
     }
 
     /// Reads, checks and sends one edit.
-    fn round(&self, rt: &tokio::runtime::Runtime, edited: &str, path: &Path) -> Result<Round, CliError> {
+    fn round(
+        &self,
+        rt: &tokio::runtime::Runtime,
+        edited: &str,
+        path: &Path,
+    ) -> Result<Round, CliError> {
         let p = &self.ctx.printer;
         let invalid = |detail: String| {
             p.err(&format!("error: {} is invalid\n", self.resource()));
@@ -272,7 +289,9 @@ impl Session<'_> {
                 p.out(&format!("{} edited\n", qualified_name(&self.name)));
                 Ok(Round::Done(Outcome::Success))
             }
-            Err(ClientError::Status(s)) if s.code == 422 || s.reason == "Invalid" => Ok(self.refused(&s)),
+            Err(ClientError::Status(s)) if s.code == 422 || s.reason == "Invalid" => {
+                Ok(self.refused(&s))
+            }
             Err(ClientError::Status(s)) if s.is_not_found() => {
                 p.err(&format!(
                     "error: {} could not be found on the server\nThe edits you made on deleted resources have been saved to {shown_path}\n",
@@ -305,7 +324,9 @@ impl Session<'_> {
 
     /// An invalid edit (here or at the server): say so and reopen with the causes.
     fn refused(&self, status: &ApiStatus) -> Round {
-        self.ctx.printer.err(&format!("error: {} is invalid\n", self.resource()));
+        self.ctx
+            .printer
+            .err(&format!("error: {} is invalid\n", self.resource()));
         let details = status.details["causes"]
             .as_array()
             .into_iter()

@@ -81,7 +81,9 @@ pub fn split_words(map: MetaMap, words: &[String]) -> Result<(Vec<String>, Chang
                     )));
                 }
             } else if key.is_empty() {
-                return Err(CliError::usage(format!("invalid annotation format: {pair}")));
+                return Err(CliError::usage(format!(
+                    "invalid annotation format: {pair}"
+                )));
             }
             changes.set.insert(key.to_string(), value.to_string());
         } else if let Some(key) = pair.strip_suffix('-') {
@@ -96,7 +98,9 @@ pub fn split_words(map: MetaMap, words: &[String]) -> Result<(Vec<String>, Chang
         .collect();
     if !both.is_empty() {
         return Err(CliError::usage(match map {
-            MetaMap::Labels => "can not both modify and remove a label in the same command".to_string(),
+            MetaMap::Labels => {
+                "can not both modify and remove a label in the same command".to_string()
+            }
             MetaMap::Annotations => format!(
                 "can not both modify and remove the following annotation(s) in the same command: {}",
                 both.join(", ")
@@ -156,7 +160,9 @@ fn apply_changes(
                     .map(|old| (k.as_str(), old.as_str()))
             })
             .map(|(k, old)| match map {
-                MetaMap::Labels => format!("'{k}' already has a value ({old}), and --overwrite is false"),
+                MetaMap::Labels => {
+                    format!("'{k}' already has a value ({old}), and --overwrite is false")
+                }
                 MetaMap::Annotations => format!("'{k}' already has a value ({old})"),
             })
             .collect();
@@ -202,12 +208,22 @@ fn label_outcome(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>)
     }
 }
 
-fn check_flags(map: MetaMap, args: &MetadataArgs, ctx: &Context, resources: &[String], changes: &Changes) -> Result<(), CliError> {
+fn check_flags(
+    map: MetaMap,
+    args: &MetadataArgs,
+    ctx: &Context,
+    resources: &[String],
+    changes: &Changes,
+) -> Result<(), CliError> {
     if args.list && ctx.global.output.is_some() {
-        return Err(CliError::usage("--list and --output may not be specified together"));
+        return Err(CliError::usage(
+            "--list and --output may not be specified together",
+        ));
     }
     if args.all && args.selector.is_some() {
-        return Err(CliError::usage("cannot set --all and --selector at the same time"));
+        return Err(CliError::usage(
+            "cannot set --all and --selector at the same time",
+        ));
     }
     if resources.is_empty() && args.files.filenames.is_empty() {
         return Err(CliError::usage(
@@ -320,14 +336,21 @@ impl Relabel<'_> {
                 Err(e) => return Err(e),
             }
         }
-        Ok(if failed { Outcome::Failed } else { Outcome::Success })
+        Ok(if failed {
+            Outcome::Failed
+        } else {
+            Outcome::Success
+        })
     }
 
     /// Changes (or lists) one object; returns what to print on stdout.
     async fn one(&self, mut live: Value, out: &mut ResultPrinter) -> Result<String, ClientError> {
         let (map, args) = (self.map, self.args);
         let name = live["metadata"]["name"].as_str().unwrap_or("").to_string();
-        let namespace = live["metadata"]["namespace"].as_str().unwrap_or("").to_string();
+        let namespace = live["metadata"]["namespace"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
         if args.list {
             return Ok(self.listing(&live, &name));
         }
@@ -370,7 +393,11 @@ impl Relabel<'_> {
             .patch_policy(&namespace, &name, MERGE_PATCH, &patch, &options)
             .await?;
         // kubectl prints the object it changed for label, and the server's answer for annotate.
-        let shown = if map == MetaMap::Labels { &changed } else { &result };
+        let shown = if map == MetaMap::Labels {
+            &changed
+        } else {
+            &result
+        };
         text.push_str(&out.line(shown, &verb));
         Ok(text)
     }
@@ -404,7 +431,8 @@ mod tests {
 
     #[test]
     fn words_split_into_resources_and_changes() {
-        let (res, ch) = split_words(MetaMap::Labels, &words(&["btp", "a", "x=1", "y-"])).expect("ok");
+        let (res, ch) =
+            split_words(MetaMap::Labels, &words(&["btp", "a", "x=1", "y-"])).expect("ok");
         assert_eq!(res, ["btp", "a"]);
         assert_eq!(ch.set.get("x").map(String::as_str), Some("1"));
         assert_eq!(ch.remove, ["y"]);
@@ -428,7 +456,10 @@ mod tests {
             apply_changes(&mut o, MetaMap::Labels, &ch, false, None),
             Err("'a' already has a value (1), and --overwrite is false".into())
         );
-        assert_eq!(apply_changes(&mut o, MetaMap::Labels, &ch, true, Some("7")), Ok(()));
+        assert_eq!(
+            apply_changes(&mut o, MetaMap::Labels, &ch, true, Some("7")),
+            Ok(())
+        );
         assert_eq!(o["metadata"]["labels"]["a"], "2");
         assert_eq!(o["metadata"]["resourceVersion"], "7");
     }
@@ -436,9 +467,15 @@ mod tests {
     #[test]
     fn outcome_words_are_kubectls() {
         let m = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
         };
-        assert_eq!(label_outcome(&m(&[("a", "1")]), &m(&[("a", "1")])), "not labeled");
+        assert_eq!(
+            label_outcome(&m(&[("a", "1")]), &m(&[("a", "1")])),
+            "not labeled"
+        );
         assert_eq!(label_outcome(&m(&[]), &m(&[("a", "1")])), "labeled");
         assert_eq!(label_outcome(&m(&[("a", "1")]), &m(&[])), "unlabeled");
         assert_eq!(

@@ -1,27 +1,27 @@
 //! One module per subcommand, each with a `run(args, ctx)`; `dispatch` picks the one to run.
 
 pub mod apply;
-pub mod create;
-pub mod edit;
-pub mod label;
-pub mod patch;
-pub mod replace;
-pub mod wait;
 pub mod auth;
 pub mod complete_names;
 pub mod completion;
 pub mod config;
 pub mod connect;
+pub mod create;
 pub mod delete;
 pub mod describe;
 pub mod diff;
+pub mod edit;
 pub mod explain;
 pub mod get;
+pub mod label;
 pub mod login;
 pub mod objects;
+pub mod patch;
+pub mod replace;
 pub mod serve;
 pub mod update_kubeconfig;
 pub mod validate;
+pub mod wait;
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::CmdResult;

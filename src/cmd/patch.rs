@@ -32,9 +32,8 @@ fn patch_text(args: &PatchArgs) -> Result<String, CliError> {
             "cannot specify --patch and --patch-file together",
         )),
         (Some(p), None) => Ok(p.clone()),
-        (None, Some(file)) => std::fs::read_to_string(file).map_err(|e| {
-            CliError::usage(format!("unable to read patch file: open {file}: {e}"))
-        }),
+        (None, Some(file)) => std::fs::read_to_string(file)
+            .map_err(|e| CliError::usage(format!("unable to read patch file: open {file}: {e}"))),
         (None, None) => Err(CliError::usage(
             "must specify --patch or --patch-file containing the contents of the patch",
         )),

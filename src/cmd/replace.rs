@@ -21,7 +21,9 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
         return Err(CliError::usage("must specify one of -f and -k"));
     }
     if args.force && args.dry_run.is_some() {
-        return Err(CliError::usage("--dry-run can not be used when --force is set"));
+        return Err(CliError::usage(
+            "--dry-run can not be used when --force is set",
+        ));
     }
     let mut out = ResultPrinter::new(write_format(ctx)?);
     let docs = read_documents(&args.files)?;
@@ -54,7 +56,10 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
             // As kubectl's replace: a manifest without a resourceVersion replaces whatever is
             // stored, so the stored version is read and sent with it.
             let mut object = object.clone();
-            if object["metadata"]["resourceVersion"].as_str().is_none_or(str::is_empty) {
+            if object["metadata"]["resourceVersion"]
+                .as_str()
+                .is_none_or(str::is_empty)
+            {
                 let live = client
                     .get_policy(&ns, &name)
                     .await

@@ -23,9 +23,15 @@ pub enum Wanted {
     Delete,
     Create,
     /// A condition type and the status it must have (case-insensitive).
-    Condition { name: String, value: String },
+    Condition {
+        name: String,
+        value: String,
+    },
     /// A JSONPath and, optionally, the value it must print.
-    JsonPath { path: JsonPath, value: Option<String> },
+    JsonPath {
+        path: JsonPath,
+        value: Option<String>,
+    },
 }
 
 /// Parses `--for` with kubectl's errors.
@@ -173,11 +179,18 @@ fn current(condition: &Value, generation: Option<i64>) -> bool {
 fn judge_condition(object: &Value, name: &str, value: &str) -> Verdict {
     let generation = generation(object);
     // kubectl's reading: the object's own status.conditions.
-    let own = object["status"]["conditions"].as_array().into_iter().flatten();
+    let own = object["status"]["conditions"]
+        .as_array()
+        .into_iter()
+        .flatten();
     for c in own {
-        if c["type"].as_str().is_some_and(|t| t.eq_ignore_ascii_case(name))
+        if c["type"]
+            .as_str()
+            .is_some_and(|t| t.eq_ignore_ascii_case(name))
             && current(c, generation)
-            && c["status"].as_str().is_some_and(|s| s.eq_ignore_ascii_case(value))
+            && c["status"]
+                .as_str()
+                .is_some_and(|s| s.eq_ignore_ascii_case(value))
         {
             return Verdict::Met;
         }
@@ -193,8 +206,11 @@ fn judge_condition(object: &Value, name: &str, value: &str) -> Verdict {
     let mut all = true;
     for ancestor in ancestors {
         let condition = ancestor["conditions"].as_array().and_then(|cs| {
-            cs.iter()
-                .find(|c| c["type"].as_str().is_some_and(|t| t.eq_ignore_ascii_case(name)))
+            cs.iter().find(|c| {
+                c["type"]
+                    .as_str()
+                    .is_some_and(|t| t.eq_ignore_ascii_case(name))
+            })
         });
         let Some(c) = condition.filter(|c| current(c, generation)) else {
             all = false;
@@ -254,14 +270,27 @@ impl Waiter<'_> {
             ..Default::default()
         };
         let page = self.client.list_page(Some(ns), &options).await?;
-        let rv = page["metadata"]["resourceVersion"].as_str().unwrap_or("").to_string();
+        let rv = page["metadata"]["resourceVersion"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
         let object = page["items"].as_array().and_then(|i| i.first()).cloned();
         Ok((object, rv))
     }
 
-    async fn until(&self, ns: &str, name: &str, deadline: tokio::time::Instant) -> Result<Ended, ClientError> {
+    async fn until(
+        &self,
+        ns: &str,
+        name: &str,
+        deadline: tokio::time::Instant,
+    ) -> Result<Ended, ClientError> {
         let (mut object, mut rv) = self.object(ns, name).await?;
-        if object.is_none() && matches!(self.wanted, Wanted::Condition { .. } | Wanted::JsonPath { .. }) {
+        if object.is_none()
+            && matches!(
+                self.wanted,
+                Wanted::Condition { .. } | Wanted::JsonPath { .. }
+            )
+        {
             // kubectl reports a named object that does not exist at once.
             return match self.client.get_policy(ns, name).await {
                 Err(e) => Ok(Ended::NotFound(e)),
@@ -282,7 +311,9 @@ impl Waiter<'_> {
             if tokio::time::Instant::now() >= deadline {
                 return Ok(Ended::TimedOut);
             }
-            let watched = tokio::time::timeout_at(deadline, self.follow(ns, name, &mut object, &mut rv)).await;
+            let watched =
+                tokio::time::timeout_at(deadline, self.follow(ns, name, &mut object, &mut rv))
+                    .await;
             match watched {
                 Err(_) => return Ok(Ended::TimedOut),
                 Ok(Ok(Some(end))) => return Ok(end),
@@ -396,14 +427,18 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;
             names.extend(items.iter().filter_map(|i| {
-                i["metadata"]["name"].as_str().map(|n| (ns.clone(), n.to_string()))
+                i["metadata"]["name"]
+                    .as_str()
+                    .map(|n| (ns.clone(), n.to_string()))
             }));
             if names.is_empty() && matches!(wanted, Wanted::Delete) {
                 return Ok(Outcome::Success);
             }
             if names.is_empty() && matches!(wanted, Wanted::Create) {
                 let deadline = tokio::time::Instant::now() + timeout;
-                return match tokio::time::timeout_at(deadline, first_match(&client, &ns, &options)).await {
+                return match tokio::time::timeout_at(deadline, first_match(&client, &ns, &options))
+                    .await
+                {
                     Ok(found) => {
                         p.out(&met_line(format.as_ref(), Some(&found?), ""));
                         Ok(Outcome::Success)
@@ -431,11 +466,16 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
                 }
                 Ended::Refused(why) => {
                     failed = true;
-                    p.err(&format!("error: {} was not accepted: {why}\n", qualified_name(name)));
+                    p.err(&format!(
+                        "error: {} was not accepted: {why}\n",
+                        qualified_name(name)
+                    ));
                 }
                 Ended::Unsupported => {
                     failed = true;
-                    p.err("error: jsonpath leads to a nested object or list which is not supported\n");
+                    p.err(
+                        "error: jsonpath leads to a nested object or list which is not supported\n",
+                    );
                 }
                 Ended::NotFound(ClientError::Status(s)) => {
                     failed = true;
@@ -444,29 +484,35 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
                 Ended::NotFound(e) => return Err(e),
             }
         }
-        Ok(if failed { Outcome::Failed } else { Outcome::Success })
+        Ok(if failed {
+            Outcome::Failed
+        } else {
+            Outcome::Success
+        })
     });
     result.map_err(|e| e.into_cli(&client.target))
 }
 
 /// The first object a selector matches, from a watch of the collection (resumed when cut).
-async fn first_match(client: &ApiClient, ns: &str, options: &ListOptions) -> Result<Value, ClientError> {
+async fn first_match(
+    client: &ApiClient,
+    ns: &str,
+    options: &ListOptions,
+) -> Result<Value, ClientError> {
     let mut rv: Option<String> = None;
     loop {
         match client.watch(Some(ns), options, rv.as_deref()).await {
-            Ok(mut stream) => loop {
-                match stream.next_event().await {
-                    Ok(Some(event)) => {
-                        if let Some(v) = event["object"]["metadata"]["resourceVersion"].as_str() {
-                            rv = Some(v.to_string());
-                        }
-                        if event["type"] == "ADDED" || event["type"] == "MODIFIED" {
-                            return Ok(event["object"].clone());
-                        }
+            Ok(mut stream) => {
+                // The stream ending (or breaking) leads to a resumed watch.
+                while let Ok(Some(event)) = stream.next_event().await {
+                    if let Some(v) = event["object"]["metadata"]["resourceVersion"].as_str() {
+                        rv = Some(v.to_string());
                     }
-                    Ok(None) | Err(_) => break,
+                    if event["type"] == "ADDED" || event["type"] == "MODIFIED" {
+                        return Ok(event["object"].clone());
+                    }
                 }
-            },
+            }
             Err(e) if e.status().is_some_and(|s| s.code != 410) => return Err(e),
             Err(_) => {
                 rv = None;
@@ -518,8 +564,20 @@ mod tests {
     #[test]
     fn accepted_needs_every_ancestor_at_the_current_generation() {
         let w = accepted();
-        assert_eq!(judge(&w, Some(&policy(2, vec![ancestor("True", 2), ancestor("True", 2)]))), Verdict::Met);
-        assert_eq!(judge(&w, Some(&policy(2, vec![ancestor("True", 2), ancestor("True", 1)]))), Verdict::NotYet);
+        assert_eq!(
+            judge(
+                &w,
+                Some(&policy(2, vec![ancestor("True", 2), ancestor("True", 2)]))
+            ),
+            Verdict::Met
+        );
+        assert_eq!(
+            judge(
+                &w,
+                Some(&policy(2, vec![ancestor("True", 2), ancestor("True", 1)]))
+            ),
+            Verdict::NotYet
+        );
         assert_eq!(judge(&w, Some(&policy(2, vec![]))), Verdict::NotYet);
         assert_eq!(judge(&w, None), Verdict::NotYet);
     }
@@ -527,18 +585,29 @@ mod tests {
     #[test]
     fn a_refusal_of_the_current_generation_ends_the_wait() {
         let w = accepted();
-        let Verdict::Refused(why) = judge(&w, Some(&policy(3, vec![ancestor("True", 3), ancestor("False", 3)]))) else {
+        let Verdict::Refused(why) = judge(
+            &w,
+            Some(&policy(3, vec![ancestor("True", 3), ancestor("False", 3)])),
+        ) else {
             panic!("not refused");
         };
-        assert_eq!(why, "Gateway default/gw did not accept it: Invalid: no such listener");
+        assert_eq!(
+            why,
+            "Gateway default/gw did not accept it: Invalid: no such listener"
+        );
         // A refusal of an older generation is stale: keep waiting.
-        assert_eq!(judge(&w, Some(&policy(3, vec![ancestor("False", 2)]))), Verdict::NotYet);
+        assert_eq!(
+            judge(&w, Some(&policy(3, vec![ancestor("False", 2)]))),
+            Verdict::NotYet
+        );
     }
 
     #[test]
     fn for_is_read_as_kubectl_reads_it() {
         assert!(matches!(parse_for(Some("delete")), Ok(Wanted::Delete)));
-        let Ok(Wanted::JsonPath { value, .. }) = parse_for(Some("jsonpath={.spec.retry.numRetries}=3")) else {
+        let Ok(Wanted::JsonPath { value, .. }) =
+            parse_for(Some("jsonpath={.spec.retry.numRetries}=3"))
+        else {
             panic!("jsonpath");
         };
         assert_eq!(value.as_deref(), Some("3"));
@@ -551,7 +620,10 @@ mod tests {
 
     #[test]
     fn timeouts_are_go_durations() {
-        assert_eq!(parse_wait_timeout("30s").ok(), Some(Duration::from_secs(30)));
+        assert_eq!(
+            parse_wait_timeout("30s").ok(),
+            Some(Duration::from_secs(30))
+        );
         assert_eq!(parse_wait_timeout("0").ok(), Some(Duration::ZERO));
         assert!(parse_wait_timeout("-1s").is_ok_and(|d| d.as_secs() > 3600));
         assert!(parse_wait_timeout("abc").is_err());

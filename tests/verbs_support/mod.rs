@@ -120,7 +120,11 @@ impl SideBySide {
     /// says 2 for bad flags or arguments.
     pub fn same_usage_error(&self, args: &[&str]) {
         let (k, d) = self.both(args, &[]);
-        assert_eq!((d.stdout.as_str(), d.stderr.as_str()), (k.stdout.as_str(), k.stderr.as_str()), "{args:?}");
+        assert_eq!(
+            (d.stdout.as_str(), d.stderr.as_str()),
+            (k.stdout.as_str(), k.stderr.as_str()),
+            "{args:?}"
+        );
         assert_eq!((k.code, d.code), (1, 2), "{args:?}");
     }
 }
@@ -128,7 +132,9 @@ impl SideBySide {
 /// datumctl's names renamed to kubectl's, temporary edit files and the tool's own name made
 /// neutral, and values every object has its own of (uid, versions, times) blanked.
 pub fn comparable(text: &str) -> String {
-    let mut out = text.replace("d-", "k-").replace("`datumctl replace", "`kubectl replace");
+    let mut out = text
+        .replace("d-", "k-")
+        .replace("`datumctl replace", "`kubectl replace");
     for tool in ["kubectl-edit-", "datumctl-edit-"] {
         while let Some(start) = out.find(tool) {
             let digits_from = start + tool.len();
@@ -140,11 +146,23 @@ pub fn comparable(text: &str) -> String {
     }
     out.lines()
         .map(|l| {
-            let key = l.trim_start().trim_start_matches("- ").trim_start_matches('"');
-            let volatile = ["uid", "resourceVersion", "creationTimestamp", "lastTransitionTime"]
-                .iter()
-                .any(|k| key.starts_with(&format!("{k}:")) || key.starts_with(&format!("{k}\":")));
-            if volatile { "<volatile>".to_string() } else { l.to_string() }
+            let key = l
+                .trim_start()
+                .trim_start_matches("- ")
+                .trim_start_matches('"');
+            let volatile = [
+                "uid",
+                "resourceVersion",
+                "creationTimestamp",
+                "lastTransitionTime",
+            ]
+            .iter()
+            .any(|k| key.starts_with(&format!("{k}:")) || key.starts_with(&format!("{k}\":")));
+            if volatile {
+                "<volatile>".to_string()
+            } else {
+                l.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
