@@ -103,22 +103,20 @@ async fn force_replace(
             ctx.printer.out(&format!(
                 "{SINGULAR}.{GROUP} {name:?} deleted from {ns} namespace\n"
             ));
-            let deadline = tokio::time::Instant::now() + GONE_WITHIN;
-            loop {
-                match client.get_policy(ns, name).await {
-                    Err(e) if e.is_not_found() => break,
-                    Err(e) => return Err(("deleting", e)),
-                    Ok(_) if tokio::time::Instant::now() >= deadline => {
-                        return Err((
-                            "deleting",
-                            ClientError::Decode(format!(
-                                "{name:?} was still present {}s after its deletion",
-                                GONE_WITHIN.as_secs()
-                            )),
-                        ));
-                    }
-                    Ok(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-                }
+            let gone = crate::cmd::wait::until_deleted(client, ns, name, GONE_WITHIN)
+                .await
+                .map_err(|e| ("deleting", e))?;
+            if !gone {
+                return Err((
+                    "deleting",
+                    ClientError::Transport {
+                        url: format!("{}/{name}", crate::resource::PLURAL),
+                        detail: format!(
+                            "still present {}s after its deletion; it was not created anew",
+                            GONE_WITHIN.as_secs()
+                        ),
+                    },
+                ));
             }
         }
         Err(e) if e.is_not_found() => {}

@@ -522,6 +522,25 @@ async fn first_match(
     }
 }
 
+/// Waits (watching) until the object is gone; `false` when `timeout` passed first. Used by
+/// `replace --force`, which must not create the object anew before the old one is deleted.
+pub async fn until_deleted(
+    client: &ApiClient,
+    ns: &str,
+    name: &str,
+    timeout: Duration,
+) -> Result<bool, ClientError> {
+    let waiter = Waiter {
+        client,
+        wanted: &Wanted::Delete,
+    };
+    let deadline = tokio::time::Instant::now() + timeout;
+    Ok(matches!(
+        waiter.until(ns, name, deadline).await?,
+        Ended::Met(_) | Ended::AlreadyGone
+    ))
+}
+
 fn met_line(format: Option<&OutputFormat>, object: Option<&Value>, name: &str) -> String {
     let name = object
         .and_then(|o| o["metadata"]["name"].as_str())
