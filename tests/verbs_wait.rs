@@ -284,7 +284,7 @@ fn accepted_false_fails_at_once_with_the_reason() {
     // A long timeout: only the refusal can end this wait with this message.
     let out = datumctl_wait(
         &s,
-        &["btp/refused", "--for=condition=Accepted", "--timeout=10m"],
+        &["btp/refused", "--for=condition=Accepted", "--timeout=60s"],
         &[],
     );
     assert_eq!(

@@ -260,6 +260,10 @@ fn label_every_policy_with_all_and_selector() {
     created(&s, "s1", 1);
     let (k, _) = s.both(&["label", "btp", "@s1", "own=@x"], &[]);
     assert_eq!(k.code, 0);
+    // --all reaches both tools' objects; annotate says `annotated` either way.
+    let all = s.same(&["annotate", "btp", "--all", "seen=1", "--overwrite"]);
+    assert_eq!(all.stdout.lines().count(), 2, "{all:?}");
+    s.same_usage_error(&["label", "btp", "--all", "-l", "a=b", "x=y"]);
     let seen = s.same(&["label", "btp", "-l", "own=@x", "sel=1"]);
     assert_eq!(
         seen.stdout,
