@@ -60,6 +60,13 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "auth" -d 'Manage 
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "logout" -d 'Remove the stored credential of the current context'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "mcp" -d 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "wait" -d 'Wait until policies meet a condition (every ancestor Accepted, a JSONPath value, deletion)'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "edit" -d 'Edit a policy in $KUBE_EDITOR or $EDITOR and send the changes'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "create" -d 'Create policies from files or stdin (refused when they exist)'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "replace" -d 'Replace policies with the content of files or stdin'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "patch" -d 'Change fields of a policy with a JSON merge patch or a JSON patch'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "label" -d '`label` and `annotate`: the same mechanism on two maps of metadata'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "annotate" -d '`label` and `annotate`: the same mechanism on two maps of metadata'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l project -d 'Datum project whose control plane to talk to' -r
@@ -684,21 +691,244 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "apply" -d 'Create or update policies from files, directories or stdin'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "get" -d 'List policies or fetch them by name'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "describe" -d 'Show a policy in detail, with its ancestors\' status conditions'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "explain" -d 'Document the fields of the resource'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "delete" -d 'Delete policies by name, file or label selector'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "diff" -d 'Show what apply would change'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "validate" -d 'Check manifests offline against the embedded schema and its CEL rules'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "serve" -d 'Run a local control plane that serves the project API'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "completion" -d 'Print a shell completion script'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "config" -d 'Manage contexts in the datumctl config file'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "auth" -d 'Manage credentials for the current context'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "logout" -d 'Remove the stored credential of the current context'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "mcp" -d 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l for -d 'The condition: delete, create, condition=NAME[=VALUE], jsonpath=\'{…}\'[=VALUE]' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l timeout -d 'How long to wait (0 checks once; negative waits a week)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s l -l selector -d 'Label selector' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l field-selector -d 'Field selector' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s R -l recursive -d 'Recurse into directories given with -f'
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l all -d 'Wait for every policy in the namespace'
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l field-manager -d 'Field manager name recorded by the server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s R -l recursive -d 'Recurse into directories given with -f'
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l dry-run -d 'Only show what would be created (client) or let the server check without persisting (server)' -r -f -a "none\t''
+client\t''
+server\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l field-manager -d 'Field manager name recorded by the server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s R -l recursive -d 'Recurse into directories given with -f'
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l dry-run -d 'Only show what would be replaced (client) or let the server check without persisting (server)' -r -f -a "none\t''
+client\t''
+server\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l field-manager -d 'Field manager name recorded by the server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s R -l recursive -d 'Recurse into directories given with -f'
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l force -d 'Delete the policies, wait until they are gone, then create them anew'
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s p -l patch -d 'The patch, as JSON or YAML' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l patch-file -d 'A file holding the patch' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l type -d 'merge (RFC 7386) or json (RFC 6902); strategic is refused for this custom resource' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l dry-run -d 'Only show the result (client) or let the server check without persisting (server)' -r -f -a "none\t''
+client\t''
+server\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l field-manager -d 'Field manager name recorded by the server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
+datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s R -l recursive -d 'Recurse into directories given with -f'
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s l -l selector -d 'Label selector' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l resource-version -d 'Refuse the change unless the policy is still at this resource version' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l dry-run -d 'Only show the result (client) or let the server check without persisting (server)' -r -f -a "none\t''
+client\t''
+server\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l field-manager -d 'Field manager name recorded by the server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s R -l recursive -d 'Recurse into directories given with -f'
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l overwrite -d 'Allow changing a key that already has a value'
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l list -d 'Print the current keys and values instead of changing them'
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l all -d 'Every policy in the namespace'
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s l -l selector -d 'Label selector' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l resource-version -d 'Refuse the change unless the policy is still at this resource version' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l dry-run -d 'Only show the result (client) or let the server check without persisting (server)' -r -f -a "none\t''
+client\t''
+server\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l field-manager -d 'Field manager name recorded by the server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s R -l recursive -d 'Recurse into directories given with -f'
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l overwrite -d 'Allow changing a key that already has a value'
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l list -d 'Print the current keys and values instead of changing them'
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l all -d 'Every policy in the namespace'
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "apply" -d 'Create or update policies from files, directories or stdin'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "get" -d 'List policies or fetch them by name'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "describe" -d 'Show a policy in detail, with its ancestors\' status conditions'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "explain" -d 'Document the fields of the resource'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "delete" -d 'Delete policies by name, file or label selector'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "diff" -d 'Show what apply would change'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "validate" -d 'Check manifests offline against the embedded schema and its CEL rules'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "serve" -d 'Run a local control plane that serves the project API'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "completion" -d 'Print a shell completion script'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "config" -d 'Manage contexts in the datumctl config file'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "auth" -d 'Manage credentials for the current context'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "logout" -d 'Remove the stored credential of the current context'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "mcp" -d 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "wait" -d 'Wait until policies meet a condition (every ancestor Accepted, a JSONPath value, deletion)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "edit" -d 'Edit a policy in $KUBE_EDITOR or $EDITOR and send the changes'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "create" -d 'Create policies from files or stdin (refused when they exist)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "replace" -d 'Replace policies with the content of files or stdin'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "patch" -d 'Change fields of a policy with a JSON merge patch or a JSON patch'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "label" -d 'Add, change or remove labels of policies'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "annotate" -d 'Add, change or remove annotations of policies'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-context" -d 'Create or update a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make a context the current one'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'List contexts'
@@ -710,7 +940,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
 
-# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+# Policy names from the server after `get|describe|delete|wait|edit|patch|label|annotate RESOURCE` (datumctl __complete-names).
 function __datumctl_wants_policy_name
     set -l words (commandline -opc)
     set -l positional
@@ -721,13 +951,13 @@ function __datumctl_wants_policy_name
             continue
         end
         switch $word
-            case --server --project --token -n --namespace -o --output --color -v --verbose --request-timeout --kubeconfig --context --certificate-authority --error-format -l --selector --field-selector -L --label-columns --chunk-size -f --filename
+            case --server --project --token -n --namespace -o --output --color -v --verbose --request-timeout --kubeconfig --context --certificate-authority --error-format -l --selector --field-selector -L --label-columns --chunk-size -f --filename --for --timeout -p --patch --patch-file --type --resource-version --field-manager
                 set skip 1
             case '-*'
             case '*'
                 set -a positional $word
         end
     end
-    test (count $positional) -ge 2; and contains -- $positional[1] get describe delete
+    test (count $positional) -ge 2; and contains -- $positional[1] get describe delete wait edit patch label annotate
 end
 complete -c datumctl -n __datumctl_wants_policy_name -f -a '(datumctl __complete-names (commandline -opc) 2>/dev/null)'

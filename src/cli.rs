@@ -141,6 +141,27 @@ pub enum Command {
     /// Serve the policy tools to an AI agent over the Model Context Protocol (stdio)
     #[command(after_help = MCP_EXAMPLES)]
     Mcp(McpArgs),
+    /// Wait until policies meet a condition (every ancestor Accepted, a JSONPath value, deletion)
+    #[command(after_help = WAIT_EXAMPLES)]
+    Wait(WaitArgs),
+    /// Edit a policy in $KUBE_EDITOR or $EDITOR and send the changes
+    #[command(after_help = EDIT_EXAMPLES)]
+    Edit(EditArgs),
+    /// Create policies from files or stdin (refused when they exist)
+    #[command(after_help = CREATE_EXAMPLES)]
+    Create(CreateArgs),
+    /// Replace policies with the content of files or stdin
+    #[command(after_help = REPLACE_EXAMPLES)]
+    Replace(ReplaceArgs),
+    /// Change fields of a policy with a JSON merge patch or a JSON patch
+    #[command(after_help = PATCH_EXAMPLES)]
+    Patch(PatchArgs),
+    /// Add, change or remove labels of policies
+    #[command(after_help = LABEL_EXAMPLES)]
+    Label(MetadataArgs),
+    /// Add, change or remove annotations of policies
+    #[command(after_help = ANNOTATE_EXAMPLES)]
+    Annotate(MetadataArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -459,3 +480,207 @@ const MCP_EXAMPLES: &str = "Examples:
 // resolved again at each tool call.
 #[derive(Debug, Args)]
 pub struct McpArgs {}
+// --- kubectl's everyday verbs: wait, edit, create, replace, patch, label, annotate ---
+
+const WAIT_EXAMPLES: &str = "Examples:
+  # Wait until every ancestor of a policy has accepted its current generation
+  datumctl wait btp/backend-traffic-example --for=condition=Accepted
+
+  # Apply, then block the CI job until the policy is accepted or refused
+  datumctl apply -f policy.yaml
+  datumctl wait -f policy.yaml --for=condition=Accepted --timeout=2m
+
+  # Wait for a field to reach a value
+  datumctl wait btp/backend-traffic-example --for=jsonpath='{.spec.retry.numRetries}'=3
+
+  # Wait for every policy with a label to be deleted
+  datumctl wait btp -l app=web --for=delete --timeout=60s";
+
+const EDIT_EXAMPLES: &str = "Examples:
+  # Edit a policy in the default editor
+  datumctl edit btp backend-traffic-example
+
+  # Edit it as JSON, with another editor
+  KUBE_EDITOR=nano datumctl edit btp/backend-traffic-example -o json";
+
+const CREATE_EXAMPLES: &str = "Examples:
+  # Create the policies a manifest holds
+  datumctl create -f policy.yaml
+
+  # Let the server check them without creating anything
+  datumctl create -f policy.yaml --dry-run=server";
+
+const REPLACE_EXAMPLES: &str = "Examples:
+  # Replace a policy with the content of a manifest
+  datumctl replace -f policy.yaml
+
+  # Delete and re-create it
+  datumctl replace --force -f policy.yaml";
+
+const PATCH_EXAMPLES: &str = "Examples:
+  # Change one field with a JSON merge patch
+  datumctl patch btp backend-traffic-example --type merge -p '{\"spec\":{\"retry\":{\"numRetries\":5}}}'
+
+  # Remove a field with a JSON patch
+  datumctl patch btp/backend-traffic-example --type json -p '[{\"op\":\"remove\",\"path\":\"/spec/retry\"}]'
+
+  # Read the patch from a file
+  datumctl patch btp backend-traffic-example --type merge --patch-file patch.json";
+
+const LABEL_EXAMPLES: &str = "Examples:
+  # Add a label
+  datumctl label btp backend-traffic-example team=edge
+
+  # Change it, then remove it
+  datumctl label btp backend-traffic-example team=core --overwrite
+  datumctl label btp backend-traffic-example team-
+
+  # Label every policy in the namespace
+  datumctl label btp --all tier=gold";
+
+const ANNOTATE_EXAMPLES: &str = "Examples:
+  # Add an annotation
+  datumctl annotate btp backend-traffic-example owner=platform
+
+  # List the annotations of a policy
+  datumctl annotate btp backend-traffic-example --list
+
+  # Remove it, only if the policy is still at resource version 42
+  datumctl annotate btp backend-traffic-example owner- --resource-version=42";
+
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// Resource type, or TYPE/NAME
+    pub resource: Option<String>,
+    /// Names (or TYPE/NAMEs) to wait for
+    pub names: Vec<String>,
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// The condition: delete, create, condition=NAME[=VALUE], jsonpath='{…}'[=VALUE]
+    #[arg(long = "for", value_name = "CONDITION")]
+    pub for_condition: Option<String>,
+    /// How long to wait (0 checks once; negative waits a week)
+    #[arg(
+        long,
+        default_value = "30s",
+        value_name = "DURATION",
+        allow_hyphen_values = true
+    )]
+    pub timeout: String,
+    /// Label selector
+    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    pub selector: Option<String>,
+    /// Field selector
+    #[arg(long, value_name = "SELECTOR")]
+    pub field_selector: Option<String>,
+    /// Wait for every policy in the namespace
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Resource type, or TYPE/NAME
+    pub resource: Option<String>,
+    /// Name (or TYPE/NAME) of the policy to edit
+    pub names: Vec<String>,
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Field manager name recorded by the server
+    #[arg(long, value_name = "NAME")]
+    pub field_manager: Option<String>,
+    /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Only show what would be created (client) or let the server check without persisting (server)
+    #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
+    pub dry_run: Option<DryRun>,
+    /// Field manager name recorded by the server
+    #[arg(long, value_name = "NAME")]
+    pub field_manager: Option<String>,
+    /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReplaceArgs {
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Delete the policies, wait until they are gone, then create them anew
+    #[arg(long)]
+    pub force: bool,
+    /// Only show what would be replaced (client) or let the server check without persisting (server)
+    #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
+    pub dry_run: Option<DryRun>,
+    /// Field manager name recorded by the server
+    #[arg(long, value_name = "NAME")]
+    pub field_manager: Option<String>,
+    /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+}
+
+#[derive(Debug, Args)]
+pub struct PatchArgs {
+    /// Resource type, or TYPE/NAME
+    pub resource: Option<String>,
+    /// Names (or TYPE/NAMEs) to patch
+    pub names: Vec<String>,
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// The patch, as JSON or YAML
+    #[arg(short = 'p', long, value_name = "PATCH")]
+    pub patch: Option<String>,
+    /// A file holding the patch
+    #[arg(long, value_name = "FILE")]
+    pub patch_file: Option<String>,
+    /// merge (RFC 7386) or json (RFC 6902); strategic is refused for this custom resource
+    #[arg(long = "type", default_value = "strategic", value_name = "TYPE")]
+    pub patch_type: String,
+    /// Only show the result (client) or let the server check without persisting (server)
+    #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
+    pub dry_run: Option<DryRun>,
+    /// Field manager name recorded by the server
+    #[arg(long, value_name = "NAME")]
+    pub field_manager: Option<String>,
+    /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
+    #[arg(long, value_enum)]
+    pub profile: Option<Profile>,
+}
+
+/// `label` and `annotate`: the same mechanism on two maps of metadata.
+#[derive(Debug, Args)]
+pub struct MetadataArgs {
+    /// Resource type or TYPE/NAME, then names, then KEY=VALUE and KEY- changes
+    pub words: Vec<String>,
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Allow changing a key that already has a value
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Print the current keys and values instead of changing them
+    #[arg(long)]
+    pub list: bool,
+    /// Label selector
+    #[arg(short = 'l', long, value_name = "SELECTOR")]
+    pub selector: Option<String>,
+    /// Every policy in the namespace
+    #[arg(long)]
+    pub all: bool,
+    /// Refuse the change unless the policy is still at this resource version
+    #[arg(long, value_name = "VERSION")]
+    pub resource_version: Option<String>,
+    /// Only show the result (client) or let the server check without persisting (server)
+    #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
+    pub dry_run: Option<DryRun>,
+    /// Field manager name recorded by the server
+    #[arg(long, value_name = "NAME")]
+    pub field_manager: Option<String>,
+}

@@ -103,6 +103,20 @@ fn bash_completes_names_after_the_resource_only() {
         complete("datumctl -n default delete backendtrafficpolicy --project names b"),
         "beta\n"
     );
+    // The verbs of issue #15 that take names complete them too, past their own flags.
+    for verb in [
+        "wait --for=delete",
+        "edit",
+        "patch --type merge",
+        "label",
+        "annotate",
+    ] {
+        assert_eq!(
+            complete(&format!("datumctl {verb} btp --project names a")),
+            "alpha\n",
+            "{verb}"
+        );
+    }
     // The resource position gets the static completion, not policy names.
     assert!(!complete("datumctl --project names get ''").contains("alpha"));
 }

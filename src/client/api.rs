@@ -9,6 +9,7 @@ use serde_json::Value;
 pub const MERGE_PATCH: &str = "application/merge-patch+json";
 pub const APPLY_PATCH: &str = "application/apply-patch+yaml";
 pub const JSON: &str = "application/json";
+pub const JSON_PATCH: &str = "application/json-patch+json";
 
 /// Options shared by writes.
 #[derive(Debug, Clone, Default)]
@@ -122,6 +123,22 @@ impl ApiClient {
         self.send_json(&req).await
     }
 
+    /// PUT: the object replaces the stored one (conditional on `metadata.resourceVersion` when
+    /// the object carries one).
+    pub async fn replace_policy(
+        &self,
+        namespace: &str,
+        name: &str,
+        object: &Value,
+        options: &WriteOptions,
+    ) -> Result<Value, ClientError> {
+        ClientError::check_name(name)?;
+        let url = self.target.object_url(namespace, name);
+        let req =
+            options.decorate(ApiRequest::new(Method::PUT, url).json_body(JSON, body_of(object)));
+        self.send_json(&req).await
+    }
+
     pub async fn patch_policy(
         &self,
         namespace: &str,
@@ -134,6 +151,23 @@ impl ApiClient {
         let url = self.target.object_url(namespace, name);
         let req = options
             .decorate(ApiRequest::new(Method::PATCH, url).json_body(content_type, body_of(patch)));
+        self.send_json(&req).await
+    }
+
+    /// A patch sent as the bytes given (a patch that is not JSON still reaches the server, which
+    /// says what is wrong with it, as it does for kubectl).
+    pub async fn patch_policy_bytes(
+        &self,
+        namespace: &str,
+        name: &str,
+        content_type: &'static str,
+        patch: Vec<u8>,
+        options: &WriteOptions,
+    ) -> Result<Value, ClientError> {
+        ClientError::check_name(name)?;
+        let url = self.target.object_url(namespace, name);
+        let req =
+            options.decorate(ApiRequest::new(Method::PATCH, url).json_body(content_type, patch));
         self.send_json(&req).await
     }
 

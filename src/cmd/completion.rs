@@ -27,10 +27,10 @@ pub fn script(shell: Shell) -> String {
 }
 
 /// Flags whose value is the next word, so the scripts do not take it for a positional.
-const VALUE_FLAGS: &str = "--server|--project|--token|-n|--namespace|-o|--output|--color|-v|--verbose|--request-timeout|--kubeconfig|--context|--certificate-authority|--error-format|-l|--selector|--field-selector|-L|--label-columns|--chunk-size|-f|--filename";
+const VALUE_FLAGS: &str = "--server|--project|--token|-n|--namespace|-o|--output|--color|-v|--verbose|--request-timeout|--kubeconfig|--context|--certificate-authority|--error-format|-l|--selector|--field-selector|-L|--label-columns|--chunk-size|-f|--filename|--for|--timeout|-p|--patch|--patch-file|--type|--resource-version|--field-manager";
 
 const BASH_NAMES: &str = r#"
-# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+# Policy names from the server after `get|describe|delete|wait|edit|patch|label|annotate RESOURCE` (datumctl __complete-names).
 _datumctl_with_names() {
     local cur="${COMP_WORDS[COMP_CWORD]}" i word
     local -a positional=()
@@ -42,7 +42,7 @@ _datumctl_with_names() {
             *) positional+=("$word") ;;
         esac
     done
-    if [[ $cur != -* && ${#positional[@]} -ge 2 && " get describe delete " == *" ${positional[0]} "* ]]; then
+    if [[ $cur != -* && ${#positional[@]} -ge 2 && " get describe delete wait edit patch label annotate " == *" ${positional[0]} "* ]]; then
         local IFS=$'
 '
         COMPREPLY=($(compgen -W "$(datumctl __complete-names "${COMP_WORDS[@]:0:COMP_CWORD}" 2>/dev/null)" -- "$cur"))
@@ -58,7 +58,7 @@ fi
 "#;
 
 const ZSH_NAMES: &str = r#"
-# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+# Policy names from the server after `get|describe|delete|wait|edit|patch|label|annotate RESOURCE` (datumctl __complete-names).
 _datumctl_with_names() {
     local -a positional names
     local i word
@@ -86,7 +86,7 @@ fi
 "#;
 
 const FISH_NAMES: &str = r#"
-# Policy names from the server after `get|describe|delete RESOURCE` (datumctl __complete-names).
+# Policy names from the server after `get|describe|delete|wait|edit|patch|label|annotate RESOURCE` (datumctl __complete-names).
 function __datumctl_wants_policy_name
     set -l words (commandline -opc)
     set -l positional
@@ -104,7 +104,7 @@ function __datumctl_wants_policy_name
                 set -a positional $word
         end
     end
-    test (count $positional) -ge 2; and contains -- $positional[1] get describe delete
+    test (count $positional) -ge 2; and contains -- $positional[1] get describe delete wait edit patch label annotate
 end
 complete -c datumctl -n __datumctl_wants_policy_name -f -a '(datumctl __complete-names (commandline -opc) 2>/dev/null)'
 "#;

@@ -6,17 +6,23 @@ pub mod complete_names;
 pub mod completion;
 pub mod config;
 pub mod connect;
+pub mod create;
 pub mod delete;
 pub mod describe;
 pub mod diff;
+pub mod edit;
 pub mod explain;
 pub mod get;
+pub mod label;
 pub mod login;
 pub mod mcp;
 pub mod objects;
+pub mod patch;
+pub mod replace;
 pub mod serve;
 pub mod update_kubeconfig;
 pub mod validate;
+pub mod wait;
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::CmdResult;
@@ -49,5 +55,12 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Login(args) => login::run(&args, &ctx),
         Command::Logout => login::logout(&ctx),
         Command::Mcp(args) => mcp::run(&args, &ctx),
+        Command::Wait(args) => wait::run(&args, &ctx),
+        Command::Edit(args) => edit::run(&args, &ctx),
+        Command::Create(args) => create::run(&args, &ctx),
+        Command::Replace(args) => replace::run(&args, &ctx),
+        Command::Patch(args) => patch::run(&args, &ctx),
+        Command::Label(args) => label::run(label::MetaMap::Labels, &args, &ctx),
+        Command::Annotate(args) => label::run(label::MetaMap::Annotations, &args, &ctx),
     }
 }

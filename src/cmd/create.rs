@@ -1,0 +1,157 @@
+//! `datumctl create -f …`: create each policy a manifest holds, as `kubectl create -f` does
+//! (refused when it exists), after checking it locally with the server's own validator. Also
+//! home of what the writing verbs share: the local verdict worded as the server words it, and
+//! kubectl's result line.
+
+use crate::cli::{CreateArgs, DryRun};
+use crate::client::api::{WriteOptions, runtime};
+use crate::client::http::ApiClient;
+use crate::client::status::{ApiStatus, ClientError};
+use crate::client::target::effective_profile;
+use crate::cmd::Context;
+use crate::cmd::apply::{dry_run_suffix, error_text, object_namespace, read_documents};
+use crate::error::{CliError, CmdResult, Outcome};
+use crate::print::output::{OutputFormat, name_line};
+use crate::print::yaml::to_yaml;
+use crate::resource::{self, qualified_name};
+use crate::validate::{Options, Profile};
+use serde_json::Value;
+
+/// `-o` of the writing verbs: none (kubectl's `… created` line), name, yaml or json.
+pub fn write_format(ctx: &Context) -> Result<Option<OutputFormat>, CliError> {
+    match ctx.global.output.as_deref() {
+        None => Ok(None),
+        Some(o) => OutputFormat::parse(Some(o), &["name", "yaml", "json"])
+            .map(Some)
+            .map_err(CliError::usage),
+    }
+}
+
+/// Prints results in kubectl's shapes, `---` between YAML documents.
+pub struct ResultPrinter {
+    format: Option<OutputFormat>,
+    printed: usize,
+}
+
+impl ResultPrinter {
+    pub fn new(format: Option<OutputFormat>) -> Self {
+        ResultPrinter { format, printed: 0 }
+    }
+
+    /// The text for `object` after `verb` (`created`, `replaced (dry run)`, …).
+    pub fn line(&mut self, object: &Value, verb: &str) -> String {
+        self.printed += 1;
+        match &self.format {
+            None => format!(
+                "{} {verb}\n",
+                qualified_name(object["metadata"]["name"].as_str().unwrap_or(""))
+            ),
+            Some(OutputFormat::Name) => name_line(object),
+            Some(OutputFormat::Yaml) => {
+                let sep = if self.printed > 1 { "---\n" } else { "" };
+                format!(
+                    "{sep}{}",
+                    to_yaml(&crate::print::output::omit_managed_fields(object))
+                )
+            }
+            Some(f) => f.single(object),
+        }
+    }
+}
+
+/// The refusal the server would give `object`, decided here by the same validator, worded as
+/// the server words it (so kubectl's and our messages agree); `None` when it is valid.
+pub fn local_refusal(object: &Value, profile: Profile) -> Option<ApiStatus> {
+    let mut copy = object.clone();
+    let errors = crate::validate::validate_object(&mut copy, &Options { profile });
+    if errors.is_empty() {
+        return None;
+    }
+    let name = object["metadata"]["name"].as_str().unwrap_or("");
+    let status = crate::server::status::ApiError::invalid(name, &errors).to_status();
+    Some(ApiStatus::from_body(
+        422,
+        &serde_json::to_vec(&status).unwrap_or_default(),
+    ))
+}
+
+/// The profile objects are checked against before they are sent.
+pub fn profile_for(flag: Option<Profile>, client: &ApiClient) -> Profile {
+    effective_profile(flag, Some(&client.target))
+}
+
+/// Write options with the field manager kubectl's verb would record, unless one was given.
+pub fn write_options(
+    dry_run: Option<DryRun>,
+    manager: &Option<String>,
+    verb: &str,
+) -> WriteOptions {
+    WriteOptions {
+        server_dry_run: dry_run == Some(DryRun::Server),
+        field_manager: Some(
+            manager
+                .clone()
+                .unwrap_or_else(|| format!("datumctl-{verb}")),
+        ),
+        force: false,
+        field_validation: Some("Strict"),
+    }
+}
+
+/// Every document must be a BackendTrafficPolicy with a name.
+pub fn check_kinds(docs: &[crate::manifest::Document]) -> Result<(), CliError> {
+    for doc in docs {
+        if doc.kind() != Some(resource::KIND) || doc.value["apiVersion"] != resource::API_VERSION {
+            return Err(CliError::failure(anyhow::anyhow!(
+                "no matches for kind {:?} in version {:?} in {}: datumctl works with {} only",
+                doc.kind().unwrap_or(""),
+                doc.value["apiVersion"].as_str().unwrap_or(""),
+                doc.source,
+                resource::KIND
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
+    if args.files.filenames.is_empty() {
+        return Err(CliError::usage("must specify one of -f and -k"));
+    }
+    let mut out = ResultPrinter::new(write_format(ctx)?);
+    let docs = read_documents(&args.files)?;
+    check_kinds(&docs)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let profile = profile_for(args.profile, &client);
+    let options = write_options(args.dry_run, &args.field_manager, "create");
+    let explicit = ctx.global.namespace.is_some();
+    let verb = format!("created{}", dry_run_suffix(args.dry_run));
+    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let p = &ctx.printer;
+    let mut failed = false;
+    for doc in &docs {
+        let ns = object_namespace(doc, &client.target.namespace, explicit)?;
+        let mut object = doc.value.clone();
+        if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
+            meta.insert("namespace".into(), Value::String(ns.clone()));
+        }
+        let result = match local_refusal(&object, profile) {
+            Some(status) => Err(ClientError::Status(Box::new(status))),
+            None if args.dry_run == Some(DryRun::Client) => Ok(object),
+            None => rt.block_on(client.create_policy(&ns, &object, &options)),
+        };
+        match result {
+            Ok(created) => p.out(&out.line(&created, &verb)),
+            Err(e @ ClientError::Status(_)) => {
+                p.err(&format!("{}\n", error_text(&e, "creating", &doc.source)));
+                failed = true;
+            }
+            Err(e) => return Err(e.into_cli(&client.target)),
+        }
+    }
+    Ok(if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    })
+}
