@@ -35,7 +35,7 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
                 match client.get_policy(&object.namespace, &object.name).await {
                     Ok(o) => objects.push(o),
                     Err(ClientError::Status(s)) if s.is_not_found() => {
-                        p.err(&format!("{}\n", s.kubectl_message()));
+                        p.error(&s.to_cli(s.kind()));
                         failed = true;
                     }
                     Err(e) => return Err(e),

@@ -116,7 +116,7 @@ impl Getter<'_> {
                 Ok(obj) => found.push(obj),
                 Err(e) if e.is_not_found() && self.args.ignore_not_found => {}
                 Err(ClientError::Status(s)) if s.is_not_found() => {
-                    p.err(&format!("{}\n", s.kubectl_message()));
+                    p.error(&s.to_cli(s.kind()));
                     failed = true;
                 }
                 Err(e) => return Err(e),
