@@ -318,13 +318,18 @@ impl ClientError {
 
     /// The command-level error: kind (exit code), kubectl's words, and hints.
     pub fn into_cli(self, target: &Target) -> CliError {
+        self.to_cli(target)
+    }
+
+    /// [`ClientError::into_cli`] of a borrowed error.
+    pub fn to_cli(&self, target: &Target) -> CliError {
         let login_hint = if target.kubeconfig {
             "check the user credentials in the kubeconfig, or pass --token".to_string()
         } else {
             "store a token with `datumctl auth login --token-stdin` (or set DATUMCTL_TOKEN)"
                 .to_string()
         };
-        match &self {
+        match self {
             ClientError::Status(s) if s.code == 401 => s
                 .to_cli(ErrorKind::Unauthorized)
                 .hint(format!("{} rejected the credential", target.describe()))

@@ -65,7 +65,7 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
         profile: effective_profile(args.profile, Some(&client.target)),
     };
     if validate_all(&docs, &options, ctx, false) > 0 {
-        return Err(CliError::usage(format!(
+        return Err(CliError::invalid(anyhow::anyhow!(
             "invalid manifests under the {} profile; nothing was compared",
             profile_name(options.profile)
         )));
