@@ -167,17 +167,19 @@ mod tests {
         assert_eq!(
             text,
             concat!(
-                "p.yaml:10:5: unknown field \"spec.retry.numRetrys\"\n",
-                "10 |     numRetrys: 3\n",
-                "   |     ^\n",
                 "p.yaml:9:17: spec.retry.numRetries: Invalid value: -1: spec.retry.numRetries in body should be greater than or equal to 0\n",
                 "9 |     numRetries: -1\n",
                 "  |                 ^\n",
+                "p.yaml:10:5: unknown field \"spec.retry.numRetrys\" (did you mean \"numRetries\"?)\n",
+                "10 |     numRetrys: 3\n",
+                "   |     ^\n",
             )
         );
+        // In the order of the file, whatever order the checks found them in.
         let json = render_json(&docs[0], &errors);
         assert_eq!(json["valid"], json!(false));
-        assert_eq!(json["errors"][1]["line"], json!(9));
-        assert_eq!(json["errors"][1]["reason"], json!("FieldValueInvalid"));
+        assert_eq!(json["errors"][0]["line"], json!(9));
+        assert_eq!(json["errors"][0]["type"], json!("FieldValueInvalid"));
+        assert_eq!(json["errors"][1]["suggestion"], json!("numRetries"));
     }
 }
