@@ -79,7 +79,7 @@ pub struct CliError {
     /// object changed meanwhile).
     pub retryable: bool,
     /// Structured facts: the Status details (causes), the file and object, validation errors.
-    pub details: Value,
+    pub details: Box<Value>,
     /// An exit code other than the kind's (`diff`, where 1 means "differences found").
     pub exit: Option<u8>,
 }
@@ -94,7 +94,7 @@ impl CliError {
             code: None,
             reason: None,
             retryable: false,
-            details: Value::Null,
+            details: Box::new(Value::Null),
             exit: None,
         }
     }
@@ -133,7 +133,7 @@ impl CliError {
     /// Adds `key: value` to the details object.
     pub fn detail(mut self, key: &str, value: impl Into<Value>) -> Self {
         if !self.details.is_object() {
-            self.details = Value::Object(serde_json::Map::new());
+            *self.details = Value::Object(serde_json::Map::new());
         }
         if let Some(map) = self.details.as_object_mut() {
             map.insert(key.to_string(), value.into());
@@ -152,7 +152,7 @@ impl CliError {
                 "message": self.message(),
                 "hints": self.hints,
                 "retryable": self.retryable,
-                "details": if self.details.is_null() { Value::Object(Default::default()) } else { self.details.clone() },
+                "details": if self.details.is_null() { Value::Object(Default::default()) } else { (*self.details).clone() },
             }
         })
     }

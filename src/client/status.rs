@@ -134,7 +134,7 @@ impl ApiStatus {
         e.reason = Some(self.reason.clone()).filter(|r| !r.is_empty());
         e.retryable = self.retryable();
         if self.details.is_object() {
-            e.details = self.details.clone();
+            e.details = Box::new(self.details.clone());
         }
         e
     }
