@@ -158,9 +158,9 @@ pub fn invalid_document(doc: &Document, errors: &[FieldError]) -> CliError {
     } else {
         format!("{} is invalid: {} errors", object_label(doc), errors.len())
     };
-    let field_errors: Vec<serde_json::Value> = report::by_position(doc, errors)
-        .into_iter()
-        .map(|(at, e)| report::field_error_json(doc, at, e))
+    let field_errors: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| report::field_error_json(doc, report::error_position(doc, e), e))
         .collect();
     let mut e = CliError::invalid(anyhow::anyhow!(message))
         .reason("Invalid")

@@ -128,11 +128,13 @@ pub fn render_broken_json(error: &ManifestError) -> Value {
     })
 }
 
-/// One JSON object for the document: file, index, name, valid, errors with positions.
+/// One JSON object for the document: file, index, name, valid, errors with positions. The
+/// errors keep kube-apiserver's order (the order of a 422's causes); people read them in the
+/// order of the file.
 pub fn render_json(doc: &Document, errors: &[FieldError]) -> Value {
-    let errors: Vec<Value> = by_position(doc, errors)
-        .into_iter()
-        .map(|(at, e)| field_error_json(doc, at, e))
+    let errors: Vec<Value> = errors
+        .iter()
+        .map(|e| field_error_json(doc, error_position(doc, e), e))
         .collect();
     json!({
         "file": doc.source,
@@ -175,11 +177,11 @@ mod tests {
                 "   |     ^\n",
             )
         );
-        // In the order of the file, whatever order the checks found them in.
+        // People read them in the order of the file; JSON keeps kube-apiserver's order.
         let json = render_json(&docs[0], &errors);
         assert_eq!(json["valid"], json!(false));
-        assert_eq!(json["errors"][0]["line"], json!(9));
-        assert_eq!(json["errors"][0]["type"], json!("FieldValueInvalid"));
-        assert_eq!(json["errors"][1]["suggestion"], json!("numRetries"));
+        assert_eq!(json["errors"][1]["line"], json!(9));
+        assert_eq!(json["errors"][1]["type"], json!("FieldValueInvalid"));
+        assert_eq!(json["errors"][0]["suggestion"], json!("numRetries"));
     }
 }
