@@ -51,6 +51,10 @@ fn main() -> ExitCode {
         }
     }
     let printer = Printer::new(cli.global.color, cli.global.error_format);
+    // `serve` drains on SIGINT itself; every other command ends with 130 at once.
+    if !matches!(cli.command, datumctl::cli::Command::Serve(_)) {
+        exit_on_interrupt(printer.clone());
+    }
     match datumctl::cmd::dispatch(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(ErrorKind::Failure.exit_code()),
@@ -103,4 +107,27 @@ fn wants_json_errors() -> bool {
         a == "--error-format=json"
             || (a == "--error-format" && args.get(i + 1).is_some_and(|v| v == "json"))
     })
+}
+
+/// Ends the process with 130 on Ctrl-C (SIGINT), as a shell reports a command it interrupted;
+/// under `--error-format json` it first prints the `interrupted` error, so a script reading
+/// stderr sees why the output stopped.
+fn exit_on_interrupt(printer: Printer) {
+    std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .build()
+        else {
+            return;
+        };
+        if rt.block_on(tokio::signal::ctrl_c()).is_ok() {
+            if printer.json_errors() {
+                printer.error(&CliError::new(
+                    ErrorKind::Interrupted,
+                    anyhow::anyhow!("interrupted"),
+                ));
+            }
+            std::process::exit(i32::from(ErrorKind::Interrupted.exit_code()));
+        }
+    });
 }

@@ -132,6 +132,14 @@ fn json_errors(o: &Output) -> Vec<Value> {
 #[test]
 fn every_error_is_one_json_shape_under_error_format_json() {
     let env = Env::new();
+    // Not an error, and still a JSON line: kubectl's note on an empty list.
+    let o = env.run(&["get", "btp", "--error-format", "json"]);
+    assert_eq!(code(&o), 0);
+    let note: Value = serde_json::from_str(err(&o).trim()).expect("a JSON line");
+    assert_eq!(
+        note,
+        serde_json::json!({"info": {"message": "No resources found in default namespace."}})
+    );
     // Not found: the Status's code, reason and details.
     let o = env.run(&["get", "btp", "nope", "--error-format", "json"]);
     assert_eq!(code(&o), 1);
@@ -270,6 +278,8 @@ fn a_rejected_token_is_unauthorized_and_another_project_forbidden() {
     let dir = tempfile::tempdir().expect("tmp");
     let tokens = dir.path().join("tokens");
     std::fs::write(&tokens, "ci-secret-token,ci\n").expect("tokens");
+    std::fs::set_permissions(&tokens, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .expect("chmod 600");
     let env = Env::on(TestServer::start_with(&[
         "--token-file",
         &tokens.to_string_lossy(),
@@ -622,4 +632,40 @@ fn ci_script_runs_end_to_end() {
         "{}",
         out(&o)
     );
+}
+
+#[test]
+fn an_interrupted_command_exits_130() {
+    let env = Env::new();
+    let good = env.write("good.yaml", &policy("w1"));
+    assert_eq!(code(&env.run(&["apply", "-f", &good])), 0);
+    for format in ["human", "json"] {
+        let mut child = datumctl(env.home())
+            .current_dir(env.home())
+            .env("DATUMCTL_SERVER", &env.server.url)
+            .env("DATUM_PROJECT", PROJECT)
+            .args(["get", "btp", "-w", "-o", "name", "--error-format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn get -w");
+        // The watch is running once it has printed the existing object.
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let mut first = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut first).expect("first line");
+        assert_eq!(first, "backendtrafficpolicy.gateway.envoyproxy.io/w1\n");
+        let pid = child.id().to_string();
+        let killed = Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let o = child.wait_with_output().expect("wait");
+        assert_eq!(o.status.code(), Some(130), "{format}: {}", err(&o));
+        if format == "json" {
+            assert_eq!(json_errors(&o)[0]["kind"], "interrupted");
+        } else {
+            assert_eq!(err(&o), "");
+        }
+    }
 }

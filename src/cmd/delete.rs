@@ -62,7 +62,7 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;
             if items.is_empty() {
-                p.err(&format!("No resources found in {ns} namespace.\n"));
+                p.info(&format!("No resources found in {ns} namespace."));
             }
             for item in items {
                 if let Some(name) = item["metadata"]["name"].as_str() {

@@ -50,9 +50,9 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
             let scope = (!args.all_namespaces).then_some(ns.as_str());
             let (items, _) = client.list_all(scope, &options).await?;
             if items.is_empty() {
-                p.err(&match scope {
-                    Some(ns) => format!("No resources found in {ns} namespace.\n"),
-                    None => "No resources found\n".to_string(),
+                p.info(&match scope {
+                    Some(ns) => format!("No resources found in {ns} namespace."),
+                    None => "No resources found".to_string(),
                 });
             }
             objects = items;

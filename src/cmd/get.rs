@@ -252,9 +252,9 @@ impl Getter<'_> {
                     p.out(&table.render(self.with_headers()));
                 }
                 if count == 0 && !custom && !(self.args.watch) {
-                    p.err(&match ns {
-                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
-                        None => "No resources found\n".to_string(),
+                    p.info(&match ns {
+                        Some(ns) => format!("No resources found in {ns} namespace."),
+                        None => "No resources found".to_string(),
                     });
                 }
             }

@@ -94,6 +94,16 @@ impl Printer {
         paint(self.color_err, text, color)
     }
 
+    /// A line of information on stderr (kubectl's `No resources found …`); under
+    /// `--error-format json`, one `{"info":{"message":…}}` line.
+    pub fn info(&self, message: &str) {
+        if self.error_format == ErrorFormat::Json {
+            let line = serde_json::json!({"info": {"message": message}});
+            return self.err(&format!("{line}\n"));
+        }
+        self.err(&format!("{message}\n"));
+    }
+
     /// Whether errors are printed as JSON lines (`--error-format json`).
     pub fn json_errors(&self) -> bool {
         self.error_format == ErrorFormat::Json
