@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a `run(args, ctx)`; `dispatch` picks the one to run.
 
 pub mod apply;
+mod apply_server_side;
 pub mod auth;
 pub mod complete_names;
 pub mod completion;
