@@ -347,11 +347,28 @@ fn exit_codes_follow_one_taxonomy() {
     // Not found and a batch with a failure: 1.
     assert_eq!(code(&env.run(&["get", "btp", "nope"])), 1);
     assert_eq!(code(&env.run(&["get", "btp", "good", "nope"])), 1);
-    // Unreachable: 3.
+    // Unreachable: 3, for a batch too (nothing sent arrived), with the error printed once.
     assert_eq!(
         code(&env.run(&["get", "btp", "--server", "http://127.0.0.1:9"])),
         3
     );
+    let two = env.write(
+        "two.yaml",
+        &format!("{}---\n{}", policy("t1"), policy("t2")),
+    );
+    let o = env.run(&[
+        "apply",
+        "-f",
+        &two,
+        "--server",
+        "http://127.0.0.1:9",
+        "--error-format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 3);
+    let errors = json_errors(&o);
+    assert_eq!(errors.len(), 1, "{}", err(&o));
+    assert_eq!(errors[0]["kind"], "unreachable");
 }
 
 #[test]

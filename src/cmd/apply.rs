@@ -409,16 +409,27 @@ impl Applier<'_> {
         }
         let p = &self.ctx.printer;
         let alone = failed.len() == 1;
+        let target = &self.client.target;
+        // When nothing was applied and nothing sent reached the server (or it took no
+        // credential), that is the one error, printed once with its hints, and the exit code is 3.
+        let cut_off =
+            |f: &Failed| matches!(f, Failed::Refused(_, _, e) if e.to_cli(target).exit_code() == 3);
         let refused = failed
             .iter()
             .filter(|f| matches!(f, Failed::Refused(..)))
             .count();
+        let all_cut_off = refused > 0
+            && failed.len() == total
+            && failed.iter().filter(|f| cut_off(f)).count() == refused;
+        let mut cut: Option<ClientError> = None;
         let count = failed.len();
-        let mut unreachable: Option<ClientError> = None;
         for f in failed {
             match f {
                 Failed::Broken(e) => p.error(&crate::cmd::manifest_error(e)),
                 Failed::Invalid(doc, errors) => print_invalid(doc, &errors, self.ctx, false),
+                Failed::Refused(_, _, e) if all_cut_off => {
+                    cut.get_or_insert(e);
+                }
                 Failed::Refused(doc, verb, e) => {
                     if p.json_errors() {
                         let mut cli = e.to_cli(&self.client.target);
@@ -441,9 +452,6 @@ impl Applier<'_> {
                             }
                         }
                     }
-                    if !matches!(e, ClientError::Status(_)) && unreachable.is_none() {
-                        unreachable = Some(e);
-                    }
                 }
             }
         }
@@ -453,12 +461,10 @@ impl Applier<'_> {
                 "error: {count} of {total} {noun} failed to apply\n"
             ));
         }
-        if let Some(e) = unreachable
-            && refused == total
-        {
-            return Err(e.into_cli(&self.client.target));
+        match cut {
+            Some(e) => Err(e.into_cli(target)),
+            None => Ok(Outcome::Failed),
         }
-        Ok(Outcome::Failed)
     }
 
     pub(crate) fn write_options(&self, manager: &str) -> WriteOptions {
