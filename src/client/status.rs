@@ -642,6 +642,43 @@ mod tests {
     }
 
     #[test]
+    fn kinds_and_retries_follow_the_status() {
+        let cases = [
+            (401, "Unauthorized", ErrorKind::Unauthorized, false),
+            (403, "Forbidden", ErrorKind::Forbidden, false),
+            (404, "NotFound", ErrorKind::NotFound, false),
+            (409, "AlreadyExists", ErrorKind::Conflict, false),
+            (409, "Conflict", ErrorKind::Conflict, true),
+            (422, "Invalid", ErrorKind::Invalid, false),
+            (400, "BadRequest", ErrorKind::Invalid, false),
+            (429, "TooManyRequests", ErrorKind::Server, true),
+            (503, "ServiceUnavailable", ErrorKind::Server, true),
+            (500, "InternalError", ErrorKind::Server, true),
+        ];
+        for (code, reason, kind, retryable) in cases {
+            let s =
+                status(json!({"kind": "Status", "code": code, "reason": reason, "message": "m"}));
+            assert_eq!(
+                (s.kind(), s.retryable()),
+                (kind, retryable),
+                "{code} {reason}"
+            );
+        }
+        // A field-manager conflict needs a decision, not a retry.
+        let ssa = status(
+            json!({"kind": "Status", "code": 409, "reason": "Conflict", "message": "m",
+            "details": {"causes": [{"reason": "FieldManagerConflict", "message": "conflict with \"a\"", "field": ".spec"}]}}),
+        );
+        assert!(!ssa.retryable());
+        let e = ssa.to_cli(ssa.kind());
+        assert_eq!(
+            e.to_json()["error"]["details"]["causes"][0]["field"],
+            ".spec"
+        );
+        assert_eq!(e.to_json()["error"]["code"], 409);
+    }
+
+    #[test]
     fn non_status_bodies_get_a_reason_from_the_code() {
         let s = ApiStatus::from_body(503, b"");
         assert_eq!(

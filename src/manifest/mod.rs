@@ -512,6 +512,36 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_file_keeps_its_place_and_the_others_are_read() {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::write(dir.path().join("1.yaml"), "kind: A\n").expect("write");
+        std::fs::write(dir.path().join("2.yaml"), "kind: [\n").expect("write");
+        std::fs::write(dir.path().join("3.yaml"), "# empty\n").expect("write");
+        std::fs::write(dir.path().join("4.yaml"), "kind: B\n").expect("write");
+        let d = dir.path().to_string_lossy().into_owned();
+        let inputs = read_inputs_each(std::slice::from_ref(&d), false).expect("read");
+        let shape: Vec<String> = inputs
+            .iter()
+            .map(|i| match i {
+                Input::Document(doc) => doc.kind().unwrap_or("").to_string(),
+                Input::Broken(e) => e.reason().to_string(),
+            })
+            .collect();
+        // The empty file in a directory is skipped; named on its own it is an error.
+        assert_eq!(shape, ["A", "SyntaxError", "B"]);
+        let empty = format!("{d}/3.yaml");
+        let inputs = read_inputs_each(&[empty], false).expect("read");
+        assert!(matches!(
+            &inputs[..],
+            [Input::Broken(ManifestError::Empty { .. })]
+        ));
+        // A missing file stops the reading: a usage error, not a per-file one.
+        let missing = read_inputs_each(&[format!("{d}/nope.yaml")], false);
+        assert!(matches!(missing, Err(ManifestError::NotFound { .. })));
+        assert!(read_inputs(std::slice::from_ref(&d), false).is_err());
+    }
+
+    #[test]
     fn refuses_binary_and_bad_utf8() {
         assert!(matches!(
             text_of(b"a: \0".to_vec(), "x"),
