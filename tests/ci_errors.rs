@@ -461,6 +461,20 @@ fn apply_applies_what_is_valid_and_reports_the_rest_as_kubectl_does() {
         out(&listed),
         "backendtrafficpolicy.gateway.envoyproxy.io/p1\nbackendtrafficpolicy.gateway.envoyproxy.io/p3\n"
     );
+    // -o json: the objects applied, still one List (the input held several); exit 1.
+    let o = env.run(&["apply", "-f", "d", "-o", "json"]);
+    assert_eq!(code(&o), 1);
+    let list: Value = serde_json::from_str(&out(&o)).expect("one JSON document");
+    let names: Vec<&str> = list["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i["metadata"]["name"].as_str())
+        .collect();
+    assert_eq!(
+        (list["kind"].as_str(), names),
+        (Some("List"), vec!["p1", "p3"])
+    );
     let Some(kubectl) = common::kubectl() else {
         return;
     };
