@@ -2,7 +2,8 @@
 
 use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
 use datumctl::cli::Cli;
-use datumctl::error::{ErrorKind, Outcome};
+use datumctl::cli::{ColorChoice, ErrorFormat};
+use datumctl::error::{CliError, ErrorKind, Outcome};
 use datumctl::print::Printer;
 use std::process::ExitCode;
 
@@ -30,21 +31,11 @@ fn main() -> ExitCode {
     }
     let matches = match Cli::command().try_get_matches() {
         Ok(m) => m,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                ErrorKind::Usage.exit_code()
-            } else {
-                0
-            });
-        }
+        Err(e) => return usage_error(e),
     };
     let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(ErrorKind::Usage.exit_code());
-        }
+        Err(e) => return usage_error(e),
     };
     // Global flags are read from the innermost subcommand that saw them.
     let mut sub = &matches;
@@ -60,12 +51,83 @@ fn main() -> ExitCode {
         }
     }
     let printer = Printer::new(cli.global.color, cli.global.error_format);
+    // `serve` drains on SIGINT itself; every other command ends with 130 at once.
+    if !matches!(cli.command, datumctl::cli::Command::Serve(_)) {
+        exit_on_interrupt(printer.clone());
+    }
     match datumctl::cmd::dispatch(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(ErrorKind::Failure.exit_code()),
         Err(error) => {
             printer.error(&error);
-            ExitCode::from(error.kind.exit_code())
+            ExitCode::from(error.exit_code())
         }
     }
+}
+
+/// Prints clap's error (or its help and version, which are not errors) and exits; under
+/// `--error-format json` the error is the one JSON shape every other error has.
+fn usage_error(e: clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    if wants_json_errors() {
+        let rendered = e.render().to_string();
+        let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+        let message = lines
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_string();
+        let mut error = CliError::usage(message).reason(format!("{:?}", e.kind()));
+        for line in lines {
+            if let Some(tip) = line.strip_prefix("tip: ") {
+                error = error.hint(tip);
+            } else if line.starts_with("Usage: ") {
+                error = error.detail("usage", line.trim_start_matches("Usage: "));
+            }
+        }
+        Printer::new(ColorChoice::Never, ErrorFormat::Json).error(&error);
+    } else {
+        let _ = e.print();
+    }
+    ExitCode::from(ErrorKind::Usage.exit_code())
+}
+
+/// `--error-format json` (or `=json`) among the arguments, read before clap has parsed them
+/// (it is their parsing that failed).
+fn wants_json_errors() -> bool {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .take_while(|a| a != "--")
+        .collect();
+    args.iter().enumerate().any(|(i, a)| {
+        a == "--error-format=json"
+            || (a == "--error-format" && args.get(i + 1).is_some_and(|v| v == "json"))
+    })
+}
+
+/// Ends the process with 130 on Ctrl-C (SIGINT), as a shell reports a command it interrupted;
+/// under `--error-format json` it first prints the `interrupted` error, so a script reading
+/// stderr sees why the output stopped.
+fn exit_on_interrupt(printer: Printer) {
+    std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .build()
+        else {
+            return;
+        };
+        if rt.block_on(tokio::signal::ctrl_c()).is_ok() {
+            if printer.json_errors() {
+                printer.error(&CliError::new(
+                    ErrorKind::Interrupted,
+                    anyhow::anyhow!("interrupted"),
+                ));
+            }
+            std::process::exit(i32::from(ErrorKind::Interrupted.exit_code()));
+        }
+    });
 }

@@ -49,7 +49,7 @@ impl Env {
 }
 
 #[test]
-fn invalid_documents_stop_apply_with_positions() {
+fn invalid_documents_are_reported_with_positions_and_the_valid_ones_applied() {
     let env = Env::new();
     let f = env.write(
         "bad.yaml",
@@ -57,7 +57,10 @@ fn invalid_documents_stop_apply_with_positions() {
     );
     let o = env.run(&["apply", "-f", &f]);
     assert_eq!(code(&o), 1, "{}", err(&o));
-    assert_eq!(out(&o), "");
+    assert_eq!(
+        out(&o),
+        "backendtrafficpolicy.gateway.envoyproxy.io/good created\n"
+    );
     let e = err(&o);
     assert!(
         e.contains(&format!(
@@ -66,12 +69,15 @@ fn invalid_documents_stop_apply_with_positions() {
         "{e}"
     );
     assert!(
-        e.contains("1 of 2 documents invalid under the upstream profile; nothing was applied"),
+        e.ends_with("error: 1 of 2 objects failed to apply\n"),
         "{e}"
     );
-    // Nothing reached the server.
+    // Only the invalid object stayed away from the server.
     let listed = env.run(&["get", "btp", "-o", "name"]);
-    assert_eq!(out(&listed), "");
+    assert_eq!(
+        out(&listed),
+        "backendtrafficpolicy.gateway.envoyproxy.io/good\n"
+    );
 
     // A batch large enough to be checked on several threads reports in input order.
     let mut text = String::new();
@@ -93,10 +99,8 @@ fn invalid_documents_stop_apply_with_positions() {
         lines[1].starts_with(&format!("{f}:{}:17: ", 90 * 12 + 11)),
         "{lines:?}"
     );
-    assert_eq!(
-        lines[2],
-        "error: 2 of 100 documents invalid under the upstream profile; nothing was applied (--validate=false sends them anyway)"
-    );
+    assert_eq!(lines[2], "error: 2 of 100 objects failed to apply");
+    assert_eq!(out(&o).lines().count(), 98, "the 98 valid ones are applied");
 }
 
 #[test]
@@ -169,13 +173,9 @@ fn configured_unchanged_dry_runs_server_side_and_output_forms() {
         out(&o),
         "backendtrafficpolicy.gateway.envoyproxy.io/web unchanged\n"
     );
+    // The client-side apply's fields move to the server-side manager: no conflict with ourselves.
     let o = env.run(&["apply", "-f", &v1, "--server-side"]);
-    assert_eq!(
-        code(&o),
-        1,
-        "a conflict with the client-side owner: {}",
-        err(&o)
-    );
+    assert_eq!(code(&o), 0, "switching to --server-side: {}", err(&o));
     let o = env.run(&["apply", "-f", &v1, "--server-side", "--force-conflicts"]);
     assert_eq!(
         out(&o),

@@ -55,8 +55,11 @@ fn positions_count_across_documents_and_every_error_is_reported() {
     let out = run(dir.path(), &["-f", path]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
+    // In the order of the file (the checks find them in another order).
     let expected = [
-        format!("{path}:26:5: unknown field \"spec.retry.numRetrys\""),
+        format!(
+            "{path}:15:1: <nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"
+        ),
         format!(
             "{path}:18:9: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
         ),
@@ -64,10 +67,10 @@ fn positions_count_across_documents_and_every_error_is_reported() {
             "{path}:25:17: spec.retry.numRetries: Invalid value: -1: spec.retry.numRetries in body should be greater than or equal to 0"
         ),
         format!(
-            "{path}:28:11: spec.loadBalancer.type: Unsupported value: \"Fastest\": supported values: \"ConsistentHash\", \"LeastRequest\", \"Random\", \"RoundRobin\", \"BackendUtilization\", \"DynamicModule\""
+            "{path}:26:5: unknown field \"spec.retry.numRetrys\" (did you mean \"numRetries\"?)"
         ),
         format!(
-            "{path}:15:1: <nil>: Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"
+            "{path}:28:11: spec.loadBalancer.type: Unsupported value: \"Fastest\": supported values: \"ConsistentHash\", \"LeastRequest\", \"Random\", \"RoundRobin\", \"BackendUtilization\", \"DynamicModule\""
         ),
         "2 documents, 1 invalid".to_string(),
     ];
@@ -97,6 +100,7 @@ fn json_output_has_one_object_per_document() {
     assert_eq!(
         reports[1],
         json!({"file": path, "index": 1, "name": "bad", "valid": false, "errors": [{
+            "file": path, "field": "spec", "type": "FieldValueInvalid",
             "path": "spec", "line": 15, "column": 1, "reason": "FieldValueInvalid",
             "message": "spec: Invalid value: this policy can only have a targetRefs[*].kind of Gateway/ListenerSet/HTTPRoute/GRPCRoute/TCPRoute/UDPRoute/TLSRoute"
         }]})
@@ -196,9 +200,17 @@ fn unreadable_input_and_bad_flags_exit_two() {
     assert_eq!(out.status.code(), Some(2));
     let empty = dir.path().join("empty.yaml");
     std::fs::write(&empty, "---\n# nothing\n---\n").expect("write");
+    // An empty file is an invalid manifest (exit 1), named in its error.
     let out = run(dir.path(), &["-f", empty.to_str().expect("path")]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("no objects"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).starts_with(&format!(
+            "{}: no objects found (the file is empty or holds only comments)\n",
+            empty.display()
+        )),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

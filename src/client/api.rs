@@ -8,8 +8,8 @@ use serde_json::Value;
 
 pub const MERGE_PATCH: &str = "application/merge-patch+json";
 pub const APPLY_PATCH: &str = "application/apply-patch+yaml";
-pub const JSON: &str = "application/json";
 pub const JSON_PATCH: &str = "application/json-patch+json";
+pub const JSON: &str = "application/json";
 
 /// Options shared by writes.
 #[derive(Debug, Clone, Default)]

@@ -99,6 +99,46 @@ impl ApiStatus {
         self.code == 409
     }
 
+    /// The error kind of this answer (and so the exit code and the JSON `kind`).
+    pub fn kind(&self) -> ErrorKind {
+        match (self.code, self.reason.as_str()) {
+            (401, _) | (_, "Unauthorized") => ErrorKind::Unauthorized,
+            (403, _) | (_, "Forbidden") => ErrorKind::Forbidden,
+            (404, _) | (_, "NotFound") => ErrorKind::NotFound,
+            (409, _) | (_, "Conflict" | "AlreadyExists") => ErrorKind::Conflict,
+            (400 | 422, _) | (_, "Invalid" | "BadRequest") => ErrorKind::Invalid,
+            _ => ErrorKind::Server,
+        }
+    }
+
+    /// Whether the same request may succeed later: the server was busy or failed, or the
+    /// object changed under us (a field-manager conflict is not: it needs a decision).
+    pub fn retryable(&self) -> bool {
+        let manager_conflict = self.details["causes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|c| c["reason"] == "FieldManagerConflict");
+        match self.code {
+            429 | 500 | 502 | 503 | 504 => true,
+            409 => self.reason == "Conflict" && !manager_conflict,
+            _ => false,
+        }
+    }
+
+    /// The command-level error for this answer, in kubectl's words, with the Status's code,
+    /// reason and details for `--error-format json`.
+    pub fn to_cli(&self, kind: ErrorKind) -> CliError {
+        let mut e = CliError::new(kind, anyhow::anyhow!(self.kubectl_message())).verbatim();
+        e.code = Some(self.code);
+        e.reason = Some(self.reason.clone()).filter(|r| !r.is_empty());
+        e.retryable = self.retryable();
+        if self.details.is_object() {
+            e.details = Box::new(self.details.clone());
+        }
+        e
+    }
+
     /// The causes as kubectl lists them: `field: message`, duplicates dropped.
     fn causes(&self) -> Vec<String> {
         let mut seen = Vec::new();
@@ -278,34 +318,35 @@ impl ClientError {
 
     /// The command-level error: kind (exit code), kubectl's words, and hints.
     pub fn into_cli(self, target: &Target) -> CliError {
+        self.to_cli(target)
+    }
+
+    /// [`ClientError::into_cli`] of a borrowed error.
+    pub fn to_cli(&self, target: &Target) -> CliError {
         let login_hint = if target.kubeconfig {
             "check the user credentials in the kubeconfig, or pass --token".to_string()
         } else {
             "store a token with `datumctl auth login --token-stdin` (or set DATUMCTL_TOKEN)"
                 .to_string()
         };
-        match &self {
-            ClientError::Status(s) if s.code == 401 => {
-                CliError::new(ErrorKind::Unreachable, anyhow::anyhow!(s.kubectl_message()))
-                    .verbatim()
-                    .hint(format!("{} rejected the credential", target.describe()))
-                    .hint(login_hint)
-            }
+        match self {
+            ClientError::Status(s) if s.code == 401 => s
+                .to_cli(ErrorKind::Unauthorized)
+                .hint(format!("{} rejected the credential", target.describe()))
+                .hint(login_hint),
             ClientError::Status(s) if s.code == 403 => {
-                let mut e =
-                    CliError::new(ErrorKind::Unreachable, anyhow::anyhow!(s.kubectl_message()))
-                        .verbatim()
-                        .hint(format!("{} refused access", target.describe()));
+                let mut e = s
+                    .to_cli(ErrorKind::Forbidden)
+                    .hint(format!("{} refused access", target.describe()));
                 if let Some(p) = &target.project {
                     e = e.hint(format!("check that the credential may use project {p:?}"));
                 }
                 e.hint(login_hint)
             }
-            ClientError::Status(s) => {
-                CliError::failure(anyhow::anyhow!(s.kubectl_message())).verbatim()
-            }
+            ClientError::Status(s) => s.to_cli(s.kind()),
             ClientError::Connect { .. } | ClientError::Timeout { .. } => {
                 CliError::unreachable(anyhow::anyhow!(self.to_string()))
+                    .retryable()
                     .hint(format!(
                         "is the server at {} running and reachable?",
                         target.describe()
@@ -328,10 +369,13 @@ impl ClientError {
             }
             ClientError::Proxy(_) => CliError::usage(self.to_string()),
             ClientError::Transport { .. } => {
-                CliError::unreachable(anyhow::anyhow!(self.to_string())).hint(where_from(target))
+                CliError::unreachable(anyhow::anyhow!(self.to_string()))
+                    .retryable()
+                    .hint(where_from(target))
             }
             ClientError::Credential(_) => {
-                CliError::unreachable(anyhow::anyhow!(self.to_string())).hint(where_from(target))
+                CliError::new(ErrorKind::Unauthorized, anyhow::anyhow!(self.to_string()))
+                    .hint(where_from(target))
             }
             ClientError::Decode(_) | ClientError::Setup(_) | ClientError::InvalidName { .. } => {
                 CliError::failure(anyhow::anyhow!(self.to_string()))
@@ -595,6 +639,43 @@ mod tests {
             "{:?}",
             e.hints
         );
+    }
+
+    #[test]
+    fn kinds_and_retries_follow_the_status() {
+        let cases = [
+            (401, "Unauthorized", ErrorKind::Unauthorized, false),
+            (403, "Forbidden", ErrorKind::Forbidden, false),
+            (404, "NotFound", ErrorKind::NotFound, false),
+            (409, "AlreadyExists", ErrorKind::Conflict, false),
+            (409, "Conflict", ErrorKind::Conflict, true),
+            (422, "Invalid", ErrorKind::Invalid, false),
+            (400, "BadRequest", ErrorKind::Invalid, false),
+            (429, "TooManyRequests", ErrorKind::Server, true),
+            (503, "ServiceUnavailable", ErrorKind::Server, true),
+            (500, "InternalError", ErrorKind::Server, true),
+        ];
+        for (code, reason, kind, retryable) in cases {
+            let s =
+                status(json!({"kind": "Status", "code": code, "reason": reason, "message": "m"}));
+            assert_eq!(
+                (s.kind(), s.retryable()),
+                (kind, retryable),
+                "{code} {reason}"
+            );
+        }
+        // A field-manager conflict needs a decision, not a retry.
+        let ssa = status(
+            json!({"kind": "Status", "code": 409, "reason": "Conflict", "message": "m",
+            "details": {"causes": [{"reason": "FieldManagerConflict", "message": "conflict with \"a\"", "field": ".spec"}]}}),
+        );
+        assert!(!ssa.retryable());
+        let e = ssa.to_cli(ssa.kind());
+        assert_eq!(
+            e.to_json()["error"]["details"]["causes"][0]["field"],
+            ".spec"
+        );
+        assert_eq!(e.to_json()["error"]["code"], 409);
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! `datumctl apply -f …`: validate every document first, then apply each object as kubectl does
-//! (client-side three-way merge, or `--server-side`), several at once but reported in input
-//! order; one failure does not stop the others.
+//! `datumctl apply -f …`: validate every document first, then apply each valid object as
+//! kubectl does (client-side three-way merge, or `--server-side` in apply_server_side.rs),
+//! several at once but reported in input order; what fails is reported after the results and
+//! does not stop the others.
 
 use crate::cli::{ApplyArgs, DryRun};
-use crate::client::api::{APPLY_PATCH, ListOptions, MERGE_PATCH, WriteOptions, runtime};
+use crate::client::api::{ListOptions, MERGE_PATCH, WriteOptions, runtime};
 use crate::client::http::ApiClient;
 use crate::client::patch::{
     LAST_APPLIED, is_empty_patch, merge_apply, original_of, three_way_patch, with_last_applied,
@@ -11,12 +12,12 @@ use crate::client::patch::{
 use crate::client::status::{ApiStatus, ClientError};
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
+use crate::cmd::apply_server_side::{conflict_hints, conflicting_managers};
 use crate::error::{CliError, CmdResult, Outcome};
-use crate::manifest::{self, Document};
-use crate::print::output::{OutputFormat, name_line};
-use crate::print::yaml::to_yaml;
+use crate::manifest::{self, Document, ManifestError};
+use crate::print::output::{OutputFormat, name_line, omit_managed_fields};
 use crate::resource::{self, qualified_name};
-use crate::validate::{FieldError, Options, profile_name, report};
+use crate::validate::{FieldError, Options, report};
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -74,9 +75,11 @@ pub fn dry_run_suffix(dry_run: Option<DryRun>) -> &'static str {
     }
 }
 
-/// Reads the inputs; unreadable input is a usage error (exit 2).
+/// Reads the inputs; unreadable input is a usage error (exit 2), a file that is not a
+/// manifest (YAML syntax) an invalid one (exit 1).
 pub fn read_documents(files: &crate::cli::FileArgs) -> Result<Vec<Document>, CliError> {
-    let docs = manifest::read_inputs(&files.filenames, files.recursive).map_err(CliError::usage)?;
+    let docs = manifest::read_inputs(&files.filenames, files.recursive)
+        .map_err(crate::cmd::manifest_error)?;
     if docs.is_empty() {
         return Err(CliError::usage("no objects passed to apply"));
     }
@@ -87,18 +90,34 @@ pub fn read_documents(files: &crate::cli::FileArgs) -> Result<Vec<Document>, Cli
 pub fn validate_all(docs: &[Document], options: &Options, ctx: &Context, warn: bool) -> usize {
     let results = validate_in_parallel(docs, options);
     let mut invalid = 0;
-    let mut text = String::new();
     for (doc, errors) in docs.iter().zip(&results) {
         if !errors.is_empty() {
             invalid += 1;
-            if warn {
-                text.push_str("Warning: ");
-            }
-            text.push_str(&report::render_human(doc, errors, ctx.printer.color_err));
+            print_invalid(doc, errors, ctx, warn);
         }
     }
-    ctx.printer.err(&text);
     invalid
+}
+
+/// One invalid document's errors on stderr: `FILE:LINE:COLUMN: message` lines (each behind
+/// `Warning: ` under `--validate=warn`), or one JSON line.
+fn print_invalid(doc: &Document, errors: &[FieldError], ctx: &Context, warn: bool) {
+    let p = &ctx.printer;
+    if p.json_errors() {
+        let e = crate::cmd::validate::invalid_document(doc, errors);
+        if warn {
+            p.warn(&e.message());
+        } else {
+            p.error(&e);
+        }
+        return;
+    }
+    let mut text = String::new();
+    if warn {
+        text.push_str("Warning: ");
+    }
+    text.push_str(&report::render_human(doc, errors, p.color_err));
+    p.err(&text);
 }
 
 /// Each document's errors, in input order; large batches are split across the CPU cores
@@ -140,6 +159,17 @@ pub fn object_namespace(
     )
 }
 
+/// An object (or a file) of the batch that was not applied, reported after the others as
+/// kubectl reports them.
+enum Failed<'d> {
+    /// A file that is not a manifest (YAML syntax, empty).
+    Broken(ManifestError),
+    /// A document that failed validation; it was not sent.
+    Invalid(&'d Document, Vec<FieldError>),
+    /// The server (or the way to it) refused it.
+    Refused(&'d Document, &'static str, ClientError),
+}
+
 pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
     check_flags(args)?;
     let format = match ctx.global.output.as_deref() {
@@ -149,25 +179,39 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         }
     };
     let mode = validate_mode(&args.validate)?;
-    let docs = read_documents(&args.files)?;
+    let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)
+        .map_err(crate::cmd::manifest_error)?;
+    let total = inputs.len();
+    if total == 0 {
+        return Err(CliError::usage("no objects passed to apply"));
+    }
+    let mut docs = Vec::with_capacity(total);
+    let mut failed: Vec<Failed> = Vec::new();
+    for input in inputs {
+        match input {
+            manifest::Input::Document(d) => docs.push(d),
+            manifest::Input::Broken(e) => failed.push(Failed::Broken(e)),
+        }
+    }
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    // Invalid documents are not sent; the valid ones are applied (as kubectl applies what the
+    // server accepts and reports the rest).
+    let mut valid: Vec<&Document> = docs.iter().collect();
     if mode != ValidateMode::Ignore {
         let options = Options {
             profile: effective_profile(args.profile, Some(&client.target)),
         };
-        let invalid = validate_all(&docs, &options, ctx, mode == ValidateMode::Warn);
-        if invalid > 0 && mode == ValidateMode::Strict {
-            let noun = if docs.len() == 1 {
-                "document"
+        let results = validate_in_parallel(&docs, &options);
+        valid.clear();
+        for (doc, errors) in docs.iter().zip(results) {
+            if errors.is_empty() {
+                valid.push(doc);
+            } else if mode == ValidateMode::Warn {
+                print_invalid(doc, &errors, ctx, true);
+                valid.push(doc);
             } else {
-                "documents"
-            };
-            ctx.printer.err(&format!(
-                "error: {invalid} of {} {noun} invalid under the {} profile; nothing was applied (--validate=false sends them anyway)\n",
-                docs.len(),
-                profile_name(options.profile)
-            ));
-            return Ok(Outcome::Failed);
+                failed.push(Failed::Invalid(doc, errors));
+            }
         }
     } else if let Some(doc) = docs.iter().find(|d| {
         d.kind() != Some(resource::KIND) || d.value["apiVersion"] != resource::API_VERSION
@@ -181,8 +225,8 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         )));
     }
     let explicit_ns = ctx.global.namespace.is_some();
-    let mut jobs = Vec::with_capacity(docs.len());
-    for doc in &docs {
+    let mut jobs = Vec::with_capacity(valid.len());
+    for doc in valid {
         let ns = object_namespace(doc, &client.target.namespace, explicit_ns)?;
         let mut object = doc.value.clone();
         if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
@@ -197,15 +241,55 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         ctx,
         known: None,
     };
-    rt.block_on(async {
+    let applied = rt.block_on(async {
         if jobs.len() > PREFETCH_ABOVE && !args.server_side {
             match prefetch(&client, &jobs).await {
                 Ok(known) => applier.known = Some(known),
                 Err(e) => return Err(e.into_cli(&client.target)),
             }
         }
-        applier.apply_all(jobs, format).await
-    })
+        Ok(applier.apply_all(jobs, format.as_ref(), &mut failed).await)
+    })?;
+    if let Some(f) = &format {
+        print_objects(ctx, f, applied, total);
+    }
+    applier.report(failed, total)
+}
+
+/// `-o yaml|json`: the objects applied, after all of them, as kubectl prints them: one object
+/// alone, several as one `kind: List` (decided by the number of objects in the input, so the
+/// shape does not change when some fail; kubectl prints nothing when any fails).
+fn print_objects(ctx: &Context, format: &OutputFormat, applied: Vec<Value>, total: usize) {
+    if !matches!(format, OutputFormat::Yaml | OutputFormat::Json)
+        || applied.is_empty() && total == 1
+    {
+        return;
+    }
+    let text = match (total, format) {
+        (1, _) => applied.first().map(|o| format.single(o)).unwrap_or_default(),
+        (_, OutputFormat::Json) => apply_list_json(&applied),
+        // YAML sorts the keys of the List as of any object.
+        _ => format.single(&serde_json::json!({"apiVersion": "v1", "items": applied, "kind": "List", "metadata": {}})),
+    };
+    ctx.printer.out(&text);
+}
+
+/// kubectl's JSON of the List apply prints: a typed List (its keys in declaration order, an
+/// empty metadata) around the objects (sorted keys, as every object).
+fn apply_list_json(items: &[Value]) -> String {
+    let mut text = String::from(
+        "{\n    \"kind\": \"List\",\n    \"apiVersion\": \"v1\",\n    \"metadata\": {},\n    \"items\": [",
+    );
+    for (i, item) in items.iter().enumerate() {
+        text.push_str(if i == 0 { "\n        " } else { ",\n        " });
+        crate::print::json::write_value(&mut text, &omit_managed_fields(item), Some(2));
+    }
+    text.push_str(if items.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n    ]\n}\n"
+    });
+    text
 }
 
 /// Above this many objects, one paged list replaces a GET per object.
@@ -255,86 +339,135 @@ async fn prefetch(
     Ok(known)
 }
 
-struct Applier<'a> {
-    args: &'a ApplyArgs,
-    client: &'a ApiClient,
-    ctx: &'a Context,
+pub(crate) struct Applier<'a> {
+    pub(crate) args: &'a ApplyArgs,
+    pub(crate) client: &'a ApiClient,
+    pub(crate) ctx: &'a Context,
     /// Live objects listed up front for large batches; absent names do not exist yet.
     known: Option<HashMap<(String, String), Value>>,
 }
 
 impl Applier<'_> {
-    async fn apply_all(
+    /// Applies the jobs (several at once, reported in input order): result lines as they come,
+    /// failures added to `failed`. Returns the objects applied, for `-o yaml|json`.
+    async fn apply_all<'d>(
         &self,
-        jobs: Vec<(&Document, String, Value)>,
-        format: Option<OutputFormat>,
-    ) -> CmdResult {
+        jobs: Vec<(&'d Document, String, Value)>,
+        format: Option<&OutputFormat>,
+        failed: &mut Vec<Failed<'d>>,
+    ) -> Vec<Value> {
         let total = jobs.len();
-        let progress = self.ctx.printer.stderr_tty && total > 20;
+        let p = &self.ctx.printer;
+        let progress = p.stderr_tty && total > 20 && !p.json_errors();
         let concurrency = usize::from(self.args.concurrency);
         let mut results = stream::iter(jobs.into_iter().map(|(doc, ns, object)| async move {
             let r = self.apply_one(&ns, object).await;
             (doc, r)
         }))
         .buffered(concurrency);
-        let p = &self.ctx.printer;
         let suffix = dry_run_suffix(self.args.dry_run);
-        let (mut done, mut failed, mut printed) = (0usize, 0usize, 0usize);
-        let mut unreachable: Option<ClientError> = None;
+        let mut done = 0usize;
+        let mut applied = Vec::new();
         while let Some((doc, result)) = results.next().await {
             done += 1;
             if progress {
                 p.err(&format!("\r\x1b[2K{}", progress_bar(done, total)));
             }
             let line = match result {
-                Ok(outcome) => match &format {
+                Ok(outcome) => match format {
                     None => format!(
                         "{} {}{suffix}\n",
                         qualified_name(outcome.object["metadata"]["name"].as_str().unwrap_or("")),
                         outcome.verb
                     ),
                     Some(OutputFormat::Name) => name_line(&outcome.object),
-                    Some(OutputFormat::Yaml) => {
-                        printed += 1;
-                        let sep = if printed > 1 { "---\n" } else { "" };
-                        format!("{sep}{}", to_yaml(&outcome.object))
+                    Some(_) => {
+                        applied.push(outcome.object);
+                        String::new()
                     }
-                    Some(f) => f.single(&outcome.object),
                 },
-                Err(e) => {
-                    failed += 1;
-                    if progress {
-                        p.err("\r\x1b[2K");
-                    }
-                    let (verb, e) = e;
-                    p.err(&format!("{}\n", error_text(&e, verb, &doc.source)));
-                    if !matches!(e, ClientError::Status(_)) && unreachable.is_none() {
-                        unreachable = Some(e);
-                    }
-                    continue;
+                Err((verb, e)) => {
+                    failed.push(Failed::Refused(doc, verb, e));
+                    String::new()
                 }
             };
             if progress {
                 p.err("\r\x1b[2K");
             }
-            p.out(&line);
-        }
-        if failed > 0 {
-            let noun = if total == 1 { "object" } else { "objects" };
-            p.err(&format!(
-                "error: {failed} of {total} {noun} failed to apply\n"
-            ));
-            if let Some(e) = unreachable
-                && failed == total
-            {
-                return Err(e.into_cli(&self.client.target));
+            if !line.is_empty() {
+                p.out(&line);
             }
-            return Ok(Outcome::Failed);
         }
-        Ok(Outcome::Success)
+        applied
     }
 
-    fn write_options(&self, manager: &str) -> WriteOptions {
+    /// Prints the failures after the results, as kubectl does (one alone in kubectl's words
+    /// for a single error, several each naming its file), then how many failed.
+    fn report(&self, failed: Vec<Failed>, total: usize) -> CmdResult {
+        if failed.is_empty() {
+            return Ok(Outcome::Success);
+        }
+        let p = &self.ctx.printer;
+        let alone = failed.len() == 1;
+        let target = &self.client.target;
+        // When nothing was applied and nothing sent reached the server (or it took no
+        // credential), that is the one error, printed once with its hints, and the exit code is 3.
+        let cut_off =
+            |f: &Failed| matches!(f, Failed::Refused(_, _, e) if e.to_cli(target).exit_code() == 3);
+        let refused = failed
+            .iter()
+            .filter(|f| matches!(f, Failed::Refused(..)))
+            .count();
+        let all_cut_off = refused > 0
+            && failed.len() == total
+            && failed.iter().filter(|f| cut_off(f)).count() == refused;
+        let mut cut: Option<ClientError> = None;
+        let count = failed.len();
+        for f in failed {
+            match f {
+                Failed::Broken(e) => p.error(&crate::cmd::manifest_error(e)),
+                Failed::Invalid(doc, errors) => print_invalid(doc, &errors, self.ctx, false),
+                Failed::Refused(_, _, e) if all_cut_off => {
+                    cut.get_or_insert(e);
+                }
+                Failed::Refused(doc, verb, e) => {
+                    if p.json_errors() {
+                        let mut cli = e.to_cli(&self.client.target);
+                        if !conflicting_managers(&e).is_empty() {
+                            cli.hints.extend(conflict_hints());
+                        }
+                        p.error(
+                            &cli.detail("file", doc.source.as_str())
+                                .detail("index", doc.index)
+                                .detail("object", doc.name().unwrap_or("")),
+                        );
+                    } else {
+                        p.err(&format!("{}\n", error_text(&e, verb, &doc.source, alone)));
+                        if !conflicting_managers(&e).is_empty() {
+                            for hint in conflict_hints() {
+                                p.err(&format!(
+                                    "{}: {hint}\n",
+                                    p.paint_err("hint", crate::print::CYAN)
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !p.json_errors() {
+            let noun = if total == 1 { "object" } else { "objects" };
+            p.err(&format!(
+                "error: {count} of {total} {noun} failed to apply\n"
+            ));
+        }
+        match cut {
+            Some(e) => Err(e.into_cli(target)),
+            None => Ok(Outcome::Failed),
+        }
+    }
+
+    pub(crate) fn write_options(&self, manager: &str) -> WriteOptions {
         WriteOptions {
             server_dry_run: self.args.dry_run == Some(DryRun::Server),
             field_manager: Some(
@@ -362,16 +495,14 @@ impl Applier<'_> {
             .unwrap_or("")
             .to_string();
         if self.args.server_side {
-            let options = self.write_options("datumctl");
-            let result = self
-                .client
-                .patch_policy(ns, &name, APPLY_PATCH, &object, &options)
+            return self
+                .server_side(ns, &name, &object)
                 .await
-                .map_err(|e| ("patching", e))?;
-            return Ok(ApplyOutcome {
-                verb: "serverside-applied",
-                object: result,
-            });
+                .map(|object| ApplyOutcome {
+                    verb: "serverside-applied",
+                    object,
+                })
+                .map_err(|e| ("patching", e));
         }
         let options = self.write_options("datumctl-client-side-apply");
         let client_dry_run = self.args.dry_run == Some(DryRun::Client);
@@ -459,7 +590,7 @@ impl Applier<'_> {
 }
 
 /// kubectl tries a client-side apply patch this many times when it meets a conflict.
-const MAX_PATCH_ATTEMPTS: u32 = 5;
+pub(crate) const MAX_PATCH_ATTEMPTS: u32 = 5;
 
 /// `[########            ] 120/500`
 fn progress_bar(done: usize, total: usize) -> String {
@@ -474,9 +605,11 @@ fn progress_bar(done: usize, total: usize) -> String {
 
 /// kubectl's words for a failed object: invalid objects by their causes, other errors with the
 /// file they came from.
-pub fn error_text(e: &ClientError, verb: &str, source: &str) -> String {
+pub fn error_text(e: &ClientError, verb: &str, source: &str, alone: bool) -> String {
     match e {
-        ClientError::Status(s) if s.code == 422 || s.reason == "Invalid" => s.kubectl_message(),
+        ClientError::Status(s) if alone && (s.code == 422 || s.reason == "Invalid") => {
+            s.kubectl_message()
+        }
         ClientError::Status(s) if !s.reason.is_empty() => format!(
             "Error from server ({}): error when {verb} {source:?}: {}",
             s.reason, s.message

@@ -129,7 +129,7 @@ pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
             }
             save(&path, &file)?;
             if was_current {
-                p.err("warning: this removed your active context, use \"datumctl config use-context\" to select a different one\n");
+                p.info("warning: this removed your active context, use \"datumctl config use-context\" to select a different one");
             }
             p.out(&format!("deleted context {name} from {}\n", path.display()));
         }

@@ -143,7 +143,10 @@ pub fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
         match result {
             Ok(created) => p.out(&out.line(&created, &verb)),
             Err(e @ ClientError::Status(_)) => {
-                p.err(&format!("{}\n", error_text(&e, "creating", &doc.source)));
+                p.err(&format!(
+                    "{}\n",
+                    error_text(&e, "creating", &doc.source, true)
+                ));
                 failed = true;
             }
             Err(e) => return Err(e.into_cli(&client.target)),

@@ -62,7 +62,7 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;
             if items.is_empty() {
-                p.err(&format!("No resources found in {ns} namespace.\n"));
+                p.info(&format!("No resources found in {ns} namespace."));
             }
             for item in items {
                 if let Some(name) = item["metadata"]["name"].as_str() {
@@ -94,7 +94,12 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
                 Ok(()) => p.out(&format!("{SINGULAR}.{GROUP} {name:?} deleted{suffix}\n")),
                 Err(e) if e.is_not_found() && args.ignore_not_found => {}
                 Err(ClientError::Status(s)) if s.is_not_found() => {
-                    p.err(&format!("{}\n", not_found_line(&s, source.as_deref())));
+                    let mut e = s.to_cli(s.kind());
+                    e.error = anyhow::anyhow!(not_found_line(&s, source.as_deref()));
+                    if let Some(file) = &source {
+                        e = e.detail("file", file.as_str());
+                    }
+                    p.error(&e);
                     failed = true;
                 }
                 Err(e) => return Err(e),

@@ -35,7 +35,7 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
                 match client.get_policy(&object.namespace, &object.name).await {
                     Ok(o) => objects.push(o),
                     Err(ClientError::Status(s)) if s.is_not_found() => {
-                        p.err(&format!("{}\n", s.kubectl_message()));
+                        p.error(&s.to_cli(s.kind()));
                         failed = true;
                     }
                     Err(e) => return Err(e),
@@ -50,9 +50,9 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
             let scope = (!args.all_namespaces).then_some(ns.as_str());
             let (items, _) = client.list_all(scope, &options).await?;
             if items.is_empty() {
-                p.err(&match scope {
-                    Some(ns) => format!("No resources found in {ns} namespace.\n"),
-                    None => "No resources found\n".to_string(),
+                p.info(&match scope {
+                    Some(ns) => format!("No resources found in {ns} namespace."),
+                    None => "No resources found".to_string(),
                 });
             }
             objects = items;

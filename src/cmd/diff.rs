@@ -10,7 +10,7 @@ use crate::client::status::ClientError;
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
 use crate::cmd::apply::{object_namespace, read_documents, validate_all};
-use crate::error::{CliError, CmdResult, ErrorKind, Outcome};
+use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::yaml::to_yaml;
 use crate::print::{CYAN, GREEN, RED};
 use crate::resource::{GROUP, KIND, VERSION};
@@ -38,16 +38,12 @@ fn without_server_fields(object: &Value) -> Value {
     copy
 }
 
-/// Any error of diff exits 2 or more, as kubectl's does.
-fn as_diff_error(e: CliError) -> CliError {
-    if e.kind == ErrorKind::Failure {
-        CliError {
-            kind: ErrorKind::Usage,
-            ..e
-        }
-    } else {
-        e
+/// Any error of diff exits 2 or more, as kubectl's does: 1 means "differences found".
+fn as_diff_error(mut e: CliError) -> CliError {
+    if e.exit_code() == 1 {
+        e.exit = Some(2);
     }
+    e
 }
 
 pub fn run(args: &DiffArgs, ctx: &Context) -> CmdResult {
@@ -69,7 +65,7 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
         profile: effective_profile(args.profile, Some(&client.target)),
     };
     if validate_all(&docs, &options, ctx, false) > 0 {
-        return Err(CliError::usage(format!(
+        return Err(CliError::invalid(anyhow::anyhow!(
             "invalid manifests under the {} profile; nothing was compared",
             profile_name(options.profile)
         )));

@@ -81,7 +81,7 @@ fn live_schema(ctx: &Context) -> Option<Node> {
         LiveSchema::Live(node) => Some(*node),
         LiveSchema::NotConfigured => None,
         LiveSchema::Unavailable(why) => {
-            ctx.printer.err(&format!("note: {why}\n"));
+            ctx.printer.info(&format!("note: {why}"));
             None
         }
     }

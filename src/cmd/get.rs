@@ -116,7 +116,7 @@ impl Getter<'_> {
                 Ok(obj) => found.push(obj),
                 Err(e) if e.is_not_found() && self.args.ignore_not_found => {}
                 Err(ClientError::Status(s)) if s.is_not_found() => {
-                    p.err(&format!("{}\n", s.kubectl_message()));
+                    p.error(&s.to_cli(s.kind()));
                     failed = true;
                 }
                 Err(e) => return Err(e),
@@ -252,9 +252,9 @@ impl Getter<'_> {
                     p.out(&table.render(self.with_headers()));
                 }
                 if count == 0 && !custom && !(self.args.watch) {
-                    p.err(&match ns {
-                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
-                        None => "No resources found\n".to_string(),
+                    p.info(&match ns {
+                        Some(ns) => format!("No resources found in {ns} namespace."),
+                        None => "No resources found".to_string(),
                     });
                 }
             }

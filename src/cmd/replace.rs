@@ -74,7 +74,7 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
         match result {
             Ok(replaced) => p.out(&out.line(&replaced, &verb)),
             Err((what, e @ ClientError::Status(_))) => {
-                p.err(&format!("{}\n", error_text(&e, what, &doc.source)));
+                p.err(&format!("{}\n", error_text(&e, what, &doc.source, true)));
                 failed = true;
             }
             Err((_, e)) => return Err(e.into_cli(&client.target)),

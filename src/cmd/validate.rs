@@ -5,7 +5,7 @@
 use crate::cli::ValidateArgs;
 use crate::cmd::Context;
 use crate::error::{CliError, CmdResult, Outcome};
-use crate::manifest::{self, Document};
+use crate::manifest::{self, Document, Input, ManifestError};
 use crate::validate::report::{self, HumanStyle};
 use crate::validate::{FieldError, Options, validate_object};
 
@@ -62,33 +62,62 @@ pub fn run(args: &ValidateArgs, ctx: &Context) -> CmdResult {
             )));
         }
     };
-    let mut docs = manifest::read_inputs(&args.files.filenames, args.files.recursive)
-        .map_err(CliError::usage)?;
-    if docs.is_empty() {
-        return Err(CliError::usage("no objects found in the input"));
+    let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)
+        .map_err(crate::cmd::manifest_error)?;
+    // Documents are validated together (in place, across the cores); files that are not
+    // manifests keep their place among them in the report.
+    let mut docs = Vec::with_capacity(inputs.len());
+    let mut broken: Vec<(usize, ManifestError)> = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Document(d) => docs.push(d),
+            Input::Broken(e) => broken.push((docs.len(), e)),
+        }
     }
     let options = Options {
         profile: args.profile,
     };
     let results = validate_in_place(&mut docs, &options);
     let printer = &ctx.printer;
-    let mut invalid = 0;
+    let mut invalid = broken.len();
     let mut out = String::new();
     let mut err = String::new();
     let style = HumanStyle {
         color: printer.color_err,
         snippet: printer.stderr_tty,
     };
-    for (doc, errors) in docs.iter().zip(&results) {
+    let mut broken = broken.into_iter().peekable();
+    let report_broken = |e: &ManifestError, out: &mut String, err: &mut String| {
+        if let Format::Json = format {
+            out.push_str(&report::render_broken_json(e).to_string());
+            out.push('\n');
+        }
+        if printer.json_errors() {
+            err.push_str(&format!(
+                "{}\n",
+                crate::cmd::manifest_error_ref(e).to_json()
+            ));
+        } else if let Format::Human = format {
+            err.push_str(&format!("{e}\n"));
+        }
+    };
+    for (i, (doc, errors)) in docs.iter().zip(&results).enumerate() {
+        while let Some((_, e)) = broken.next_if(|(at, _)| *at == i) {
+            report_broken(&e, &mut out, &mut err);
+        }
         if !errors.is_empty() {
             invalid += 1;
         }
-        match format {
-            Format::Json => {
-                out.push_str(&report::render_json(doc, errors).to_string());
-                out.push('\n');
+        if let Format::Json = format {
+            out.push_str(&report::render_json(doc, errors).to_string());
+            out.push('\n');
+        }
+        if printer.json_errors() {
+            if !errors.is_empty() {
+                err.push_str(&format!("{}\n", invalid_document(doc, errors).to_json()));
             }
-            Format::Human => err.push_str(&report::render_human_with(doc, errors, style)),
+        } else if let Format::Human = format {
+            err.push_str(&report::render_human_with(doc, errors, style));
         }
         // Written in batches: a large stream's reports never pile up in memory.
         if out.len() >= OUTPUT_BATCH {
@@ -98,13 +127,15 @@ pub fn run(args: &ValidateArgs, ctx: &Context) -> CmdResult {
             printer.err(&std::mem::take(&mut err));
         }
     }
+    for (_, e) in broken {
+        report_broken(&e, &mut out, &mut err);
+    }
     printer.out(&out);
-    let noun = if docs.len() == 1 {
-        "document"
-    } else {
-        "documents"
-    };
-    err.push_str(&format!("{} {noun}, {invalid} invalid\n", docs.len()));
+    let total = docs.len() + invalid - results.iter().filter(|e| !e.is_empty()).count();
+    let noun = if total == 1 { "document" } else { "documents" };
+    if !printer.json_errors() {
+        err.push_str(&format!("{total} {noun}, {invalid} invalid\n"));
+    }
     printer.err(&err);
     // The process ends here: freeing thousands of documents one by one would cost more than
     // validating them did.
@@ -115,6 +146,40 @@ pub fn run(args: &ValidateArgs, ctx: &Context) -> CmdResult {
     } else {
         Outcome::Failed
     })
+}
+
+/// The error `--error-format json` prints for an invalid document: kind `invalid`, its file,
+/// index and name, and every field error with its position.
+pub fn invalid_document(doc: &Document, errors: &[FieldError]) -> CliError {
+    let name = doc.name().unwrap_or("");
+    let first = errors.first().map(FieldError::message).unwrap_or_default();
+    let message = if errors.len() == 1 {
+        format!("{} is invalid: {first}", object_label(doc))
+    } else {
+        format!("{} is invalid: {} errors", object_label(doc), errors.len())
+    };
+    let field_errors: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| report::field_error_json(doc, report::error_position(doc, e), e))
+        .collect();
+    let mut e = CliError::invalid(anyhow::anyhow!(message))
+        .reason("Invalid")
+        .detail("file", doc.source.as_str())
+        .detail("index", doc.index)
+        .detail("name", name)
+        .detail("errors", field_errors);
+    for s in errors.iter().filter_map(FieldError::suggestion) {
+        e = e.hint(format!("did you mean {s:?}?"));
+    }
+    e
+}
+
+/// `FILE: object 2 "name"`, how a document is named in a one-line message.
+fn object_label(doc: &Document) -> String {
+    match doc.name() {
+        Some(n) => format!("{}: object {} {n:?}", doc.source, doc.index + 1),
+        None => format!("{}: object {}", doc.source, doc.index + 1),
+    }
 }
 
 #[cfg(test)]

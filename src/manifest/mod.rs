@@ -133,6 +133,8 @@ pub enum ManifestError {
     Url { path: String },
     #[error("no input: give one or more -f FILE|DIR|-")]
     NoInput,
+    #[error("{path}: no objects found (the file is empty or holds only comments)")]
+    Empty { path: String },
 }
 
 impl ManifestError {
@@ -146,10 +148,71 @@ impl ManifestError {
             | ManifestError::NotUtf8 { path, .. }
             | ManifestError::Syntax { path, .. }
             | ManifestError::NoManifests { path }
-            | ManifestError::Url { path } => Some(path),
+            | ManifestError::Url { path }
+            | ManifestError::Empty { path } => Some(path),
             ManifestError::NoInput => None,
         }
     }
+
+    /// The input was read but is not a manifest (syntax, binary, not UTF-8, too large, empty):
+    /// an invalid manifest, reported for its file while the other files go on. The others
+    /// (missing or unreadable input, no input at all) are usage errors that stop the command.
+    pub fn is_content(&self) -> bool {
+        matches!(
+            self,
+            ManifestError::Syntax { .. }
+                | ManifestError::Binary { .. }
+                | ManifestError::NotUtf8 { .. }
+                | ManifestError::TooLarge { .. }
+                | ManifestError::Empty { .. }
+        )
+    }
+
+    /// A short name for the cause, the `reason` of `--error-format json`.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            ManifestError::Io { .. } => "Unreadable",
+            ManifestError::NotFound { .. } => "FileNotFound",
+            ManifestError::TooLarge { .. } => "TooLarge",
+            ManifestError::Binary { .. } => "Binary",
+            ManifestError::NotUtf8 { .. } => "NotUTF8",
+            ManifestError::Syntax { .. } => "SyntaxError",
+            ManifestError::NoManifests { .. } => "NoManifests",
+            ManifestError::Url { .. } => "URLNotSupported",
+            ManifestError::NoInput => "NoInput",
+            ManifestError::Empty { .. } => "Empty",
+        }
+    }
+
+    /// Where in the file the error is, when it is at one place.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            ManifestError::Syntax { line, column, .. } => Some(Position {
+                line: *line,
+                column: *column,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// What lenient reading yields, in input order: each object read, and each file that could
+/// not be read as manifests (an invalid manifest; the other files are still read).
+#[derive(Debug)]
+pub enum Input {
+    Document(Document),
+    Broken(ManifestError),
+}
+
+/// The objects of `inputs`, or the first file that could not be read as manifests.
+pub fn documents_only(inputs: Vec<Input>) -> Result<Vec<Document>, ManifestError> {
+    inputs
+        .into_iter()
+        .map(|i| match i {
+            Input::Document(d) => Ok(d),
+            Input::Broken(e) => Err(e),
+        })
+        .collect()
 }
 
 const EXTENSIONS: [&str; 3] = ["yaml", "yml", "json"];
@@ -158,16 +221,28 @@ const EXTENSIONS: [&str; 3] = ["yaml", "yml", "json"];
 const PARALLEL_PARSE_BYTES: usize = 1024 * 1024;
 
 /// Reads every `-f` argument in order: files, directories (top level, or all levels with
-/// `recursive`; files ending .yaml, .yml or .json, in name order) and `-` for stdin.
+/// `recursive`; files ending .yaml, .yml or .json, in name order) and `-` for stdin. Stops at
+/// the first file that cannot be read as manifests (see [`read_inputs_each`] to go on).
 pub fn read_inputs(filenames: &[String], recursive: bool) -> Result<Vec<Document>, ManifestError> {
+    documents_only(read_inputs_each(filenames, recursive)?)
+}
+
+/// [`read_inputs`] that goes on past a file that is not a manifest (a syntax error, an empty
+/// file named on the command line): each such file is one [`Input::Broken`] in its place.
+/// Missing or unreadable input (a usage error) still stops it.
+pub fn read_inputs_each(
+    filenames: &[String],
+    recursive: bool,
+) -> Result<Vec<Input>, ManifestError> {
     if filenames.is_empty() {
         return Err(ManifestError::NoInput);
     }
-    let mut docs = Vec::new();
+    let mut inputs = Vec::new();
     for name in filenames {
         if name == "-" {
-            let text = read_limited(std::io::stdin().lock(), "STDIN")?;
-            docs.extend(parse_shared("STDIN", Arc::new(text))?);
+            let read = read_limited(std::io::stdin().lock(), "STDIN")
+                .and_then(|text| parse_shared("STDIN", Arc::new(text)));
+            push_source(&mut inputs, "STDIN", read, true)?;
             continue;
         }
         if name.starts_with("http://") || name.starts_with("https://") {
@@ -181,15 +256,39 @@ pub fn read_inputs(filenames: &[String], recursive: bool) -> Result<Vec<Document
             if files.is_empty() {
                 return Err(ManifestError::NoManifests { path: name.clone() });
             }
+            let before = inputs.len();
             for file in files {
                 let shown = file.display().to_string();
-                docs.extend(read_file(&file, &shown)?);
+                push_source(&mut inputs, &shown, read_file(&file, &shown), false)?;
+            }
+            // A directory of empty files names itself: its files are skipped one by one.
+            if inputs.len() == before {
+                inputs.push(Input::Broken(ManifestError::Empty { path: name.clone() }));
             }
         } else {
-            docs.extend(read_file(path, name)?);
+            push_source(&mut inputs, name, read_file(path, name), true)?;
         }
     }
-    Ok(docs)
+    Ok(inputs)
+}
+
+/// Adds one source's objects, or its error when it is about the content; an empty file named
+/// on its own is an error naming it (in a directory it is skipped, as kubectl skips it).
+fn push_source(
+    inputs: &mut Vec<Input>,
+    shown: &str,
+    read: Result<Vec<Document>, ManifestError>,
+    named: bool,
+) -> Result<(), ManifestError> {
+    match read {
+        Ok(docs) if docs.is_empty() && named => {
+            inputs.push(Input::Broken(ManifestError::Empty { path: shown.into() }));
+        }
+        Ok(docs) => inputs.extend(docs.into_iter().map(Input::Document)),
+        Err(e) if e.is_content() => inputs.push(Input::Broken(e)),
+        Err(e) => return Err(e),
+    }
+    Ok(())
 }
 
 fn io_error(path: &str, e: std::io::Error) -> ManifestError {
@@ -410,6 +509,36 @@ mod tests {
             docs[1].position("/x"),
             Some(Position { line: 6, column: 6 })
         );
+    }
+
+    #[test]
+    fn a_broken_file_keeps_its_place_and_the_others_are_read() {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::write(dir.path().join("1.yaml"), "kind: A\n").expect("write");
+        std::fs::write(dir.path().join("2.yaml"), "kind: [\n").expect("write");
+        std::fs::write(dir.path().join("3.yaml"), "# empty\n").expect("write");
+        std::fs::write(dir.path().join("4.yaml"), "kind: B\n").expect("write");
+        let d = dir.path().to_string_lossy().into_owned();
+        let inputs = read_inputs_each(std::slice::from_ref(&d), false).expect("read");
+        let shape: Vec<String> = inputs
+            .iter()
+            .map(|i| match i {
+                Input::Document(doc) => doc.kind().unwrap_or("").to_string(),
+                Input::Broken(e) => e.reason().to_string(),
+            })
+            .collect();
+        // The empty file in a directory is skipped; named on its own it is an error.
+        assert_eq!(shape, ["A", "SyntaxError", "B"]);
+        let empty = format!("{d}/3.yaml");
+        let inputs = read_inputs_each(&[empty], false).expect("read");
+        assert!(matches!(
+            &inputs[..],
+            [Input::Broken(ManifestError::Empty { .. })]
+        ));
+        // A missing file stops the reading: a usage error, not a per-file one.
+        let missing = read_inputs_each(&[format!("{d}/nope.yaml")], false);
+        assert!(matches!(missing, Err(ManifestError::NotFound { .. })));
+        assert!(read_inputs(std::slice::from_ref(&d), false).is_err());
     }
 
     #[test]

@@ -448,7 +448,7 @@ async fn write(session: &Session, args: &Arguments, mode: Write) -> Result<ToolO
                 } else {
                     "applying"
                 };
-                failures.push(error_text(&e, verb, SOURCE));
+                failures.push(error_text(&e, verb, SOURCE, true));
             }
             Err(e) => return Err(e.into_cli(&client.target)),
         }

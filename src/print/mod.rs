@@ -71,7 +71,13 @@ impl Printer {
     }
 
     /// A `Warning: …` line on stderr, as kubectl prints the server's warnings.
+    /// Under `--error-format json`, one `{"warning":{"message":…}}` line, so that every line
+    /// of stderr parses.
     pub fn warn(&self, message: &str) {
+        if self.error_format == ErrorFormat::Json {
+            let line = serde_json::json!({"warning": {"message": message}});
+            return self.err(&format!("{line}\n"));
+        }
         self.err(&format!(
             "{}: {message}\n",
             self.paint_err("Warning", YELLOW)
@@ -88,20 +94,29 @@ impl Printer {
         paint(self.color_err, text, color)
     }
 
+    /// A line of information on stderr (kubectl's `No resources found …`); under
+    /// `--error-format json`, one `{"info":{"message":…}}` line.
+    pub fn info(&self, message: &str) {
+        if self.error_format == ErrorFormat::Json {
+            let line = serde_json::json!({"info": {"message": message}});
+            return self.err(&format!("{line}\n"));
+        }
+        self.err(&format!("{message}\n"));
+    }
+
+    /// Whether errors are printed as JSON lines (`--error-format json`).
+    pub fn json_errors(&self) -> bool {
+        self.error_format == ErrorFormat::Json
+    }
+
     /// Prints a command's error on stderr, in the chosen error format.
     pub fn error(&self, error: &CliError) {
         match self.error_format {
-            ErrorFormat::Json => {
-                let body = serde_json::json!({
-                    "error": {
-                        "kind": error.kind.name(),
-                        "exitCode": error.kind.exit_code(),
-                        "message": error.message(),
-                        "hints": error.hints,
-                    }
-                });
-                self.err(&format!("{body}\n"));
-            }
+            ErrorFormat::Json => self.err(&format!(
+                "{}
+",
+                error.to_json()
+            )),
             ErrorFormat::Human => self.err(&error_text(error, self.color_err)),
         }
     }

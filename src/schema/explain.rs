@@ -121,7 +121,7 @@ fn child_names(node: &Node) -> Vec<String> {
 }
 
 /// The name closest to `typed` by edit distance (case-insensitive), if it is a plausible typo.
-fn nearest(typed: &str, names: &[String]) -> Option<String> {
+pub(crate) fn nearest(typed: &str, names: &[String]) -> Option<String> {
     let typed_lower = typed.to_lowercase();
     let (best, distance) = names
         .iter()

@@ -133,6 +133,12 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// For an unknown field, the known field of the same object its name is closest to.
+    pub fn suggestion(&self) -> Option<&str> {
+        (self.error_type == ErrorType::UnknownField && !self.detail.is_empty())
+            .then_some(self.detail.as_str())
+    }
+
     /// `spec.retry.numRetries: Invalid value: -1: … should be greater than or equal to 0`
     pub fn message(&self) -> String {
         if self.error_type == ErrorType::UnknownField {

@@ -3,7 +3,7 @@
 //! `apply` both print through here, so their errors read alike.
 
 use super::{ErrorType, FieldError};
-use crate::manifest::{Document, Position};
+use crate::manifest::{Document, ManifestError, Position};
 use serde_json::{Value, json};
 
 /// How to render for people.
@@ -24,6 +24,16 @@ pub fn error_position(doc: &Document, error: &FieldError) -> Position {
     } else {
         doc.report_position(&error.pointer)
     }
+}
+
+/// The errors with their positions, in the order they appear in the file.
+pub fn by_position<'e>(
+    doc: &Document,
+    errors: &'e [FieldError],
+) -> Vec<(Position, &'e FieldError)> {
+    let mut placed: Vec<_> = errors.iter().map(|e| (error_position(doc, e), e)).collect();
+    placed.sort_by_key(|(at, _)| (at.line, at.column));
+    placed
 }
 
 /// `FILE:LINE:COLUMN: message` for each error, with snippets when `color` (a terminal) is on.
@@ -47,12 +57,14 @@ pub fn render_human_with(doc: &Document, errors: &[FieldError], style: HumanStyl
         }
     };
     let mut out = String::new();
-    for error in errors {
-        let at = error_position(doc, error);
+    for (at, error) in by_position(doc, errors) {
         let location = format!("{}:{}:{}:", doc.source, at.line, at.column);
         out.push_str(&paint(&location, "1"));
         out.push(' ');
         out.push_str(&error.message());
+        if let Some(name) = error.suggestion() {
+            out.push_str(&format!(" (did you mean {name:?}?)"));
+        }
         out.push('\n');
         if style.snippet
             && let Some(line) = doc.source_line(at.line)
@@ -75,20 +87,54 @@ pub fn render_human_with(doc: &Document, errors: &[FieldError], style: HumanStyl
     out
 }
 
-/// One JSON object for the document: file, index, name, valid, errors with positions.
+/// One field error as JSON: `file`, `line`, `column`, `field`, `type` and `message` (with
+/// `path` and `reason`, the same as `field` and `type`, as they were first named), and a
+/// `suggestion` for an unknown field close to a known one.
+pub fn field_error_json(doc: &Document, at: Position, e: &FieldError) -> Value {
+    let mut v = json!({
+        "file": doc.source,
+        "line": at.line,
+        "column": at.column,
+        "field": e.path,
+        "type": e.error_type.cause_reason(),
+        "message": e.message(),
+        "path": e.path,
+        "reason": e.error_type.cause_reason(),
+    });
+    if let Some(name) = e.suggestion() {
+        v["suggestion"] = json!(name);
+    }
+    v
+}
+
+/// The record of a file that could not be read as manifests: no object, one error.
+pub fn render_broken_json(error: &ManifestError) -> Value {
+    let at = error.position();
+    json!({
+        "file": error.path(),
+        "index": null,
+        "name": null,
+        "valid": false,
+        "errors": [{
+            "file": error.path(),
+            "line": at.map(|p| p.line),
+            "column": at.map(|p| p.column),
+            "field": null,
+            "type": error.reason(),
+            "message": error.to_string(),
+            "path": null,
+            "reason": error.reason(),
+        }],
+    })
+}
+
+/// One JSON object for the document: file, index, name, valid, errors with positions. The
+/// errors keep kube-apiserver's order (the order of a 422's causes); people read them in the
+/// order of the file.
 pub fn render_json(doc: &Document, errors: &[FieldError]) -> Value {
     let errors: Vec<Value> = errors
         .iter()
-        .map(|e| {
-            let at = error_position(doc, e);
-            json!({
-                "path": e.path,
-                "line": at.line,
-                "column": at.column,
-                "reason": e.error_type.cause_reason(),
-                "message": e.message(),
-            })
-        })
+        .map(|e| field_error_json(doc, error_position(doc, e), e))
         .collect();
     json!({
         "file": doc.source,
@@ -123,17 +169,19 @@ mod tests {
         assert_eq!(
             text,
             concat!(
-                "p.yaml:10:5: unknown field \"spec.retry.numRetrys\"\n",
-                "10 |     numRetrys: 3\n",
-                "   |     ^\n",
                 "p.yaml:9:17: spec.retry.numRetries: Invalid value: -1: spec.retry.numRetries in body should be greater than or equal to 0\n",
                 "9 |     numRetries: -1\n",
                 "  |                 ^\n",
+                "p.yaml:10:5: unknown field \"spec.retry.numRetrys\" (did you mean \"numRetries\"?)\n",
+                "10 |     numRetrys: 3\n",
+                "   |     ^\n",
             )
         );
+        // People read them in the order of the file; JSON keeps kube-apiserver's order.
         let json = render_json(&docs[0], &errors);
         assert_eq!(json["valid"], json!(false));
         assert_eq!(json["errors"][1]["line"], json!(9));
-        assert_eq!(json["errors"][1]["reason"], json!("FieldValueInvalid"));
+        assert_eq!(json["errors"][1]["type"], json!("FieldValueInvalid"));
+        assert_eq!(json["errors"][0]["suggestion"], json!("numRetries"));
     }
 }

@@ -543,11 +543,13 @@ pub fn unknown_fields(
                 map.retain(|key, _| {
                     let known = node.properties.contains_key(key);
                     if !known {
+                        // The detail of an unknown field is the known one it is closest to.
+                        let names: Vec<String> = node.properties.keys().cloned().collect();
                         errors.push(field_error(
                             &path.key(key),
                             ErrorType::UnknownField,
                             None,
-                            "",
+                            crate::schema::explain::nearest(key, &names).unwrap_or_default(),
                         ));
                     }
                     known
