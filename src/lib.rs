@@ -12,3 +12,4 @@ pub mod resource;
 pub mod schema;
 pub mod server;
 pub mod validate;
+pub mod version;

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod config;
 pub mod credential;
+pub mod discovery;
 pub mod exec;
 pub mod http;
 pub mod kubeconfig;

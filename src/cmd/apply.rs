@@ -14,7 +14,6 @@ use crate::cmd::Context;
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::manifest::{self, Document};
 use crate::print::output::{OutputFormat, name_line};
-use crate::print::yaml::to_yaml;
 use crate::resource::{self, qualified_name};
 use crate::validate::{FieldError, Options, profile_name, report};
 use futures_util::stream::{self, StreamExt};
@@ -297,9 +296,11 @@ impl Applier<'_> {
                     Some(OutputFormat::Yaml) => {
                         printed += 1;
                         let sep = if printed > 1 { "---\n" } else { "" };
-                        format!("{sep}{}", to_yaml(&outcome.object))
+                        let yaml = OutputFormat::Yaml
+                            .single_keeping(&outcome.object, self.args.show_managed_fields);
+                        format!("{sep}{yaml}")
                     }
-                    Some(f) => f.single(&outcome.object),
+                    Some(f) => f.single_keeping(&outcome.object, self.args.show_managed_fields),
                 },
                 Err(e) => {
                     failed += 1;

@@ -11,13 +11,29 @@ use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::output::{ListWriter, OutputFormat, custom_row, list_of, name_line};
 use crate::print::policy::Columns;
+use crate::print::sort_by::sort_objects;
 use crate::print::table::{Table, row_in_columns};
+use crate::resource::qualified_name;
 use chrono::Utc;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;
 
-const FORMATS: [&str; 6] = ["wide", "yaml", "json", "name", "jsonpath", "custom-columns"];
+/// kubectl's `-o` names for get, in its (alphabetical) order; its templates are not ours yet.
+const FORMATS: [&str; 9] = [
+    "custom-columns",
+    "custom-columns-file",
+    "json",
+    "jsonpath",
+    "jsonpath-as-json",
+    "jsonpath-file",
+    "name",
+    "wide",
+    "yaml",
+];
+
+/// Go text/template outputs, which datumctl does not implement: refused by name.
+const GO_TEMPLATES: [&str; 4] = ["go-template", "go-template-file", "template", "templatefile"];
 
 pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
     let selection = objects::select(
@@ -25,8 +41,21 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
         &objects::words(args.resource.as_ref(), &args.names),
         &args.files,
     )?;
+    if let Some(spec) = ctx.global.output.as_deref() {
+        let name = spec.split_once('=').map_or(spec, |(n, _)| n);
+        if GO_TEMPLATES.contains(&name) {
+            return Err(CliError::usage(format!(
+                "-o {name} (Go templates) is not supported by datumctl"
+            ))
+            .hint("use -o jsonpath=TEMPLATE, -o jsonpath-as-json=TEMPLATE or -o custom-columns=SPEC"));
+        }
+    }
     let format =
         OutputFormat::parse(ctx.global.output.as_deref(), &FORMATS).map_err(CliError::usage)?;
+    if args.forms.sort_by.is_some() && (args.watch || args.watch_only) {
+        return Err(CliError::usage("--sort-by cannot be used with --watch or --watch-only")
+            .hint("sort a plain list, or watch without --sort-by"));
+    }
     if args.all_namespaces && selection != Selection::Collection {
         return Err(CliError::usage(
             "a resource cannot be retrieved by name across all namespaces",
@@ -92,8 +121,58 @@ impl Getter<'_> {
             OutputFormat::CustomColumns(cols) => {
                 objects.iter().map(|o| custom_row(cols, o)).collect()
             }
-            _ => objects.iter().map(|o| self.columns.row(o, now)).collect(),
+            _ => objects
+                .iter()
+                .map(|o| {
+                    let mut row = self.columns.row(o, now);
+                    // --show-kind: the NAME column says TYPE/NAME, as kubectl prints it.
+                    let name_at = usize::from(self.columns.namespace);
+                    if self.args.forms.show_kind
+                        && let Some(cell) = row.get_mut(name_at)
+                    {
+                        *cell = qualified_name(cell);
+                    }
+                    row
+                })
+                .collect(),
         }
+    }
+
+    fn keep_managed(&self) -> bool {
+        self.args.forms.show_managed_fields
+    }
+
+    /// `--sort-by` over the whole list, printed at once; a field no object has, or one that
+    /// cannot be ordered, is kubectl's error (exit 1).
+    async fn list_sorted(&self, field: &str) -> Result<Outcome, ClientError> {
+        let p = &self.ctx.printer;
+        let ns = self.namespace();
+        let (mut items, _) = self.client.list_all(ns, &self.list_options()).await?;
+        if let Err(e) = sort_objects(&mut items, field) {
+            p.err(&format!("error: {e}\n"));
+            return Ok(Outcome::Failed);
+        }
+        let text = match &self.format {
+            f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
+                if items.is_empty() && !matches!(f, OutputFormat::CustomColumns(_)) {
+                    p.err(&match ns {
+                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
+                        None => "No resources found\n".to_string(),
+                    });
+                    String::new()
+                } else {
+                    Table {
+                        headers: self.headers(),
+                        rows: self.rows(&items),
+                    }
+                    .render(self.with_headers())
+                }
+            }
+            OutputFormat::Name => items.iter().map(name_line).collect(),
+            f => f.single_keeping(&list_of(items), self.keep_managed()),
+        };
+        p.out(&text);
+        Ok(Outcome::Success)
     }
 
     fn headers(&self) -> Vec<String> {
@@ -123,6 +202,13 @@ impl Getter<'_> {
             }
         }
         let single = refs.len() == 1;
+        if let Some(field) = &self.args.forms.sort_by
+            && found.len() > 1
+            && let Err(e) = sort_objects(&mut found, field)
+        {
+            p.err(&format!("error: {e}\n"));
+            return Ok(Outcome::Failed);
+        }
         let text = match &self.format {
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 if found.is_empty() {
@@ -136,12 +222,15 @@ impl Getter<'_> {
                 }
             }
             OutputFormat::Name => found.iter().map(name_line).collect(),
-            f if single => found.first().map(|o| f.single(o)).unwrap_or_default(),
+            f if single => found
+                .first()
+                .map(|o| f.single_keeping(o, self.keep_managed()))
+                .unwrap_or_default(),
             f => {
                 if found.is_empty() && failed {
                     String::new()
                 } else {
-                    f.single(&list_of(found.clone()))
+                    f.single_keeping(&list_of(found.clone()), self.keep_managed())
                 }
             }
         };
@@ -175,6 +264,9 @@ impl Getter<'_> {
         if self.args.watch && self.args.output_watch_events {
             return self.list_as_events().await;
         }
+        if let Some(field) = &self.args.forms.sort_by {
+            return self.list_sorted(field).await;
+        }
         let p = &self.ctx.printer;
         let ns = self.namespace();
         let mut options = self.list_options();
@@ -188,6 +280,9 @@ impl Getter<'_> {
             OutputFormat::Json => Some(ListWriter::new(false)),
             _ => None,
         };
+        if let Some(w) = writer.as_mut() {
+            w.keep_managed = self.keep_managed();
+        }
         if let Some(w) = &writer {
             p.out(&w.header());
         }
@@ -212,7 +307,9 @@ impl Getter<'_> {
                 OutputFormat::Name => {
                     p.out(&items.iter().map(name_line).collect::<String>());
                 }
-                OutputFormat::JsonPath(_) => whole.extend(items),
+                OutputFormat::JsonPath(_) | OutputFormat::JsonPathAsJson(_) => {
+                    whole.extend(items)
+                }
                 OutputFormat::Yaml | OutputFormat::Json => {
                     let text: String = match writer.as_mut() {
                         Some(w) => items.iter().map(|i| w.item(i)).collect(),
@@ -241,6 +338,7 @@ impl Getter<'_> {
         }
         match &self.format {
             OutputFormat::JsonPath(path) => p.out(&path.render(&list_of(whole))),
+            OutputFormat::JsonPathAsJson(path) => p.out(&path.render_json(&list_of(whole))),
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 let custom = matches!(f, OutputFormat::CustomColumns(_));
                 if count > 0 || custom {
@@ -470,11 +568,13 @@ impl Getter<'_> {
                 let first = !std::mem::replace(header_printed, true);
                 match f {
                     // kubectl separates objects, rather than ending each one.
-                    OutputFormat::Yaml if first => f.single(&shown),
-                    OutputFormat::Yaml => format!("---\n{}", f.single(&shown)),
+                    OutputFormat::Yaml if first => f.single_keeping(&shown, self.keep_managed()),
+                    OutputFormat::Yaml => {
+                        format!("---\n{}", f.single_keeping(&shown, self.keep_managed()))
+                    }
                     OutputFormat::Name if !events => name_line(object),
                     OutputFormat::Name => format!("{kind} {}", name_line(object)),
-                    _ => f.single(&shown),
+                    _ => f.single_keeping(&shown, self.keep_managed()),
                 }
             }
         }

@@ -1,7 +1,9 @@
 //! One module per subcommand, each with a `run(args, ctx)`; `dispatch` picks the one to run.
 
+pub mod api_resources;
 pub mod apply;
 pub mod auth;
+pub mod can_i;
 pub mod complete_names;
 pub mod completion;
 pub mod config;
@@ -16,6 +18,7 @@ pub mod objects;
 pub mod serve;
 pub mod update_kubeconfig;
 pub mod validate;
+pub mod version;
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::CmdResult;
@@ -47,5 +50,8 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Auth(args) => auth::run(&args, &ctx),
         Command::Login(args) => login::run(&args, &ctx),
         Command::Logout => login::logout(&ctx),
+        Command::ApiResources(args) => api_resources::run(&args, &ctx),
+        Command::ApiVersions => api_resources::run_versions(&ctx),
+        Command::Version(args) => version::run(&args, &ctx),
     }
 }

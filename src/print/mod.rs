@@ -6,6 +6,7 @@ pub mod json;
 pub mod jsonpath;
 pub mod output;
 pub mod policy;
+pub mod sort_by;
 pub mod table;
 pub mod yaml;
 pub mod yaml_scalar;
