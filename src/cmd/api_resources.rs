@@ -59,7 +59,8 @@ pub fn run(args: &ApiResourcesArgs, ctx: &Context) -> CmdResult {
         .filter(|r| wanted(args, r))
         .collect();
     sort(&mut resources, args.sort_by.as_deref().unwrap_or(""));
-    ctx.printer.out(&render(format, args.no_headers, &resources));
+    ctx.printer
+        .out(&render(format, args.no_headers, &resources));
     Ok(Outcome::Success)
 }
 
@@ -88,9 +89,10 @@ fn render(format: Format, no_headers: bool, resources: &[ApiResource]) -> String
     match format {
         Format::Table | Format::Wide => {
             let wide = format == Format::Wide;
-            let mut headers: Vec<String> = ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"]
-                .map(String::from)
-                .to_vec();
+            let mut headers: Vec<String> =
+                ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"]
+                    .map(String::from)
+                    .to_vec();
             if wide {
                 headers.extend(["VERBS".to_string(), "CATEGORIES".to_string()]);
             }
@@ -186,8 +188,12 @@ pub fn run_versions(ctx: &Context) -> CmdResult {
         })
         .collect();
     versions.sort();
-    ctx.printer
-        .out(&versions.iter().map(|v| format!("{v}\n")).collect::<String>());
+    ctx.printer.out(
+        &versions
+            .iter()
+            .map(|v| format!("{v}\n"))
+            .collect::<String>(),
+    );
     Ok(Outcome::Success)
 }
 
@@ -227,6 +233,9 @@ mod tests {
     #[test]
     fn json_keeps_struct_order_with_go_indent() {
         let text = go_indent_json(&json!({"b": "<", "a": [1]}), "    ");
-        assert_eq!(text, "{\n    \"b\": \"\\u003c\",\n    \"a\": [\n        1\n    ]\n}");
+        assert_eq!(
+            text,
+            "{\n    \"b\": \"\\u003c\",\n    \"a\": [\n        1\n    ]\n}"
+        );
     }
 }

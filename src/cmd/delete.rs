@@ -3,13 +3,13 @@
 
 use crate::cli::{DeleteArgs, DryRun};
 use crate::client::api::{ListOptions, runtime};
+use crate::client::http::ApiClient;
 use crate::client::status::ApiStatus;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
 use crate::cmd::apply::dry_run_suffix;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
-use crate::client::http::ApiClient;
 use crate::resource::{GROUP, PLURAL, SINGULAR, qualified_name};
 use std::time::{Duration, Instant};
 
@@ -127,7 +127,10 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             };
             match outcome {
                 Ok(()) if names_only => p.out(&format!("{}\n", qualified_name(name))),
-                Ok(()) => p.out(&format!("{SINGULAR}.{GROUP} {name:?} deleted{suffix}\n")),
+                // kubectl 1.37 names the namespace the object was deleted from.
+                Ok(()) => p.out(&format!(
+                    "{SINGULAR}.{GROUP} {name:?} deleted from {namespace} namespace{suffix}\n"
+                )),
                 Err(e) if e.is_not_found() && args.ignore_not_found => {}
                 Err(ClientError::Status(s)) if s.is_not_found() => {
                     p.err(&format!("{}\n", not_found_line(&s, source.as_deref())));

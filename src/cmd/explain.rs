@@ -108,7 +108,11 @@ fn check_api_version(gv: &str) -> Result<(), CliError> {
         "couldn't find resource for \"{group}/{version}, Resource={}\"",
         resource::PLURAL
     ))
-    .hint(format!("{} is served as {}", resource::PLURAL, resource::API_VERSION)))
+    .hint(format!(
+        "{} is served as {}",
+        resource::PLURAL,
+        resource::API_VERSION
+    )))
 }
 
 fn accepted_names_hint() -> String {

@@ -33,7 +33,12 @@ const FORMATS: [&str; 9] = [
 ];
 
 /// Go text/template outputs, which datumctl does not implement: refused by name.
-const GO_TEMPLATES: [&str; 4] = ["go-template", "go-template-file", "template", "templatefile"];
+const GO_TEMPLATES: [&str; 4] = [
+    "go-template",
+    "go-template-file",
+    "template",
+    "templatefile",
+];
 
 pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
     let selection = objects::select(
@@ -47,14 +52,18 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
             return Err(CliError::usage(format!(
                 "-o {name} (Go templates) is not supported by datumctl"
             ))
-            .hint("use -o jsonpath=TEMPLATE, -o jsonpath-as-json=TEMPLATE or -o custom-columns=SPEC"));
+            .hint(
+                "use -o jsonpath=TEMPLATE, -o jsonpath-as-json=TEMPLATE or -o custom-columns=SPEC",
+            ));
         }
     }
     let format =
         OutputFormat::parse(ctx.global.output.as_deref(), &FORMATS).map_err(CliError::usage)?;
     if args.forms.sort_by.is_some() && (args.watch || args.watch_only) {
-        return Err(CliError::usage("--sort-by cannot be used with --watch or --watch-only")
-            .hint("sort a plain list, or watch without --sort-by"));
+        return Err(
+            CliError::usage("--sort-by cannot be used with --watch or --watch-only")
+                .hint("sort a plain list, or watch without --sort-by"),
+        );
     }
     if args.all_namespaces && selection != Selection::Collection {
         return Err(CliError::usage(
@@ -307,9 +316,7 @@ impl Getter<'_> {
                 OutputFormat::Name => {
                     p.out(&items.iter().map(name_line).collect::<String>());
                 }
-                OutputFormat::JsonPath(_) | OutputFormat::JsonPathAsJson(_) => {
-                    whole.extend(items)
-                }
+                OutputFormat::JsonPath(_) | OutputFormat::JsonPathAsJson(_) => whole.extend(items),
                 OutputFormat::Yaml | OutputFormat::Json => {
                     let text: String = match writer.as_mut() {
                         Some(w) => items.iter().map(|i| w.item(i)).collect(),

@@ -96,8 +96,7 @@ impl OutputFormat {
                 "custom-columns-file",
             )
         } else {
-            let format = 
-            match spec {
+            let format = match spec {
                 "wide" => OutputFormat::Wide,
                 "yaml" => OutputFormat::Yaml,
                 "json" => OutputFormat::Json,

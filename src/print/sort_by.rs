@@ -188,6 +188,9 @@ mod tests {
             "couldn't find any field with path \"{.bogus}\" in the list of objects"
         );
         let e = sort_objects(&mut v, ".spec").expect_err("map");
-        assert!(e.contains("unsortable type: map[string]interface {}"), "{e}");
+        assert!(
+            e.contains("unsortable type: map[string]interface {}"),
+            "{e}"
+        );
     }
 }

@@ -12,8 +12,17 @@ use serde_json::{Value, json};
 
 /// The non-resource paths this server answers, as RBAC spells them (`*` a trailing wildcard).
 const READABLE_PATHS: [&str; 11] = [
-    "/api", "/api/*", "/apis", "/apis/*", "/openapi", "/openapi/*", "/version", "/version/",
-    "/healthz", "/livez", "/readyz",
+    "/api",
+    "/api/*",
+    "/apis",
+    "/apis/*",
+    "/openapi",
+    "/openapi/*",
+    "/version",
+    "/version/",
+    "/healthz",
+    "/livez",
+    "/readyz",
 ];
 
 pub fn review(call: &Call, method: &Method) -> Result<Response, ApiError> {
@@ -95,7 +104,9 @@ fn proto_fields(mut buf: &[u8]) -> Option<Vec<(u64, &[u8])>> {
 fn proto_strings(buf: &[u8], names: &[&str]) -> Option<serde_json::Map<String, Value>> {
     let mut out = serde_json::Map::new();
     for (number, bytes) in proto_fields(buf)? {
-        let Some(name) = usize::try_from(number).ok().and_then(|n| names.get(n.wrapping_sub(1)))
+        let Some(name) = usize::try_from(number)
+            .ok()
+            .and_then(|n| names.get(n.wrapping_sub(1)))
         else {
             continue;
         };
@@ -125,7 +136,10 @@ fn from_protobuf(body: &[u8]) -> Option<Value> {
                     "subresource",
                     "name",
                 ];
-                out.insert("resourceAttributes".into(), Value::Object(proto_strings(bytes, &names)?));
+                out.insert(
+                    "resourceAttributes".into(),
+                    Value::Object(proto_strings(bytes, &names)?),
+                );
             }
             2 => {
                 let names = ["path", "verb"];
@@ -214,9 +228,17 @@ mod tests {
 
     #[test]
     fn reads_of_served_paths_only() {
-        assert!(non_resource_allowed(&attrs(json!({"verb": "get", "path": "/version"}))));
-        assert!(non_resource_allowed(&attrs(json!({"verb": "get", "path": "/apis/x/y"}))));
-        assert!(!non_resource_allowed(&attrs(json!({"verb": "post", "path": "/version"}))));
-        assert!(!non_resource_allowed(&attrs(json!({"verb": "get", "path": "/logs/"}))));
+        assert!(non_resource_allowed(&attrs(
+            json!({"verb": "get", "path": "/version"})
+        )));
+        assert!(non_resource_allowed(&attrs(
+            json!({"verb": "get", "path": "/apis/x/y"})
+        )));
+        assert!(!non_resource_allowed(&attrs(
+            json!({"verb": "post", "path": "/version"})
+        )));
+        assert!(!non_resource_allowed(&attrs(
+            json!({"verb": "get", "path": "/logs/"})
+        )));
     }
 }

@@ -190,9 +190,12 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
         ["apis", g] if *g == GROUP => get_only(discovery::group()),
         ["apis", g, v] if *g == GROUP && *v == VERSION => get_only(discovery::resources()),
         ["version"] => get_only(discovery::version()),
-        ["apis", "authorization.k8s.io", "v1", "selfsubjectaccessreviews"] => {
-            access_review::review(&call, &method)
-        }
+        [
+            "apis",
+            "authorization.k8s.io",
+            "v1",
+            "selfsubjectaccessreviews",
+        ] => access_review::review(&call, &method),
         ["openapi", "v3"] => get_only(json_response(
             200,
             serde_json::to_vec(&openapi::index()).unwrap_or_default(),
