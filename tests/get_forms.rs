@@ -1,7 +1,7 @@
 //! get's sorting and output forms side by side with the real kubectl 1.37 against one
 //! `datumctl serve` project: --sort-by, --show-kind, --show-managed-fields (and no
 //! managedFields without it, in get and apply), -o jsonpath-as-json, jsonpath-file,
-//! custom-columns-file; Go templates are refused by name.
+//! custom-columns-file, and Go templates (go-template, template and their -file forms).
 
 mod common;
 mod support_side_by_side;
@@ -305,16 +305,84 @@ fn jsonpath_as_json_and_template_files() {
 }
 
 #[test]
-fn go_templates_are_refused_by_name() {
+fn go_templates_print_as_kubectls() {
     let s = started();
-    for spec in [
-        "go-template={{.kind}}",
-        "template={{.kind}}",
-        "go-template-file=x",
-        "templatefile=x",
-    ] {
-        let a = s.datumctl(&["get", "btp", "-o", spec]);
-        assert_eq!(a.code, 2, "{spec}: {a:?}");
-        assert!(a.err.contains("is not supported by datumctl"), "{a:?}");
+    let file = s.write(
+        "names.tmpl",
+        "{{range .items}}{{.metadata.name}}{{if .spec.retry}} retries={{.spec.retry.numRetries}}{{else}} none{{end}}{{\"\\n\"}}{{end}}",
+    );
+    let one = [
+        "{{.metadata.name}} {{.metadata.generation}} {{.metadata.nope}} {{.spec.retry}} {{.spec.targetRefs}} {{len .spec.targetRefs}} {{index .spec.targetRefs 0 \"name\"}}",
+        "{{.spec.retry.numRetries | printf \"%d\"}} {{eq .kind \"BackendTrafficPolicy\"}} {{and 1 0}} {{or \"\" \"b\"}} {{not true}} {{lt 1 2}} {{.metadata.nope.deeper}}",
+        "{{with .spec.retry}}R={{.numRetries}}{{end}} {{with .spec.nope}}X{{else}}none{{end}}\n  {{- range $k, $v := .spec.timeout.http}} {{$k}}={{$v}}{{end}} {{ 1.5 }} {{ 1e6 }} {{ .status }} {{print 1 2 \"a\" \"b\" 3}} {{println \"x\"}}|{{slice \"abcdef\" 1 3}}",
+        "{{printf \"%d|%5s|%-5d|%05d|%x|%q|%t|%v\" .kind \"ab\" 3 42 255 \"q\" true .spec.retry}}",
+        "{{if .x}}a{{else if .metadata}}b{{else}}c{{end}} {{ $x := .kind }}{{$x}} {{$.metadata.name}}",
+    ];
+    for t in one {
+        let spec = format!("go-template={t}");
+        let a = s.same(&["get", "btp", "backend-traffic-example", "-o", &spec]);
+        assert_eq!(a.code, 0, "{t}: {a:?}");
+        assert!(!a.out.is_empty());
     }
+    let list = "{{range $i, $e := .items}}{{$i}}:{{$e.metadata.name}} {{end}}{{len .items}}";
+    for spec in [
+        format!("go-template={list}"),
+        format!("template={list}"),
+        format!("go-template-file={file}"),
+        format!("templatefile={file}"),
+    ] {
+        s.same(&["get", "btp", "-o", &spec]);
+    }
+    assert_eq!(
+        s.same(&[
+            "get",
+            "btp",
+            "-o",
+            "go-template={{range .items}}{{.metadata.name}};{{end}}",
+            "--sort-by=.spec.retry.numRetries"
+        ])
+        .out,
+        "session-affinity;public-api-quota;backend-traffic-example;checkout-retries;"
+    );
+    s.same(&[
+        "get",
+        "btp",
+        "backend-traffic-example",
+        "checkout-retries",
+        "-o",
+        "go-template={{range .items}}{{.metadata.name}};{{end}}",
+    ]);
+    // A template that does not parse is a usage error (exit 2; kubectl exits 1), same words.
+    for t in [
+        "{{nofunc .x}}",
+        "{{.metadata.name",
+        "{{range .items}}{{end}}{{end}}",
+    ] {
+        s.same_but_usage_exit(&["get", "btp", "-o", &format!("go-template={t}")]);
+    }
+    // kubectl also dumps the object on stdout when a template fails; datumctl says only why.
+    let failed = s.datumctl(&[
+        "get",
+        "btp",
+        "backend-traffic-example",
+        "-o",
+        "go-template={{index .spec.targetRefs 5}}",
+    ]);
+    assert_eq!(failed.code, 1);
+    assert_eq!(failed.out, "");
+    assert_eq!(
+        failed.err,
+        "error: error executing template \"{{index .spec.targetRefs 5}}\": template: output:1:2: executing \"output\" at <index .spec.targetRefs 5>: error calling index: index out of range: 5\n"
+    );
+    if let Some(theirs) = s.kubectl(&[
+        "get",
+        "btp",
+        "backend-traffic-example",
+        "-o",
+        "go-template={{index .spec.targetRefs 5}}",
+    ]) {
+        assert_eq!((theirs.code, theirs.err), (1, failed.err));
+    }
+    let watching = s.datumctl(&["get", "btp", "-w", "-o", "go-template={{.kind}}"]);
+    assert_eq!(watching.code, 2, "{watching:?}");
 }

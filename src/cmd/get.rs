@@ -9,6 +9,7 @@ use crate::client::status::ClientError;
 use crate::cmd::Context;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
+use crate::print::gotemplate::GoTemplate;
 use crate::print::output::{ListWriter, OutputFormat, custom_row, list_of, name_line};
 use crate::print::policy::Columns;
 use crate::print::sort_by::sort_objects;
@@ -19,25 +20,21 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;
 
-/// kubectl's `-o` names for get, in its (alphabetical) order; its templates are not ours yet.
-const FORMATS: [&str; 9] = [
+/// kubectl's `-o` names for get, in its (alphabetical) order (kyaml is not ours).
+const FORMATS: [&str; 13] = [
     "custom-columns",
     "custom-columns-file",
+    "go-template",
+    "go-template-file",
     "json",
     "jsonpath",
     "jsonpath-as-json",
     "jsonpath-file",
     "name",
-    "wide",
-    "yaml",
-];
-
-/// Go text/template outputs, which datumctl does not implement: refused by name.
-const GO_TEMPLATES: [&str; 4] = [
-    "go-template",
-    "go-template-file",
     "template",
     "templatefile",
+    "wide",
+    "yaml",
 ];
 
 pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
@@ -46,19 +43,14 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
         &objects::words(args.resource.as_ref(), &args.names),
         &args.files,
     )?;
-    if let Some(spec) = ctx.global.output.as_deref() {
-        let name = spec.split_once('=').map_or(spec, |(n, _)| n);
-        if GO_TEMPLATES.contains(&name) {
-            return Err(CliError::usage(format!(
-                "-o {name} (Go templates) is not supported by datumctl"
-            ))
-            .hint(
-                "use -o jsonpath=TEMPLATE, -o jsonpath-as-json=TEMPLATE or -o custom-columns=SPEC",
-            ));
-        }
-    }
     let format =
         OutputFormat::parse(ctx.global.output.as_deref(), &FORMATS).map_err(CliError::usage)?;
+    if matches!(format, OutputFormat::GoTemplate(_)) && (args.watch || args.watch_only) {
+        return Err(
+            CliError::usage("-o go-template cannot be used with --watch in datumctl")
+                .hint("use -o jsonpath=… or -o name with --watch"),
+        );
+    }
     if args.forms.sort_by.is_some() && (args.watch || args.watch_only) {
         return Err(
             CliError::usage("--sort-by cannot be used with --watch or --watch-only")
@@ -87,9 +79,10 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
         },
     };
     rt.block_on(async {
-        match &getter.objects {
-            None => getter.list().await,
-            Some(refs) => getter.named(refs).await,
+        match (&getter.objects, &getter.format) {
+            (objects, OutputFormat::GoTemplate(t)) => getter.template(t, objects.as_deref()).await,
+            (None, _) => getter.list().await,
+            (Some(refs), _) => getter.named(refs).await,
         }
     })
     .map_err(|e| e.into_cli(&client.target))
@@ -145,6 +138,84 @@ impl Getter<'_> {
                 })
                 .collect(),
         }
+    }
+
+    /// `-o go-template=…`: one object alone, several (or a list) as kubectl's `List`; an
+    /// execution error is kubectl's `error executing template` (exit 1).
+    async fn template(
+        &self,
+        template: &GoTemplate,
+        refs: Option<&[PlacedObject]>,
+    ) -> Result<Outcome, ClientError> {
+        let p = &self.ctx.printer;
+        let mut failed = false;
+        let data = match refs {
+            None => {
+                let (mut items, _) = self
+                    .client
+                    .list_all(self.namespace(), &self.list_options())
+                    .await?;
+                if items.is_empty() {
+                    p.err(&match self.namespace() {
+                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
+                        None => "No resources found\n".to_string(),
+                    });
+                    return Ok(Outcome::Success);
+                }
+                if let Some(field) = &self.args.forms.sort_by
+                    && let Err(e) = sort_objects(&mut items, field)
+                {
+                    p.err(&format!("error: {e}\n"));
+                    return Ok(Outcome::Failed);
+                }
+                list_of(items)
+            }
+            Some(refs) => {
+                let mut found = Vec::new();
+                for object in refs {
+                    match self
+                        .client
+                        .get_policy(&object.namespace, &object.name)
+                        .await
+                    {
+                        Ok(o) => found.push(o),
+                        Err(e) if e.is_not_found() && self.args.ignore_not_found => {}
+                        Err(ClientError::Status(s)) if s.is_not_found() => {
+                            p.err(&format!("{}\n", s.kubectl_message()));
+                            failed = true;
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                match found.len() {
+                    0 => {
+                        return Ok(if failed {
+                            Outcome::Failed
+                        } else {
+                            Outcome::Success
+                        });
+                    }
+                    1 if refs.len() == 1 => found.remove(0),
+                    _ => list_of(found),
+                }
+            }
+        };
+        match template.execute(&data) {
+            Ok(text) => p.out(&text),
+            Err(e) => {
+                p.err(&format!(
+                    "error: error executing template {:?}: {}\n",
+                    template.source(),
+                    e.0
+                ));
+                return Ok(Outcome::Failed);
+            }
+        }
+        Ok(if failed {
+            Outcome::Failed
+        } else {
+            Outcome::Success
+        })
     }
 
     fn keep_managed(&self) -> bool {

@@ -2,6 +2,7 @@
 //! every command. Results go to stdout, diagnostics to stderr.
 
 pub mod describe;
+pub mod gotemplate;
 pub mod json;
 pub mod jsonpath;
 pub mod output;

@@ -1,6 +1,7 @@
 //! `-o` for objects: yaml, json, name, jsonpath=…, custom-columns=…, or a table. Lists print as
 //! kubectl's `kind: List` wrapper, item by item, so large lists need not be held whole.
 
+use super::gotemplate::GoTemplate;
 use super::json::{to_json_pretty, write_value};
 use super::jsonpath::{JsonPath, JsonPathError};
 use super::table::Table;
@@ -27,6 +28,8 @@ pub enum OutputFormat {
     /// `jsonpath-as-json=…`: each action's results as a JSON array.
     JsonPathAsJson(JsonPath),
     CustomColumns(Vec<CustomColumn>),
+    /// `go-template=…`, `template=…` and their `-file` forms.
+    GoTemplate(GoTemplate),
 }
 
 /// kubectl's wording for a template file it cannot read.
@@ -84,6 +87,38 @@ impl OutputFormat {
         } else if let Some(file) = spec.strip_prefix("jsonpath-file=") {
             let t = read_template(file, "--template")?;
             (OutputFormat::JsonPath(path(&t)?), "jsonpath-file")
+        } else if let Some((name, text)) = ["go-template", "template"]
+            .iter()
+            .find_map(|n| {
+                spec.strip_prefix(&format!("{n}="))
+                    .map(|t| (*n, t.to_string()))
+            })
+            .or_else(|| {
+                [
+                    ("go-template-file", "go-template"),
+                    ("templatefile", "template"),
+                ]
+                .iter()
+                .find_map(|(n, _)| {
+                    spec.strip_prefix(&format!("{n}="))
+                        .map(|f| (*n, f.to_string()))
+                })
+            })
+        {
+            let text = if name.ends_with("file") {
+                read_template(&text, "--template")?
+            } else {
+                text
+            };
+            let template = GoTemplate::parse(&text)
+                .map_err(|e| format!("error parsing template {text}, {}", e.0))?;
+            let plain = match name {
+                "go-template-file" => "go-template-file",
+                "templatefile" => "templatefile",
+                "template" => "template",
+                _ => "go-template",
+            };
+            (OutputFormat::GoTemplate(template), plain)
         } else if let Some(cols) = spec.strip_prefix("custom-columns=") {
             (
                 OutputFormat::CustomColumns(parse_columns(cols)?),
@@ -143,6 +178,9 @@ impl OutputFormat {
             OutputFormat::Name => name_line(object),
             OutputFormat::JsonPath(p) => p.render(object),
             OutputFormat::JsonPathAsJson(p) => p.render_json(object),
+            // Callers that can fail run templates through `execute`; here an error prints as
+            // nothing (watch lines).
+            OutputFormat::GoTemplate(t) => t.execute(object).unwrap_or_default(),
             OutputFormat::CustomColumns(cols) => custom_table(cols, &[object]).render(true),
             OutputFormat::Table | OutputFormat::Wide => String::new(),
         }
