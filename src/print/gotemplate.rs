@@ -388,7 +388,7 @@ fn parse_pipeline(text: &str, line: usize) -> Res<Pipeline> {
 }
 
 /// What ended a list of nodes.
-enum End {
+enum Stop {
     Eof,
     End,
     Else(Option<(String, usize)>),
@@ -396,7 +396,7 @@ enum End {
 
 fn parse_list(
     pieces: &mut std::iter::Peekable<std::vec::IntoIter<Piece>>,
-) -> Res<(Vec<Node>, End)> {
+) -> Res<(Vec<Node>, Stop)> {
     let mut nodes = Vec::new();
     while let Some(piece) = pieces.next() {
         let (action, line) = match piece {
@@ -419,13 +419,13 @@ fn parse_list(
             None => (action.as_str(), ""),
         };
         match keyword {
-            "end" => return Ok((nodes, End::End)),
+            "end" => return Ok((nodes, Stop::End)),
             "else" => {
                 let chained = rest
                     .strip_prefix("if")
                     .filter(|r| r.starts_with(char::is_whitespace))
                     .map(|r| (r.trim().to_string(), line));
-                return Ok((nodes, End::Else(chained)));
+                return Ok((nodes, Stop::Else(chained)));
             }
             "if" | "range" | "with" => {
                 let pipe = parse_pipeline(rest, line)?;
@@ -439,7 +439,7 @@ fn parse_list(
             _ => nodes.push(Node::Action(parse_pipeline(&action, line)?)),
         }
     }
-    Ok((nodes, End::Eof))
+    Ok((nodes, Stop::Eof))
 }
 
 fn parse_block(
@@ -450,14 +450,14 @@ fn parse_block(
 ) -> Res<Node> {
     let (body, end) = parse_list(pieces)?;
     let otherwise = match end {
-        End::Eof => return fail(format!("template: output:{line}: unexpected EOF")),
-        End::End => Vec::new(),
-        End::Else(None) => match parse_list(pieces)? {
-            (nodes, End::End) => nodes,
+        Stop::Eof => return fail(format!("template: output:{line}: unexpected EOF")),
+        Stop::End => Vec::new(),
+        Stop::Else(None) => match parse_list(pieces)? {
+            (nodes, Stop::End) => nodes,
             _ => return fail(format!("template: output:{line}: expected end; found EOF")),
         },
         // `else if` nests an if that shares the outer block's `end`.
-        End::Else(Some((cond, l))) => {
+        Stop::Else(Some((cond, l))) => {
             vec![parse_block("if", parse_pipeline(&cond, l)?, l, pieces)?]
         }
     };
@@ -472,12 +472,12 @@ impl GoTemplate {
     pub fn parse(template: &str) -> Res<GoTemplate> {
         let mut pieces = split(template)?.into_iter().peekable();
         match parse_list(&mut pieces)? {
-            (nodes, End::Eof) => Ok(GoTemplate {
+            (nodes, Stop::Eof) => Ok(GoTemplate {
                 nodes,
                 source: template.to_string(),
             }),
-            (_, End::End) => fail("template: output:1: unexpected {{end}}"),
-            (_, End::Else(_)) => fail("template: output:1: unexpected {{else}}"),
+            (_, Stop::End) => fail("template: output:1: unexpected {{end}}"),
+            (_, Stop::Else(_)) => fail("template: output:1: unexpected {{else}}"),
         }
     }
 
