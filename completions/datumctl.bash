@@ -734,7 +734,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__auth__subcmd__can__subcmd__i)
-            opts="-A -q -n -o -v -h -V --all-namespaces --quiet --subresource --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --as --as-group --as-uid --tls-server-name --error-format --help --version"
+            opts="-A -q -n -o -v -h -V --all-namespaces --quiet --subresource --list --no-headers --server --project --token --namespace --output --color --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --as --as-group --as-uid --tls-server-name --error-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -751,6 +751,8 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand --all-namespaces 'Check in all namespaces of the project'
             cand -q 'Print nothing: the exit code is the answer (0 yes, 1 no)'
             cand --quiet 'Print nothing: the exit code is the answer (0 yes, 1 no)'
+            cand --list 'List everything the credential may do in the namespace'
+            cand --no-headers 'With --list: omit the header row'
             cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
             cand -h 'Print help'
             cand --help 'Print help'

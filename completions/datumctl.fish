@@ -643,6 +643,8 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s A -l all-namespaces -d 'Check in all namespaces of the project'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s q -l quiet -d 'Print nothing: the exit code is the answer (0 yes, 1 no)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l list -d 'List everything the credential may do in the namespace'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l no-headers -d 'With --list: omit the header row'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s V -l version -d 'Print version'

@@ -545,6 +545,12 @@ pub struct CanIArgs {
     /// A subresource, such as status
     #[arg(long, value_name = "NAME")]
     pub subresource: Option<String>,
+    /// List everything the credential may do in the namespace
+    #[arg(long)]
+    pub list: bool,
+    /// With --list: omit the header row
+    #[arg(long)]
+    pub no_headers: bool,
 }
 
 const API_RESOURCES_EXAMPLES: &str = "Examples:
@@ -582,4 +588,7 @@ const CAN_I_EXAMPLES: &str = "Examples:
   datumctl auth can-i update btp --subresource=status
 
   # Use the exit code only (0 yes, 1 no)
-  datumctl auth can-i list btp --quiet && echo allowed";
+  datumctl auth can-i list btp --quiet && echo allowed
+
+  # List everything I may do in the current namespace
+  datumctl auth can-i --list";

@@ -183,6 +183,45 @@ fn auth_can_i_answers_as_kubectl_from_the_servers_review() {
 }
 
 #[test]
+fn auth_can_i_lists_the_grant_as_kubectl() {
+    let s = SideBySide::start();
+    let table = s.same(&["auth", "can-i", "--list"]);
+    assert_eq!(table.code, 0, "{table:?}");
+    let mut lines = table.out.lines();
+    assert_eq!(
+        lines
+            .next()
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Some("Resources Non-Resource URLs Resource Names Verbs".to_string())
+    );
+    assert!(
+        table
+            .out
+            .contains("\nbackendtrafficpolicies.gateway.envoyproxy.io          []                  []               [*]\n"),
+        "{}",
+        table.out
+    );
+    s.same(&["auth", "can-i", "--list", "--no-headers"]);
+    s.same(&["auth", "can-i", "--list", "-n", "other"]);
+    for (args, why) in [
+        (
+            &["auth", "can-i", "--list", "get"][..],
+            "list option must be specified with no arguments",
+        ),
+        (
+            &["auth", "can-i", "--list", "-A"],
+            "list option can't be specified with neither quiet, all-namespaces nor subresource options",
+        ),
+        (
+            &["auth", "can-i", "get", "btp", "--no-headers"],
+            "--no-headers cannot be set without --list specified",
+        ),
+    ] {
+        assert_eq!(s.same_but_usage_exit(args).err, format!("error: {why}\n"));
+    }
+}
+
+#[test]
 fn auth_can_i_needs_a_verb_and_a_resource() {
     let s = SideBySide::start();
     for args in [

@@ -48,6 +48,9 @@ enum Subject {
 }
 
 pub fn run(args: &CanIArgs, ctx: &Context) -> CmdResult {
+    if args.list {
+        return list(args, ctx);
+    }
     let (Some(verb), Some(target), true) = (&args.verb, &args.resource, args.extra.is_empty())
     else {
         return Err(CliError::usage(
@@ -161,7 +164,187 @@ fn check(args: &CanIArgs, ctx: &Context, verb: &str, subject: &Subject) -> Resul
         }
         Subject::Resource { .. } => {}
     }
+    if args.no_headers {
+        return Err(CliError::usage(
+            "--no-headers cannot be set without --list specified",
+        ));
+    }
     Ok(())
+}
+
+/// `--list`: a SelfSubjectRulesReview for the namespace, printed as kubectl prints it (rules
+/// broken down to one verb each, simple ones merged again, sorted by their text).
+fn list(args: &CanIArgs, ctx: &Context) -> CmdResult {
+    if args.verb.is_some() || args.resource.is_some() || !args.extra.is_empty() {
+        return Err(CliError::usage(
+            "list option must be specified with no arguments",
+        ));
+    }
+    if args.quiet || args.all_namespaces || args.subresource.is_some() {
+        return Err(CliError::usage(
+            "list option can't be specified with neither quiet, all-namespaces nor subresource options",
+        ));
+    }
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let review = json!({
+        "kind": "SelfSubjectRulesReview",
+        "apiVersion": "authorization.k8s.io/v1",
+        "metadata": {"creationTimestamp": null},
+        "spec": {"namespace": client.target.namespace},
+        "status": {"resourceRules": null, "nonResourceRules": null, "incomplete": false},
+    });
+    let url = format!(
+        "{}/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
+        client.target.base
+    );
+    let body = serde_json::to_vec(&review).unwrap_or_default();
+    let answer = rt
+        .block_on(client.send_json(&ApiRequest::new(Method::POST, url).json_body(JSON, body)))
+        .map_err(|e| e.into_cli(&client.target))?;
+    let status = &answer["status"];
+    if status["incomplete"].as_bool().unwrap_or(false) {
+        ctx.printer.warn(&format!(
+            "the list may be incomplete: {}",
+            status["evaluationError"].as_str().unwrap_or("")
+        ));
+    }
+    ctx.printer.out(&rules_table(status, !args.no_headers));
+    Ok(Outcome::Success)
+}
+
+/// An RBAC rule with one group, resource, name or URL per list, as kubectl breaks them down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Rule {
+    verbs: Vec<String>,
+    groups: Vec<String>,
+    resources: Vec<String>,
+    names: Vec<String>,
+    urls: Vec<String>,
+}
+
+impl Rule {
+    /// The protobuf `String()` of an rbac/v1 PolicyRule, which kubectl sorts the rows by.
+    fn sort_key(&self) -> String {
+        let v = |l: &[String]| format!("[{}]", l.join(" "));
+        format!(
+            "&PolicyRule{{Verbs:{},APIGroups:{},Resources:{},ResourceNames:{},NonResourceURLs:{},}}",
+            v(&self.verbs),
+            v(&self.groups),
+            v(&self.resources),
+            v(&self.names),
+            v(&self.urls)
+        )
+    }
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn rules_table(status: &Value, headers: bool) -> String {
+    let mut broken: Vec<Rule> = Vec::new();
+    for r in status["resourceRules"].as_array().into_iter().flatten() {
+        let (verbs, names) = (strings(&r["verbs"]), strings(&r["resourceNames"]));
+        for g in strings(&r["apiGroups"]) {
+            for res in strings(&r["resources"]) {
+                for verb in &verbs {
+                    let one = |names: Vec<String>| Rule {
+                        verbs: vec![verb.clone()],
+                        groups: vec![g.clone()],
+                        resources: vec![res.clone()],
+                        names,
+                        urls: Vec::new(),
+                    };
+                    if names.is_empty() {
+                        broken.push(one(Vec::new()));
+                    } else {
+                        broken.extend(names.iter().map(|n| one(vec![n.clone()])));
+                    }
+                }
+            }
+        }
+    }
+    for r in status["nonResourceRules"].as_array().into_iter().flatten() {
+        for url in strings(&r["nonResourceURLs"]) {
+            for verb in strings(&r["verbs"]) {
+                broken.push(Rule {
+                    verbs: vec![verb],
+                    groups: Vec::new(),
+                    resources: Vec::new(),
+                    names: Vec::new(),
+                    urls: vec![url.clone()],
+                });
+            }
+        }
+    }
+    // Rules for one group, resource and name merge their verbs, in the order first seen.
+    let mut compact: Vec<Rule> = Vec::new();
+    for rule in broken {
+        let simple = rule.urls.is_empty();
+        match compact.iter_mut().find(|c| {
+            simple
+                && c.urls.is_empty()
+                && (&c.groups, &c.resources, &c.names)
+                    == (&rule.groups, &rule.resources, &rule.names)
+        }) {
+            Some(c) => {
+                for v in rule.verbs {
+                    if !c.verbs.contains(&v) {
+                        c.verbs.push(v);
+                    }
+                }
+            }
+            None => compact.push(rule),
+        }
+    }
+    compact.sort_by_key(Rule::sort_key);
+    let v = |l: &[String]| format!("[{}]", l.join(" "));
+    let rows = compact
+        .iter()
+        .map(|r| {
+            vec![
+                combine_resource_group(&r.resources, &r.groups),
+                v(&r.urls),
+                v(&r.names),
+                v(&r.verbs),
+            ]
+        })
+        .collect();
+    crate::print::table::Table {
+        headers: ["Resources", "Non-Resource URLs", "Resource Names", "Verbs"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }
+    .render_min6(headers)
+}
+
+/// kubectl's `resource.group[/subresource]` for a rule's first resource and group.
+fn combine_resource_group(resources: &[String], groups: &[String]) -> String {
+    let Some(first) = resources.first() else {
+        return String::new();
+    };
+    let (name, sub) = match first.split_once('/') {
+        Some((n, s)) => (n, Some(s)),
+        None => (first.as_str(), None),
+    };
+    let mut out = name.to_string();
+    if let Some(g) = groups.first().filter(|g| !g.is_empty()) {
+        out.push('.');
+        out.push_str(g);
+    }
+    if let Some(s) = sub {
+        out.push('/');
+        out.push_str(s);
+    }
+    out
 }
 
 fn review_body(args: &CanIArgs, verb: &str, subject: &Subject, namespace: &str) -> Value {

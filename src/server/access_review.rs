@@ -154,11 +154,46 @@ fn from_protobuf(body: &[u8]) -> Option<Value> {
     Some(json!({"spec": out}))
 }
 
+/// `SelfSubjectRulesReview` (`auth can-i --list`): the grant above, as RBAC rules.
+pub fn rules(method: &Method) -> Result<Response, ApiError> {
+    if *method != Method::POST {
+        return Err(ApiError::method_not_allowed());
+    }
+    let review = json!({
+        "kind": "SelfSubjectRulesReview",
+        "apiVersion": "authorization.k8s.io/v1",
+        "metadata": {"creationTimestamp": null},
+        "spec": {},
+        "status": {
+            "resourceRules": [
+                {"verbs": ["*"], "apiGroups": [GROUP],
+                 "resources": [PLURAL, format!("{PLURAL}/status")]},
+                {"verbs": ["create"], "apiGroups": ["authorization.k8s.io"],
+                 "resources": ["selfsubjectaccessreviews", "selfsubjectrulesreviews"]},
+                {"verbs": ["create"], "apiGroups": ["authentication.k8s.io"],
+                 "resources": ["selfsubjectreviews"]},
+            ],
+            "nonResourceRules": [{"verbs": ["get"], "nonResourceURLs": READABLE_PATHS}],
+            "incomplete": false,
+        },
+    });
+    Ok(json_response(201, review.to_string(), &[]))
+}
+
 fn text<'a>(attrs: &'a serde_json::Map<String, Value>, key: &str) -> &'a str {
     attrs.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
 fn resource_allowed(attrs: &serde_json::Map<String, Value>) -> bool {
+    let reviews = match text(attrs, "group") {
+        "authorization.k8s.io" => ["selfsubjectaccessreviews", "selfsubjectrulesreviews"]
+            .contains(&text(attrs, "resource")),
+        "authentication.k8s.io" => text(attrs, "resource") == "selfsubjectreviews",
+        _ => false,
+    };
+    if reviews {
+        return text(attrs, "verb") == "create" && text(attrs, "subresource").is_empty();
+    }
     text(attrs, "group") == GROUP
         && text(attrs, "resource") == PLURAL
         && matches!(text(attrs, "subresource"), "" | "status")
@@ -190,6 +225,8 @@ mod tests {
             json!({"verb": "update", "group": GROUP, "resource": PLURAL, "subresource": "status"}),
         );
         assert!(resource_allowed(&status));
+        let review = json!({"verb": "create", "group": "authorization.k8s.io", "resource": "selfsubjectrulesreviews"});
+        assert!(resource_allowed(&attrs(review)));
         for no in [
             json!({"verb": "get", "group": "", "resource": "pods"}),
             json!({"verb": "get", "group": GROUP, "resource": PLURAL, "subresource": "scale"}),

@@ -196,6 +196,12 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
             "v1",
             "selfsubjectaccessreviews",
         ] => access_review::review(&call, &method),
+        [
+            "apis",
+            "authorization.k8s.io",
+            "v1",
+            "selfsubjectrulesreviews",
+        ] => access_review::rules(&method),
         ["openapi", "v3"] => get_only(json_response(
             200,
             serde_json::to_vec(&openapi::index()).unwrap_or_default(),
