@@ -481,7 +481,7 @@ pub struct GetFormArgs {
 #[derive(Debug, Clone, Args)]
 pub struct DeleteWaitArgs {
     /// Wait until the objects are gone before returning (--wait=false returns at once)
-    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1,
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, require_equals = true,
           default_missing_value = "true", action = clap::ArgAction::Set)]
     pub wait: bool,
     /// Seconds the object is given to terminate (negative: the server's default)
@@ -501,7 +501,8 @@ pub struct ApiResourcesArgs {
     #[arg(long, value_name = "GROUP")]
     pub api_group: Option<String>,
     /// Only namespaced resources (true) or only cluster-scoped ones (false)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "true")]
     pub namespaced: Option<bool>,
     /// Only resources that support all of these verbs
     #[arg(long, value_name = "VERB", value_delimiter = ',')]

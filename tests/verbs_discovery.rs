@@ -306,6 +306,9 @@ fn delete_waits_and_takes_kubectls_grace_flags() {
             "backendtrafficpolicy.gateway.envoyproxy.io \"catalog-write\" deleted from default namespace\n"
         );
     }
+    // A bare --wait is true and leaves the next word to be a name, as kubectl's bool flags do.
+    let waited = s.same(&["delete", "--wait", "btp", "nope"]);
+    assert_eq!(waited.code, 1, "{waited:?}");
     let bad = s.datumctl(&["delete", "btp", "catalog-grpc", "--timeout=soon"]);
     assert_eq!(bad.code, 2, "{bad:?}");
 }
