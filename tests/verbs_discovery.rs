@@ -312,3 +312,41 @@ fn delete_waits_and_takes_kubectls_grace_flags() {
     let bad = s.datumctl(&["delete", "btp", "catalog-grpc", "--timeout=soon"]);
     assert_eq!(bad.code, 2, "{bad:?}");
 }
+
+#[test]
+fn auth_can_i_follows_the_token_files_project_grants() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let tokens = dir.path().join("tokens");
+    std::fs::write(
+        &tokens,
+        "granted-token,side-by-side\nelsewhere-token,other-project\n",
+    )
+    .expect("tokens");
+    let server = common::TestServer::start_with(&["--token-file", tokens.to_str().expect("utf8")]);
+    let can_i = |token: &str| {
+        common::datumctl(dir.path())
+            .args([
+                "--server",
+                &server.url,
+                "--project",
+                "side-by-side",
+                "--token",
+                token,
+            ])
+            .args(["auth", "can-i", "create", "btp"])
+            .output()
+            .expect("run")
+    };
+    let granted = can_i("granted-token");
+    assert_eq!(
+        (common::code(&granted), common::out(&granted).as_str()),
+        (0, "yes\n"),
+        "{}",
+        common::err(&granted)
+    );
+    // A token for another project is refused before any review, as every request is.
+    let elsewhere = can_i("elsewhere-token");
+    assert_eq!(common::code(&elsewhere), 3, "{}", common::err(&elsewhere));
+    assert!(common::out(&elsewhere).is_empty());
+    assert!(!common::err(&elsewhere).contains("elsewhere-token"));
+}
