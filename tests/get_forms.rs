@@ -383,6 +383,34 @@ fn go_templates_print_as_kubectls() {
     ]) {
         assert_eq!((theirs.code, theirs.err), (1, failed.err));
     }
+    for args in [
+        &[
+            "get",
+            "btp",
+            "-A",
+            "-o",
+            "go-template={{range.items}}{{.metadata.namespace}}/{{.metadata.name}};{{end}}",
+        ][..],
+        &[
+            "get",
+            "btp",
+            "-l",
+            "nothing=here",
+            "-o",
+            "go-template={{len .items}}",
+        ],
+        &["get", "btp", "nope", "-o", "go-template={{.kind}}"],
+        &[
+            "get",
+            "btp",
+            "nope",
+            "--ignore-not-found",
+            "-o",
+            "go-template={{.kind}}",
+        ],
+    ] {
+        s.same(args);
+    }
     let watching = s.datumctl(&["get", "btp", "-w", "-o", "go-template={{.kind}}"]);
     assert_eq!(watching.code, 2, "{watching:?}");
 }

@@ -155,13 +155,7 @@ impl Getter<'_> {
                     .client
                     .list_all(self.namespace(), &self.list_options())
                     .await?;
-                if items.is_empty() {
-                    p.err(&match self.namespace() {
-                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
-                        None => "No resources found\n".to_string(),
-                    });
-                    return Ok(Outcome::Success);
-                }
+                // kubectl runs the template on an empty List too, and says nothing more.
                 if let Some(field) = &self.args.forms.sort_by
                     && let Err(e) = sort_objects(&mut items, field)
                 {

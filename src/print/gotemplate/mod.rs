@@ -140,6 +140,7 @@ mod tests {
             "Gateway/gw"
         );
         assert_eq!(exec("{{range .spec.nope}}x{{else}}none{{end}}"), "none");
+        assert_eq!(exec("{{range.spec.targetRefs}}{{.name}}{{end}}"), "gw");
         assert_eq!(
             exec("{{if .spec.nope}}a{{else if .spec.retry}}b{{else}}c{{end}}"),
             "b"

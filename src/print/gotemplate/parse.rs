@@ -357,10 +357,11 @@ pub(super) fn parse_list(
             }
             continue;
         }
-        let (keyword, rest) = match action.split_once(|c: char| c.is_whitespace()) {
-            Some((k, r)) => (k, r.trim()),
-            None => (action.as_str(), ""),
-        };
+        // The keyword is the leading identifier: `{{range.items}}` is `range .items`.
+        let cut = action
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(action.len());
+        let (keyword, rest) = (&action[..cut], action[cut..].trim());
         match keyword {
             "end" => return Ok((nodes, Stop::End)),
             "else" => {
