@@ -411,6 +411,49 @@ fn go_templates_print_as_kubectls() {
     ] {
         s.same(args);
     }
-    let watching = s.datumctl(&["get", "btp", "-w", "-o", "go-template={{.kind}}"]);
-    assert_eq!(watching.code, 2, "{watching:?}");
+}
+
+/// The first output of a watch: the tool runs for two seconds (no change happens meanwhile).
+fn watch_start(s: &SideBySide, kubectl: bool, args: &[&str]) -> Option<String> {
+    use std::io::Read;
+    let mut cmd = if kubectl {
+        s.kubectl_command()?
+    } else {
+        s.datumctl_command()
+    };
+    let mut child = cmd
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut out)
+        .expect("read");
+    Some(out)
+}
+
+#[test]
+fn watches_print_each_listed_object_through_the_template() {
+    let s = started();
+    for args in [
+        &["get", "btp", "-w", "-o", "go-template={{.metadata.name}};"][..],
+        &["get", "btp", "-w", "-o", "jsonpath={.metadata.name};"],
+    ] {
+        let ours = watch_start(&s, false, args).expect("datumctl");
+        assert_eq!(
+            ours, "backend-traffic-example;checkout-retries;public-api-quota;session-affinity;",
+            "{args:?}"
+        );
+        if let Some(theirs) = watch_start(&s, true, args) {
+            assert_eq!(ours, theirs, "{args:?}");
+        }
+    }
 }

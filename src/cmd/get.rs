@@ -45,12 +45,6 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
     )?;
     let format =
         OutputFormat::parse(ctx.global.output.as_deref(), &FORMATS).map_err(CliError::usage)?;
-    if matches!(format, OutputFormat::GoTemplate(_)) && (args.watch || args.watch_only) {
-        return Err(
-            CliError::usage("-o go-template cannot be used with --watch in datumctl")
-                .hint("use -o jsonpath=… or -o name with --watch"),
-        );
-    }
     if args.forms.sort_by.is_some() && (args.watch || args.watch_only) {
         return Err(
             CliError::usage("--sort-by cannot be used with --watch or --watch-only")
@@ -80,7 +74,9 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
     };
     rt.block_on(async {
         match (&getter.objects, &getter.format) {
-            (objects, OutputFormat::GoTemplate(t)) => getter.template(t, objects.as_deref()).await,
+            (objects, OutputFormat::GoTemplate(t)) if !args.watch && !args.watch_only => {
+                getter.template(t, objects.as_deref()).await
+            }
             (None, _) => getter.list().await,
             (Some(refs), _) => getter.named(refs).await,
         }
@@ -381,8 +377,15 @@ impl Getter<'_> {
                 OutputFormat::Name => {
                     p.out(&items.iter().map(name_line).collect::<String>());
                 }
-                OutputFormat::JsonPath(_) | OutputFormat::JsonPathAsJson(_) => whole.extend(items),
-                OutputFormat::Yaml | OutputFormat::Json => {
+                OutputFormat::JsonPath(_) | OutputFormat::JsonPathAsJson(_) if !self.args.watch => {
+                    whole.extend(items)
+                }
+                // A watch prints each object alone, the listed ones first, as kubectl does.
+                OutputFormat::Yaml
+                | OutputFormat::Json
+                | OutputFormat::JsonPath(_)
+                | OutputFormat::JsonPathAsJson(_)
+                | OutputFormat::GoTemplate(_) => {
                     let text: String = match writer.as_mut() {
                         Some(w) => items.iter().map(|i| w.item(i)).collect(),
                         None => items
@@ -409,8 +412,12 @@ impl Getter<'_> {
             p.out(&w.footer());
         }
         match &self.format {
-            OutputFormat::JsonPath(path) => p.out(&path.render(&list_of(whole))),
-            OutputFormat::JsonPathAsJson(path) => p.out(&path.render_json(&list_of(whole))),
+            OutputFormat::JsonPath(path) if !self.args.watch => {
+                p.out(&path.render(&list_of(whole)))
+            }
+            OutputFormat::JsonPathAsJson(path) if !self.args.watch => {
+                p.out(&path.render_json(&list_of(whole)))
+            }
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 let custom = matches!(f, OutputFormat::CustomColumns(_));
                 if count > 0 || custom {

@@ -64,11 +64,27 @@ impl SideBySide {
         p.to_string_lossy().into_owned()
     }
 
-    pub fn datumctl(&self, args: &[&str]) -> Answer {
-        common::datumctl(self.path())
-            .current_dir(self.path())
+    /// datumctl, set up for this server and project.
+    pub fn datumctl_command(&self) -> Command {
+        let mut cmd = common::datumctl(self.path());
+        cmd.current_dir(self.path())
             .env("DATUMCTL_SERVER", &self.server.url)
-            .env("DATUM_PROJECT", PROJECT)
+            .env("DATUM_PROJECT", PROJECT);
+        cmd
+    }
+
+    /// kubectl through the project's kubeconfig, or `None` when kubectl 1.37 is not installed.
+    pub fn kubectl_command(&self) -> Option<Command> {
+        let mut cmd = Command::new(self.kubectl.as_ref()?);
+        cmd.current_dir(self.path())
+            .env("KUBECONFIG", &self.kubeconfig)
+            .env("HOME", self.path())
+            .env_remove("KUBECTL_EXTERNAL_DIFF");
+        Some(cmd)
+    }
+
+    pub fn datumctl(&self, args: &[&str]) -> Answer {
+        self.datumctl_command()
             .args(args)
             .output()
             .expect("run datumctl")
@@ -77,14 +93,9 @@ impl SideBySide {
 
     /// kubectl's answer, or `None` when kubectl 1.37 is not installed.
     pub fn kubectl(&self, args: &[&str]) -> Option<Answer> {
-        let bin = self.kubectl.as_ref()?;
         Some(
-            Command::new(bin)
-                .current_dir(self.path())
+            self.kubectl_command()?
                 .args(args)
-                .env("KUBECONFIG", &self.kubeconfig)
-                .env("HOME", self.path())
-                .env_remove("KUBECTL_EXTERNAL_DIFF")
                 .output()
                 .expect("run kubectl")
                 .into(),
