@@ -46,10 +46,10 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update policies from files, directories or stdin')
-            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies or fetch them by name')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, '`get`''s output refinements beyond kubectl''s basic printers')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a policy in detail, with its ancestors'' status conditions')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Document the fields of the resource')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies by name, file or label selector')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, '`delete`''s waiting and grace-period flags, as kubectl''s')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show what apply would change')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check manifests offline against the embedded schema and its CEL rules')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local control plane that serves the project API')
@@ -66,6 +66,9 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('patch', 'patch', [CompletionResultType]::ParameterValue, 'Change fields of a policy with a JSON merge patch or a JSON patch')
             [CompletionResult]::new('label', 'label', [CompletionResultType]::ParameterValue, '`label` and `annotate`: the same mechanism on two maps of metadata')
             [CompletionResult]::new('annotate', 'annotate', [CompletionResultType]::ParameterValue, '`label` and `annotate`: the same mechanism on two maps of metadata')
+            [CompletionResult]::new('api-resources', 'api-resources', [CompletionResultType]::ParameterValue, 'Print the API resources the server supports')
+            [CompletionResult]::new('api-versions', 'api-versions', [CompletionResultType]::ParameterValue, 'Print the API versions the server supports, as group/version')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client and server versions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -101,6 +104,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
             [CompletionResult]::new('--server-side', '--server-side', [CompletionResultType]::ParameterName, 'Use server-side apply')
             [CompletionResult]::new('--force-conflicts', '--force-conflicts', [CompletionResultType]::ParameterName, 'With --server-side: take ownership of fields other managers own')
+            [CompletionResult]::new('--show-managed-fields', '--show-managed-fields', [CompletionResultType]::ParameterName, 'With -o yaml|json: keep metadata.managedFields in the printed objects')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -135,6 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--chunk-size', '--chunk-size', [CompletionResultType]::ParameterName, 'Fetch large lists in pages of this size (0 disables paging)')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Add a column for each of these label keys')
             [CompletionResult]::new('--label-columns', '--label-columns', [CompletionResultType]::ParameterName, 'Add a column for each of these label keys')
+            [CompletionResult]::new('--sort-by', '--sort-by', [CompletionResultType]::ParameterName, 'Sort the list by this JSONPath (e.g. ''{.metadata.name}'' or .spec.retry.numRetries)')
             [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
             [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
             [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
@@ -147,6 +152,8 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row of tables')
             [CompletionResult]::new('--show-labels', '--show-labels', [CompletionResultType]::ParameterName, 'Add a LABELS column')
             [CompletionResult]::new('--ignore-not-found', '--ignore-not-found', [CompletionResultType]::ParameterName, 'Exit 0 when a named object does not exist')
+            [CompletionResult]::new('--show-managed-fields', '--show-managed-fields', [CompletionResultType]::ParameterName, 'With -o yaml|json: keep metadata.managedFields in the printed objects')
+            [CompletionResult]::new('--show-kind', '--show-kind', [CompletionResultType]::ParameterName, 'Print the resource type with each name (TYPE/NAME)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -210,6 +217,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
             [CompletionResult]::new('--max-depth', '--max-depth', [CompletionResultType]::ParameterName, 'With --recursive: stop after this many levels')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Mark fields that Datum Cloud restricts')
+            [CompletionResult]::new('--api-version', '--api-version', [CompletionResultType]::ParameterName, 'The group/version to explain (the server''s preferred one when not given)')
             [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
             [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Print every field below the path, names and types only')
             [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Use the embedded schema even when a server is configured')
@@ -244,11 +252,15 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Delete every object matching this label selector')
             [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Delete every object matching this label selector')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only show what would be deleted')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the objects are gone before returning (--wait=false returns at once)')
+            [CompletionResult]::new('--grace-period', '--grace-period', [CompletionResultType]::ParameterName, 'Seconds the object is given to terminate (negative: the server''s default)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long --wait waits (e.g. 30s, 5m; 0 waits a week, as kubectl)')
             [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
             [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
             [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Delete every policy in the namespace')
             [CompletionResult]::new('--ignore-not-found', '--ignore-not-found', [CompletionResultType]::ParameterName, 'Exit 0 when an object does not exist')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Signal the object to go at once (the same as --grace-period=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -642,6 +654,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the current credential belongs to')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential')
             [CompletionResult]::new('update-kubeconfig', 'update-kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig entry that lets kubectl use this login for a project')
+            [CompletionResult]::new('can-i', 'can-i', [CompletionResultType]::ParameterValue, 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -754,11 +767,46 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'datumctl;auth;can-i' {
+            [CompletionResult]::new('--subresource', '--subresource', [CompletionResultType]::ParameterName, 'A subresource, such as status')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'With --as: act as a member of this group (repeatable)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'With --as: the UID of the user to act as')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Check in all namespaces of the project')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Check in all namespaces of the project')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing: the exit code is the answer (0 yes, 1 no)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing: the exit code is the answer (0 yes, 1 no)')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List everything the credential may do in the namespace')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'With --list: omit the header row')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'datumctl;auth;help' {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store a bearer token for the current context')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the current credential belongs to')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential')
             [CompletionResult]::new('update-kubeconfig', 'update-kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig entry that lets kubectl use this login for a project')
+            [CompletionResult]::new('can-i', 'can-i', [CompletionResultType]::ParameterValue, 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -772,6 +820,9 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             break
         }
         'datumctl;auth;help;update-kubeconfig' {
+            break
+        }
+        'datumctl;auth;help;can-i' {
             break
         }
         'datumctl;auth;help;help' {
@@ -1118,6 +1169,95 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'datumctl;api-resources' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'With --as: act as a member of this group (repeatable)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'With --as: the UID of the user to act as')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--api-group', '--api-group', [CompletionResultType]::ParameterName, 'Only resources of this API group ('''' for the core group)')
+            [CompletionResult]::new('--namespaced', '--namespaced', [CompletionResultType]::ParameterName, 'Only namespaced resources (true) or only cluster-scoped ones (false)')
+            [CompletionResult]::new('--verbs', '--verbs', [CompletionResultType]::ParameterName, 'Only resources that support all of these verbs')
+            [CompletionResult]::new('--categories', '--categories', [CompletionResultType]::ParameterName, 'Only resources in all of these categories')
+            [CompletionResult]::new('--sort-by', '--sort-by', [CompletionResultType]::ParameterName, 'Sort by name or kind (default: by group, then name)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the header row')
+            [CompletionResult]::new('--cached', '--cached', [CompletionResultType]::ParameterName, 'Accepted for kubectl''s scripts: datumctl keeps no discovery cache, so it always asks')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;api-versions' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'With --as: act as a member of this group (repeatable)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'With --as: the UID of the user to act as')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'datumctl;version' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'API server URL (e.g. https://api.datum.net)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Datum project whose control plane to talk to')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Bearer token for the API server')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace inside the project')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context to use from the config file (or from the kubeconfig with --kubeconfig)')
+            [CompletionResult]::new('--certificate-authority', '--certificate-authority', [CompletionResultType]::ParameterName, 'PEM file of the certificate authority that signed the server''s certificate')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'With --as: act as a member of this group (repeatable)')
+            [CompletionResult]::new('--as-uid', '--as-uid', [CompletionResultType]::ParameterName, 'With --as: the UID of the user to act as')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host')
+            [CompletionResult]::new('--error-format', '--error-format', [CompletionResultType]::ParameterName, 'How to print errors')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only the client''s version (no server needed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'datumctl;help' {
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or update policies from files, directories or stdin')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies or fetch them by name')
@@ -1140,6 +1280,9 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('patch', 'patch', [CompletionResultType]::ParameterValue, 'Change fields of a policy with a JSON merge patch or a JSON patch')
             [CompletionResult]::new('label', 'label', [CompletionResultType]::ParameterValue, 'Add, change or remove labels of policies')
             [CompletionResult]::new('annotate', 'annotate', [CompletionResultType]::ParameterValue, 'Add, change or remove annotations of policies')
+            [CompletionResult]::new('api-resources', 'api-resources', [CompletionResultType]::ParameterValue, 'Print the API resources the server supports')
+            [CompletionResult]::new('api-versions', 'api-versions', [CompletionResultType]::ParameterValue, 'Print the API versions the server supports, as group/version')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the client and server versions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1202,6 +1345,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show who the current credential belongs to')
             [CompletionResult]::new('get-token', 'get-token', [CompletionResultType]::ParameterValue, 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential')
             [CompletionResult]::new('update-kubeconfig', 'update-kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig entry that lets kubectl use this login for a project')
+            [CompletionResult]::new('can-i', 'can-i', [CompletionResultType]::ParameterValue, 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)')
             break
         }
         'datumctl;help;auth;login' {
@@ -1214,6 +1358,9 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             break
         }
         'datumctl;help;auth;update-kubeconfig' {
+            break
+        }
+        'datumctl;help;auth;can-i' {
             break
         }
         'datumctl;help;login' {
@@ -1244,6 +1391,15 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             break
         }
         'datumctl;help;annotate' {
+            break
+        }
+        'datumctl;help;api-resources' {
+            break
+        }
+        'datumctl;help;api-versions' {
+            break
+        }
+        'datumctl;help;version' {
             break
         }
         'datumctl;help;help' {

@@ -43,10 +43,10 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand apply 'Create or update policies from files, directories or stdin'
-            cand get 'List policies or fetch them by name'
+            cand get '`get`''s output refinements beyond kubectl''s basic printers'
             cand describe 'Show a policy in detail, with its ancestors'' status conditions'
             cand explain 'Document the fields of the resource'
-            cand delete 'Delete policies by name, file or label selector'
+            cand delete '`delete`''s waiting and grace-period flags, as kubectl''s'
             cand diff 'Show what apply would change'
             cand validate 'Check manifests offline against the embedded schema and its CEL rules'
             cand serve 'Run a local control plane that serves the project API'
@@ -63,6 +63,9 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand patch 'Change fields of a policy with a JSON merge patch or a JSON patch'
             cand label '`label` and `annotate`: the same mechanism on two maps of metadata'
             cand annotate '`label` and `annotate`: the same mechanism on two maps of metadata'
+            cand api-resources 'Print the API resources the server supports'
+            cand api-versions 'Print the API versions the server supports, as group/version'
+            cand version 'Print the client and server versions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'datumctl;apply'= {
@@ -97,6 +100,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand --recursive 'Recurse into directories given with -f'
             cand --server-side 'Use server-side apply'
             cand --force-conflicts 'With --server-side: take ownership of fields other managers own'
+            cand --show-managed-fields 'With -o yaml|json: keep metadata.managedFields in the printed objects'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -130,6 +134,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand --chunk-size 'Fetch large lists in pages of this size (0 disables paging)'
             cand -L 'Add a column for each of these label keys'
             cand --label-columns 'Add a column for each of these label keys'
+            cand --sort-by 'Sort the list by this JSONPath (e.g. ''{.metadata.name}'' or .spec.retry.numRetries)'
             cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
             cand -R 'Recurse into directories given with -f'
             cand --recursive 'Recurse into directories given with -f'
@@ -142,6 +147,8 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand --no-headers 'Omit the header row of tables'
             cand --show-labels 'Add a LABELS column'
             cand --ignore-not-found 'Exit 0 when a named object does not exist'
+            cand --show-managed-fields 'With -o yaml|json: keep metadata.managedFields in the printed objects'
+            cand --show-kind 'Print the resource type with each name (TYPE/NAME)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -203,6 +210,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand --error-format 'How to print errors'
             cand --max-depth 'With --recursive: stop after this many levels'
             cand --profile 'Mark fields that Datum Cloud restricts'
+            cand --api-version 'The group/version to explain (the server''s preferred one when not given)'
             cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
             cand --recursive 'Print every field below the path, names and types only'
             cand --offline 'Use the embedded schema even when a server is configured'
@@ -236,11 +244,15 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand -l 'Delete every object matching this label selector'
             cand --selector 'Delete every object matching this label selector'
             cand --dry-run 'Only show what would be deleted'
+            cand --wait 'Wait until the objects are gone before returning (--wait=false returns at once)'
+            cand --grace-period 'Seconds the object is given to terminate (negative: the server''s default)'
+            cand --timeout 'How long --wait waits (e.g. 30s, 5m; 0 waits a week, as kubectl)'
             cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
             cand -R 'Recurse into directories given with -f'
             cand --recursive 'Recurse into directories given with -f'
             cand --all 'Delete every policy in the namespace'
             cand --ignore-not-found 'Exit 0 when an object does not exist'
+            cand --now 'Signal the object to go at once (the same as --grace-period=1)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -614,6 +626,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand whoami 'Show who the current credential belongs to'
             cand get-token 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
             cand update-kubeconfig 'Write a kubeconfig entry that lets kubectl use this login for a project'
+            cand can-i 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'datumctl;auth;login'= {
@@ -721,11 +734,45 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'datumctl;auth;can-i'= {
+            cand --subresource 'A subresource, such as status'
+            cand --server 'API server URL (e.g. https://api.datum.net)'
+            cand --project 'Datum project whose control plane to talk to'
+            cand --token 'Bearer token for the API server'
+            cand -n 'Namespace inside the project'
+            cand --namespace 'Namespace inside the project'
+            cand -o 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --output 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --color 'When to colour output'
+            cand -v 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --verbose 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --request-timeout 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)'
+            cand --kubeconfig 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project'
+            cand --context 'Context to use from the config file (or from the kubeconfig with --kubeconfig)'
+            cand --certificate-authority 'PEM file of the certificate authority that signed the server''s certificate'
+            cand --as 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)'
+            cand --as-group 'With --as: act as a member of this group (repeatable)'
+            cand --as-uid 'With --as: the UID of the user to act as'
+            cand --tls-server-name 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host'
+            cand --error-format 'How to print errors'
+            cand -A 'Check in all namespaces of the project'
+            cand --all-namespaces 'Check in all namespaces of the project'
+            cand -q 'Print nothing: the exit code is the answer (0 yes, 1 no)'
+            cand --quiet 'Print nothing: the exit code is the answer (0 yes, 1 no)'
+            cand --list 'List everything the credential may do in the namespace'
+            cand --no-headers 'With --list: omit the header row'
+            cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'datumctl;auth;help'= {
             cand login 'Store a bearer token for the current context'
             cand whoami 'Show who the current credential belongs to'
             cand get-token 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
             cand update-kubeconfig 'Write a kubeconfig entry that lets kubectl use this login for a project'
+            cand can-i 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'datumctl;auth;help;login'= {
@@ -735,6 +782,8 @@ set edit:completion:arg-completer[datumctl] = {|@words|
         &'datumctl;auth;help;get-token'= {
         }
         &'datumctl;auth;help;update-kubeconfig'= {
+        }
+        &'datumctl;auth;help;can-i'= {
         }
         &'datumctl;auth;help;help'= {
         }
@@ -1069,6 +1118,92 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'datumctl;api-resources'= {
+            cand --server 'API server URL (e.g. https://api.datum.net)'
+            cand --project 'Datum project whose control plane to talk to'
+            cand --token 'Bearer token for the API server'
+            cand -n 'Namespace inside the project'
+            cand --namespace 'Namespace inside the project'
+            cand -o 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --output 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --color 'When to colour output'
+            cand -v 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --verbose 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --request-timeout 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)'
+            cand --kubeconfig 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project'
+            cand --context 'Context to use from the config file (or from the kubeconfig with --kubeconfig)'
+            cand --certificate-authority 'PEM file of the certificate authority that signed the server''s certificate'
+            cand --as 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)'
+            cand --as-group 'With --as: act as a member of this group (repeatable)'
+            cand --as-uid 'With --as: the UID of the user to act as'
+            cand --tls-server-name 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host'
+            cand --error-format 'How to print errors'
+            cand --api-group 'Only resources of this API group ('''' for the core group)'
+            cand --namespaced 'Only namespaced resources (true) or only cluster-scoped ones (false)'
+            cand --verbs 'Only resources that support all of these verbs'
+            cand --categories 'Only resources in all of these categories'
+            cand --sort-by 'Sort by name or kind (default: by group, then name)'
+            cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
+            cand --no-headers 'Omit the header row'
+            cand --cached 'Accepted for kubectl''s scripts: datumctl keeps no discovery cache, so it always asks'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'datumctl;api-versions'= {
+            cand --server 'API server URL (e.g. https://api.datum.net)'
+            cand --project 'Datum project whose control plane to talk to'
+            cand --token 'Bearer token for the API server'
+            cand -n 'Namespace inside the project'
+            cand --namespace 'Namespace inside the project'
+            cand -o 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --output 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --color 'When to colour output'
+            cand -v 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --verbose 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --request-timeout 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)'
+            cand --kubeconfig 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project'
+            cand --context 'Context to use from the config file (or from the kubeconfig with --kubeconfig)'
+            cand --certificate-authority 'PEM file of the certificate authority that signed the server''s certificate'
+            cand --as 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)'
+            cand --as-group 'With --as: act as a member of this group (repeatable)'
+            cand --as-uid 'With --as: the UID of the user to act as'
+            cand --tls-server-name 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host'
+            cand --error-format 'How to print errors'
+            cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'datumctl;version'= {
+            cand --server 'API server URL (e.g. https://api.datum.net)'
+            cand --project 'Datum project whose control plane to talk to'
+            cand --token 'Bearer token for the API server'
+            cand -n 'Namespace inside the project'
+            cand --namespace 'Namespace inside the project'
+            cand -o 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --output 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)'
+            cand --color 'When to colour output'
+            cand -v 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --verbose 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)'
+            cand --request-timeout 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)'
+            cand --kubeconfig 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project'
+            cand --context 'Context to use from the config file (or from the kubeconfig with --kubeconfig)'
+            cand --certificate-authority 'PEM file of the certificate authority that signed the server''s certificate'
+            cand --as 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)'
+            cand --as-group 'With --as: act as a member of this group (repeatable)'
+            cand --as-uid 'With --as: the UID of the user to act as'
+            cand --tls-server-name 'Name to send as SNI and to check in the server''s certificate, instead of the URL''s host'
+            cand --error-format 'How to print errors'
+            cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
+            cand --client 'Only the client''s version (no server needed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'datumctl;help'= {
             cand apply 'Create or update policies from files, directories or stdin'
             cand get 'List policies or fetch them by name'
@@ -1091,6 +1226,9 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand patch 'Change fields of a policy with a JSON merge patch or a JSON patch'
             cand label 'Add, change or remove labels of policies'
             cand annotate 'Add, change or remove annotations of policies'
+            cand api-resources 'Print the API resources the server supports'
+            cand api-versions 'Print the API versions the server supports, as group/version'
+            cand version 'Print the client and server versions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'datumctl;help;apply'= {
@@ -1136,6 +1274,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand whoami 'Show who the current credential belongs to'
             cand get-token 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
             cand update-kubeconfig 'Write a kubeconfig entry that lets kubectl use this login for a project'
+            cand can-i 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)'
         }
         &'datumctl;help;auth;login'= {
         }
@@ -1144,6 +1283,8 @@ set edit:completion:arg-completer[datumctl] = {|@words|
         &'datumctl;help;auth;get-token'= {
         }
         &'datumctl;help;auth;update-kubeconfig'= {
+        }
+        &'datumctl;help;auth;can-i'= {
         }
         &'datumctl;help;login'= {
         }
@@ -1164,6 +1305,12 @@ set edit:completion:arg-completer[datumctl] = {|@words|
         &'datumctl;help;label'= {
         }
         &'datumctl;help;annotate'= {
+        }
+        &'datumctl;help;api-resources'= {
+        }
+        &'datumctl;help;api-versions'= {
+        }
+        &'datumctl;help;version'= {
         }
         &'datumctl;help;help'= {
         }

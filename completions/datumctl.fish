@@ -47,10 +47,10 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -l insecure-skip-tls-ver
 complete -c datumctl -n "__fish_datumctl_needs_command" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_needs_command" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "apply" -d 'Create or update policies from files, directories or stdin'
-complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "get" -d 'List policies or fetch them by name'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "get" -d '`get`\'s output refinements beyond kubectl\'s basic printers'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "describe" -d 'Show a policy in detail, with its ancestors\' status conditions'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "explain" -d 'Document the fields of the resource'
-complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "delete" -d 'Delete policies by name, file or label selector'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "delete" -d '`delete`\'s waiting and grace-period flags, as kubectl\'s'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "diff" -d 'Show what apply would change'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "validate" -d 'Check manifests offline against the embedded schema and its CEL rules'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "serve" -d 'Run a local control plane that serves the project API'
@@ -67,6 +67,9 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "replace" -d 'Repl
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "patch" -d 'Change fields of a policy with a JSON merge patch or a JSON patch'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "label" -d '`label` and `annotate`: the same mechanism on two maps of metadata'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "annotate" -d '`label` and `annotate`: the same mechanism on two maps of metadata'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "api-resources" -d 'Print the API resources the server supports'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "api-versions" -d 'Print the API versions the server supports, as group/version'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "version" -d 'Print the client and server versions'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l project -d 'Datum project whose control plane to talk to' -r
@@ -100,6 +103,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l insecure-ski
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l server-side -d 'Use server-side apply'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l force-conflicts -d 'With --server-side: take ownership of fields other managers own'
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l show-managed-fields -d 'With -o yaml|json: keep metadata.managedFields in the printed objects'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
@@ -126,6 +130,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s l -l selector 
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l field-selector -d 'Field selector (metadata.name, metadata.namespace)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l chunk-size -d 'Fetch large lists in pages of this size (0 disables paging)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s L -l label-columns -d 'Add a column for each of these label keys' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l sort-by -d 'Sort the list by this JSONPath (e.g. \'{.metadata.name}\' or .spec.retry.numRetries)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s A -l all-namespaces -d 'List across all namespaces'
@@ -135,6 +140,8 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l output-watch-e
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l no-headers -d 'Omit the header row of tables'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l show-labels -d 'Add a LABELS column'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l ignore-not-found -d 'Exit 0 when a named object does not exist'
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l show-managed-fields -d 'With -o yaml|json: keep metadata.managedFields in the printed objects'
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l show-kind -d 'Print the resource type with each name (TYPE/NAME)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
@@ -185,6 +192,7 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l max-depth -d 'With --recursive: stop after this many levels' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l profile -d 'Mark fields that Datum Cloud restricts' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l api-version -d 'The group/version to explain (the server\'s preferred one when not given)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l recursive -d 'Print every field below the path, names and types only'
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l offline -d 'Use the embedded schema even when a server is configured'
@@ -214,10 +222,15 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s l -l select
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l dry-run -d 'Only show what would be deleted' -r -f -a "none\t''
 client\t''
 server\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l wait -d 'Wait until the objects are gone before returning (--wait=false returns at once)' -r -f -a "true\t''
+false\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l grace-period -d 'Seconds the object is given to terminate (negative: the server\'s default)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l timeout -d 'How long --wait waits (e.g. 30s, 5m; 0 waits a week, as kubectl)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l all -d 'Delete every policy in the namespace'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l ignore-not-found -d 'Exit 0 when an object does not exist'
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l now -d 'Signal the object to go at once (the same as --grace-period=1)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
@@ -499,33 +512,34 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_see
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'Print the config file (tokens redacted)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete-context" -d 'Remove a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l error-format -d 'How to print errors' -r -f -a "human\t''
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s h -l help -d 'Print help'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "login" -d 'Store a bearer token for the current context'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "whoami" -d 'Show who the current credential belongs to'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "login" -d 'Store a bearer token for the current context'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "whoami" -d 'Show who the current credential belongs to'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "can-i" -d 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token -d 'Bearer token for the API server' -r
@@ -615,10 +629,38 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l subresource -d 'A subresource, such as status' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s A -l all-namespaces -d 'Check in all namespaces of the project'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s q -l quiet -d 'Print nothing: the exit code is the answer (0 yes, 1 no)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l list -d 'List everything the credential may do in the namespace'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l no-headers -d 'With --list: omit the header row'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Store a bearer token for the current context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "whoami" -d 'Show who the current credential belongs to'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "can-i" -d 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l project -d 'Datum project whose control plane to talk to' -r
@@ -907,28 +949,106 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l list -d '
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l all -d 'Every policy in the namespace'
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "apply" -d 'Create or update policies from files, directories or stdin'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "get" -d 'List policies or fetch them by name'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "describe" -d 'Show a policy in detail, with its ancestors\' status conditions'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "explain" -d 'Document the fields of the resource'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "delete" -d 'Delete policies by name, file or label selector'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "diff" -d 'Show what apply would change'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "validate" -d 'Check manifests offline against the embedded schema and its CEL rules'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "serve" -d 'Run a local control plane that serves the project API'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "completion" -d 'Print a shell completion script'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "config" -d 'Manage contexts in the datumctl config file'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "auth" -d 'Manage credentials for the current context'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "logout" -d 'Remove the stored credential of the current context'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "mcp" -d 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "wait" -d 'Wait until policies meet a condition (every ancestor Accepted, a JSONPath value, deletion)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "edit" -d 'Edit a policy in $KUBE_EDITOR or $EDITOR and send the changes'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "create" -d 'Create policies from files or stdin (refused when they exist)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "replace" -d 'Replace policies with the content of files or stdin'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "patch" -d 'Change fields of a policy with a JSON merge patch or a JSON patch'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "label" -d 'Add, change or remove labels of policies'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "annotate" -d 'Add, change or remove annotations of policies'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l api-group -d 'Only resources of this API group (\'\' for the core group)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l namespaced -d 'Only namespaced resources (true) or only cluster-scoped ones (false)' -r -f -a "true\t''
+false\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l verbs -d 'Only resources that support all of these verbs' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l categories -d 'Only resources in all of these categories' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l sort-by -d 'Sort by name or kind (default: by group, then name)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l no-headers -d 'Omit the header row'
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l cached -d 'Accepted for kubectl\'s scripts: datumctl keeps no discovery cache, so it always asks'
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l project -d 'Datum project whose control plane to talk to' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l token -d 'Bearer token for the API server' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s n -l namespace -d 'Namespace inside the project' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l as-uid -d 'With --as: the UID of the user to act as' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l error-format -d 'How to print errors' -r -f -a "human\t''
+json\t''"
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l client -d 'Only the client\'s version (no server needed)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s h -l help -d 'Print help'
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s V -l version -d 'Print version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "apply" -d 'Create or update policies from files, directories or stdin'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "get" -d 'List policies or fetch them by name'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "describe" -d 'Show a policy in detail, with its ancestors\' status conditions'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "explain" -d 'Document the fields of the resource'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "delete" -d 'Delete policies by name, file or label selector'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "diff" -d 'Show what apply would change'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "validate" -d 'Check manifests offline against the embedded schema and its CEL rules'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "serve" -d 'Run a local control plane that serves the project API'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "completion" -d 'Print a shell completion script'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "config" -d 'Manage contexts in the datumctl config file'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "auth" -d 'Manage credentials for the current context'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "login" -d 'Log in to Datum Cloud (browser, device code, or a service-account key)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "logout" -d 'Remove the stored credential of the current context'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "mcp" -d 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "wait" -d 'Wait until policies meet a condition (every ancestor Accepted, a JSONPath value, deletion)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "edit" -d 'Edit a policy in $KUBE_EDITOR or $EDITOR and send the changes'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "create" -d 'Create policies from files or stdin (refused when they exist)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "replace" -d 'Replace policies with the content of files or stdin'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "patch" -d 'Change fields of a policy with a JSON merge patch or a JSON patch'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "label" -d 'Add, change or remove labels of policies'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "annotate" -d 'Add, change or remove annotations of policies'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "api-resources" -d 'Print the API resources the server supports'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "api-versions" -d 'Print the API versions the server supports, as group/version'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "version" -d 'Print the client and server versions'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout mcp wait edit create replace patch label annotate api-resources api-versions version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-context" -d 'Create or update a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make a context the current one'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'List contexts'
@@ -939,6 +1059,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "whoami" -d 'Show who the current credential belongs to'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "can-i" -d 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)'
 
 # Policy names from the server after `get|describe|delete|wait|edit|patch|label|annotate RESOURCE` (datumctl __complete-names).
 function __datumctl_wants_policy_name
@@ -951,7 +1072,7 @@ function __datumctl_wants_policy_name
             continue
         end
         switch $word
-            case --server --project --token -n --namespace -o --output --color -v --verbose --request-timeout --kubeconfig --context --certificate-authority --error-format -l --selector --field-selector -L --label-columns --chunk-size -f --filename --for --timeout -p --patch --patch-file --type --resource-version --field-manager
+            case --server --project --token -n --namespace -o --output --color -v --verbose --request-timeout --kubeconfig --context --certificate-authority --error-format -l --selector --field-selector -L --label-columns --chunk-size -f --filename --for --timeout -p --patch --patch-file --type --resource-version --field-manager --sort-by --api-group --verbs --categories --subresource --grace-period --api-version
                 set skip 1
             case '-*'
             case '*'

@@ -162,6 +162,15 @@ pub enum Command {
     /// Add, change or remove annotations of policies
     #[command(after_help = ANNOTATE_EXAMPLES)]
     Annotate(MetadataArgs),
+    /// Print the API resources the server supports
+    #[command(after_help = API_RESOURCES_EXAMPLES)]
+    ApiResources(ApiResourcesArgs),
+    /// Print the API versions the server supports, as group/version
+    #[command(after_help = API_VERSIONS_EXAMPLES)]
+    ApiVersions,
+    /// Print the client and server versions
+    #[command(after_help = VERSION_EXAMPLES)]
+    Version(VersionArgs),
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -206,6 +215,9 @@ pub struct ApplyArgs {
     /// How many objects to send at once
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
+    /// With -o yaml|json: keep metadata.managedFields in the printed objects
+    #[arg(long)]
+    pub show_managed_fields: bool,
 }
 
 #[derive(Debug, Args)]
@@ -254,6 +266,8 @@ pub struct GetArgs {
     /// Exit 0 when a named object does not exist
     #[arg(long)]
     pub ignore_not_found: bool,
+    #[command(flatten)]
+    pub forms: GetFormArgs,
 }
 
 #[derive(Debug, Args)]
@@ -288,6 +302,9 @@ pub struct ExplainArgs {
     /// Mark fields that Datum Cloud restricts
     #[arg(long, value_enum)]
     pub profile: Option<Profile>,
+    /// The group/version to explain (the server's preferred one when not given)
+    #[arg(long, value_name = "GROUP/VERSION")]
+    pub api_version: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -310,6 +327,8 @@ pub struct DeleteArgs {
     /// Exit 0 when an object does not exist
     #[arg(long)]
     pub ignore_not_found: bool,
+    #[command(flatten)]
+    pub removal: DeleteWaitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -444,6 +463,9 @@ pub enum AuthCommand {
     /// used is the one of --context (else the current datumctl context). Run it again after
     /// moving the datumctl binary.
     UpdateKubeconfig,
+    /// Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)
+    #[command(after_help = CAN_I_EXAMPLES)]
+    CanI(CanIArgs),
 }
 
 #[derive(Debug, Args)]
@@ -684,3 +706,133 @@ pub struct MetadataArgs {
     #[arg(long, value_name = "NAME")]
     pub field_manager: Option<String>,
 }
+/// `get`'s output refinements beyond kubectl's basic printers.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GetFormArgs {
+    /// Sort the list by this JSONPath (e.g. '{.metadata.name}' or .spec.retry.numRetries)
+    #[arg(long, value_name = "JSONPATH")]
+    pub sort_by: Option<String>,
+    /// With -o yaml|json: keep metadata.managedFields in the printed objects
+    #[arg(long)]
+    pub show_managed_fields: bool,
+    /// Print the resource type with each name (TYPE/NAME)
+    #[arg(long)]
+    pub show_kind: bool,
+}
+
+/// `delete`'s waiting and grace-period flags, as kubectl's.
+#[derive(Debug, Clone, Args)]
+pub struct DeleteWaitArgs {
+    /// Wait until the objects are gone before returning (--wait=false returns at once)
+    #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, require_equals = true,
+          default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub wait: bool,
+    /// Seconds the object is given to terminate (negative: the server's default)
+    #[arg(long, value_name = "SECONDS", default_value_t = -1, allow_negative_numbers = true)]
+    pub grace_period: i64,
+    /// Signal the object to go at once (the same as --grace-period=1)
+    #[arg(long)]
+    pub now: bool,
+    /// How long --wait waits (e.g. 30s, 5m; 0 waits a week, as kubectl)
+    #[arg(long, value_name = "DURATION", default_value = "0s")]
+    pub timeout: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ApiResourcesArgs {
+    /// Only resources of this API group ('' for the core group)
+    #[arg(long, value_name = "GROUP")]
+    pub api_group: Option<String>,
+    /// Only namespaced resources (true) or only cluster-scoped ones (false)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true,
+          default_missing_value = "true")]
+    pub namespaced: Option<bool>,
+    /// Only resources that support all of these verbs
+    #[arg(long, value_name = "VERB", value_delimiter = ',')]
+    pub verbs: Vec<String>,
+    /// Only resources in all of these categories
+    #[arg(long, value_name = "CATEGORY", value_delimiter = ',')]
+    pub categories: Vec<String>,
+    /// Sort by name or kind (default: by group, then name)
+    #[arg(long, value_name = "FIELD")]
+    pub sort_by: Option<String>,
+    /// Omit the header row
+    #[arg(long)]
+    pub no_headers: bool,
+    /// Accepted for kubectl's scripts: datumctl keeps no discovery cache, so it always asks
+    #[arg(long)]
+    pub cached: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct VersionArgs {
+    /// Only the client's version (no server needed)
+    #[arg(long)]
+    pub client: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CanIArgs {
+    /// The verb: get, list, watch, create, update, patch, delete, deletecollection, '*'
+    pub verb: Option<String>,
+    /// TYPE, TYPE/NAME or a non-resource URL starting with /
+    pub resource: Option<String>,
+    /// Anything more is refused, as kubectl does
+    #[arg(hide = true)]
+    pub extra: Vec<String>,
+    /// Check in all namespaces of the project
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+    /// Print nothing: the exit code is the answer (0 yes, 1 no)
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+    /// A subresource, such as status
+    #[arg(long, value_name = "NAME")]
+    pub subresource: Option<String>,
+    /// List everything the credential may do in the namespace
+    #[arg(long)]
+    pub list: bool,
+    /// With --list: omit the header row
+    #[arg(long)]
+    pub no_headers: bool,
+}
+
+const API_RESOURCES_EXAMPLES: &str = "Examples:
+  # Print the supported API resources
+  datumctl api-resources
+
+  # With their verbs and categories
+  datumctl api-resources -o wide
+
+  # Only their names, sorted by kind
+  datumctl api-resources -o name --sort-by=kind
+
+  # Only namespaced resources that can be listed, in one API group
+  datumctl api-resources --namespaced=true --verbs=list --api-group=gateway.envoyproxy.io";
+
+const API_VERSIONS_EXAMPLES: &str = "Examples:
+  # Print the supported API versions
+  datumctl api-versions";
+
+const VERSION_EXAMPLES: &str = "Examples:
+  # Print the client and server versions for the current context
+  datumctl version
+
+  # Only the client version, as JSON
+  datumctl version --client -o json";
+
+const CAN_I_EXAMPLES: &str = "Examples:
+  # Check whether I can create policies in the current namespace
+  datumctl auth can-i create backendtrafficpolicies
+
+  # Check whether I can delete one policy, in any namespace
+  datumctl auth can-i delete btp/backend-traffic-example -A
+
+  # Check whether I can write a policy's status
+  datumctl auth can-i update btp --subresource=status
+
+  # Use the exit code only (0 yes, 1 no)
+  datumctl auth can-i list btp --quiet && echo allowed
+
+  # List everything I may do in the current namespace
+  datumctl auth can-i --list";

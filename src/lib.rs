@@ -13,3 +13,4 @@ pub mod resource;
 pub mod schema;
 pub mod server;
 pub mod validate;
+pub mod version;

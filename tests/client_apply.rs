@@ -207,13 +207,13 @@ fn delete_by_name_file_and_selector() {
     let o = env.run(&["delete", "btp", "a", "--dry-run=server"]);
     assert_eq!(
         out(&o),
-        "backendtrafficpolicy.gateway.envoyproxy.io \"a\" deleted (server dry run)\n"
+        "backendtrafficpolicy.gateway.envoyproxy.io \"a\" deleted from default namespace (server dry run)\n"
     );
     let o = env.run(&["delete", "btp", "a", "nope"]);
     assert_eq!(code(&o), 1);
     assert_eq!(
         out(&o),
-        "backendtrafficpolicy.gateway.envoyproxy.io \"a\" deleted\n"
+        "backendtrafficpolicy.gateway.envoyproxy.io \"a\" deleted from default namespace\n"
     );
     assert_eq!(
         err(&o),
@@ -224,7 +224,7 @@ fn delete_by_name_file_and_selector() {
     let o = env.run(&["delete", "-f", &f, "--ignore-not-found"]);
     assert_eq!(
         out(&o),
-        "backendtrafficpolicy.gateway.envoyproxy.io \"b\" deleted\n"
+        "backendtrafficpolicy.gateway.envoyproxy.io \"b\" deleted from default namespace\n"
     );
     let o = env.run(&["delete", "btp", "--all"]);
     assert_eq!(code(&o), 0);

@@ -171,17 +171,28 @@ impl ApiClient {
         self.send_json(&req).await
     }
 
+    /// Deletes one object; `grace_period` (seconds) goes in the DeleteOptions body, as
+    /// kubectl sends `--grace-period`/`--now`.
     pub async fn delete_policy(
         &self,
         namespace: &str,
         name: &str,
         server_dry_run: bool,
+        grace_period: Option<i64>,
     ) -> Result<Value, ClientError> {
         ClientError::check_name(name)?;
         let url = self.target.object_url(namespace, name);
         let mut req = ApiRequest::new(Method::DELETE, url);
         if server_dry_run {
             req = req.query("dryRun", "All");
+        }
+        if let Some(seconds) = grace_period {
+            let options = serde_json::json!({
+                "kind": "DeleteOptions",
+                "apiVersion": "v1",
+                "gracePeriodSeconds": seconds,
+            });
+            req = req.json_body(JSON, body_of(&options));
         }
         self.send_json(&req).await
     }

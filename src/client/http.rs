@@ -25,6 +25,8 @@ pub struct ApiRequest {
     pub content_type: Option<&'static str>,
     /// No overall timeout (watches).
     pub streaming: bool,
+    /// The Accept header, when not plain `application/json` (aggregated discovery).
+    pub accept: Option<&'static str>,
 }
 
 impl ApiRequest {
@@ -36,7 +38,13 @@ impl ApiRequest {
             body: None,
             content_type: None,
             streaming: false,
+            accept: None,
         }
+    }
+
+    pub fn accept(mut self, accept: &'static str) -> Self {
+        self.accept = Some(accept);
+        self
     }
 
     pub fn query(mut self, key: &str, value: impl Into<String>) -> Self {
@@ -350,7 +358,7 @@ impl ApiClient {
         if !req.query.is_empty() {
             builder = builder.query(&req.query);
         }
-        builder = builder.header(ACCEPT, "application/json");
+        builder = builder.header(ACCEPT, req.accept.unwrap_or("application/json"));
         if let Some(auth) = auth {
             builder = builder.header(AUTHORIZATION, &auth.header);
         }

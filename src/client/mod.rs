@@ -7,6 +7,7 @@ pub mod api;
 pub mod config;
 pub mod credential;
 pub mod csa_upgrade;
+pub mod discovery;
 pub mod exec;
 pub mod http;
 pub mod kubeconfig;

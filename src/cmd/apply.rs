@@ -251,7 +251,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         Ok(applier.apply_all(jobs, format.as_ref(), &mut failed).await)
     })?;
     if let Some(f) = &format {
-        print_objects(ctx, f, applied, total);
+        print_objects(ctx, f, applied, total, args.show_managed_fields);
     }
     applier.report(failed, total)
 }
@@ -259,14 +259,28 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
 /// `-o yaml|json`: the objects applied, after all of them, as kubectl prints them: one object
 /// alone, several as one `kind: List` (decided by the number of objects in the input, so the
 /// shape does not change when some fail; kubectl prints nothing when any fails).
-fn print_objects(ctx: &Context, format: &OutputFormat, applied: Vec<Value>, total: usize) {
+fn print_objects(
+    ctx: &Context,
+    format: &OutputFormat,
+    applied: Vec<Value>,
+    total: usize,
+    keep_managed: bool,
+) {
     if !matches!(format, OutputFormat::Yaml | OutputFormat::Json)
         || applied.is_empty() && total == 1
     {
         return;
     }
+    let applied: Vec<Value> = if keep_managed {
+        applied
+    } else {
+        applied.iter().map(omit_managed_fields).collect()
+    };
     let text = match (total, format) {
-        (1, _) => applied.first().map(|o| format.single(o)).unwrap_or_default(),
+        (1, _) => applied
+            .first()
+            .map(|o| format.single_keeping(o, keep_managed))
+            .unwrap_or_default(),
         (_, OutputFormat::Json) => apply_list_json(&applied),
         // YAML sorts the keys of the List as of any object.
         _ => format.single(&serde_json::json!({"apiVersion": "v1", "items": applied, "kind": "List", "metadata": {}})),
@@ -282,7 +296,7 @@ fn apply_list_json(items: &[Value]) -> String {
     );
     for (i, item) in items.iter().enumerate() {
         text.push_str(if i == 0 { "\n        " } else { ",\n        " });
-        crate::print::json::write_value(&mut text, &omit_managed_fields(item), Some(2));
+        crate::print::json::write_value(&mut text, item, Some(2));
     }
     text.push_str(if items.is_empty() {
         "]\n}\n"

@@ -55,6 +55,7 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
         }
         AuthCommand::GetToken => get_token(ctx, &path, wanted.as_deref())?,
         AuthCommand::UpdateKubeconfig => super::update_kubeconfig::run(ctx)?,
+        AuthCommand::CanI(args) => return super::can_i::run(args, ctx),
         AuthCommand::Whoami => {
             let target = connect::target(&ctx.global).map_err(connect::target_error)?;
             for warning in &target.warnings {

@@ -27,7 +27,7 @@ pub fn script(shell: Shell) -> String {
 }
 
 /// Flags whose value is the next word, so the scripts do not take it for a positional.
-const VALUE_FLAGS: &str = "--server|--project|--token|-n|--namespace|-o|--output|--color|-v|--verbose|--request-timeout|--kubeconfig|--context|--certificate-authority|--error-format|-l|--selector|--field-selector|-L|--label-columns|--chunk-size|-f|--filename|--for|--timeout|-p|--patch|--patch-file|--type|--resource-version|--field-manager";
+const VALUE_FLAGS: &str = "--server|--project|--token|-n|--namespace|-o|--output|--color|-v|--verbose|--request-timeout|--kubeconfig|--context|--certificate-authority|--error-format|-l|--selector|--field-selector|-L|--label-columns|--chunk-size|-f|--filename|--for|--timeout|-p|--patch|--patch-file|--type|--resource-version|--field-manager|--sort-by|--api-group|--verbs|--categories|--subresource|--grace-period|--api-version";
 
 const BASH_NAMES: &str = r#"
 # Policy names from the server after `get|describe|delete|wait|edit|patch|label|annotate RESOURCE` (datumctl __complete-names).

@@ -3,13 +3,15 @@
 
 use crate::cli::{DeleteArgs, DryRun};
 use crate::client::api::{ListOptions, runtime};
+use crate::client::http::ApiClient;
 use crate::client::status::ApiStatus;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
 use crate::cmd::apply::dry_run_suffix;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
-use crate::resource::{GROUP, SINGULAR, qualified_name};
+use crate::resource::{GROUP, PLURAL, SINGULAR, qualified_name};
+use std::time::{Duration, Instant};
 
 pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
     let names_only = match ctx.global.output.as_deref() {
@@ -18,6 +20,28 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
         Some(other) => {
             return Err(CliError::usage(format!(
                 "unexpected -o output mode: {other}. We only support '-o name'"
+            )));
+        }
+    };
+    let removal = &args.removal;
+    if removal.now && removal.grace_period != -1 {
+        return Err(CliError::usage(
+            "--now and --grace-period cannot be specified together",
+        ));
+    }
+    // kubectl: --now is a one-second grace period, and 0 becomes 1 unless forced.
+    let grace_period = match (removal.now, removal.grace_period) {
+        (true, _) | (false, 0) => Some(1),
+        (false, n) if n > 0 => Some(n),
+        _ => None,
+    };
+    let wait_limit = match crate::client::http::parse_timeout(&removal.timeout) {
+        Ok(Some(d)) => d,
+        Ok(None) => Duration::from_secs(168 * 3600),
+        Err(e) => {
+            return Err(CliError::usage(format!(
+                "invalid --timeout {:?}: {e}",
+                removal.timeout
             )));
         }
     };
@@ -75,6 +99,7 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             }
         }
         let mut failed = false;
+        let mut deleted: Vec<(String, String, Option<String>)> = Vec::new();
         for PlacedObject {
             namespace,
             name,
@@ -85,13 +110,27 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
                 client.get_policy(namespace, name).await.map(|_| ())
             } else {
                 client
-                    .delete_policy(namespace, name, args.dry_run == Some(DryRun::Server))
+                    .delete_policy(
+                        namespace,
+                        name,
+                        args.dry_run == Some(DryRun::Server),
+                        grace_period,
+                    )
                     .await
-                    .map(|_| ())
+                    .map(|answer| {
+                        let uid = answer["metadata"]["uid"]
+                            .as_str()
+                            .or(answer["details"]["uid"].as_str())
+                            .map(String::from);
+                        deleted.push((namespace.clone(), name.clone(), uid));
+                    })
             };
             match outcome {
                 Ok(()) if names_only => p.out(&format!("{}\n", qualified_name(name))),
-                Ok(()) => p.out(&format!("{SINGULAR}.{GROUP} {name:?} deleted{suffix}\n")),
+                // kubectl 1.37 names the namespace the object was deleted from.
+                Ok(()) => p.out(&format!(
+                    "{SINGULAR}.{GROUP} {name:?} deleted from {namespace} namespace{suffix}\n"
+                )),
                 Err(e) if e.is_not_found() && args.ignore_not_found => {}
                 Err(ClientError::Status(s)) if s.is_not_found() => {
                     let mut e = s.to_cli(s.kind());
@@ -105,6 +144,17 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
                 Err(e) => return Err(e),
             }
         }
+        if removal.wait && args.dry_run.is_none() {
+            let deadline = Instant::now() + wait_limit;
+            for (namespace, name, uid) in &deleted {
+                if !gone(&client, namespace, name, uid.as_deref(), deadline).await? {
+                    p.err(&format!(
+                        "error: timed out waiting for the condition on {PLURAL}/{name}\n"
+                    ));
+                    failed = true;
+                }
+            }
+        }
         Ok(if failed {
             Outcome::Failed
         } else {
@@ -112,6 +162,34 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
         })
     });
     result.map_err(|e| e.into_cli(&client.target))
+}
+
+/// `--wait`: whether the object (this uid) is gone before `deadline`. A server that keeps it
+/// while finalizers run shows it with a deletionTimestamp until then; it is asked again with a
+/// backoff up to one second.
+async fn gone(
+    client: &ApiClient,
+    namespace: &str,
+    name: &str,
+    uid: Option<&str>,
+    deadline: Instant,
+) -> Result<bool, ClientError> {
+    let mut pause = Duration::from_millis(50);
+    loop {
+        match client.get_policy(namespace, name).await {
+            Err(e) if e.is_not_found() => return Ok(true),
+            Err(e) => return Err(e),
+            Ok(o) if uid.is_some_and(|u| o["metadata"]["uid"].as_str() != Some(u)) => {
+                return Ok(true);
+            }
+            Ok(_) => {}
+        }
+        if Instant::now() + pause > deadline {
+            return Ok(false);
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(Duration::from_secs(1));
+    }
 }
 
 /// kubectl names the manifest an object came from when deleting it fails.

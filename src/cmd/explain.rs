@@ -42,6 +42,9 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
                 .hint(accepted_names_hint()),
         );
     };
+    if let Some(gv) = &args.api_version {
+        check_api_version(gv)?;
+    }
     let live = if args.offline { None } else { live_schema(ctx) };
     // The embedded schema is only parsed when the live one is not used.
     let root = live.as_ref().unwrap_or_else(|| &schema::embedded().root);
@@ -85,6 +88,31 @@ fn live_schema(ctx: &Context) -> Option<Node> {
             None
         }
     }
+}
+
+/// `--api-version`: the one group/version this resource is served in, or kubectl's error.
+fn check_api_version(gv: &str) -> Result<(), CliError> {
+    if gv == resource::API_VERSION {
+        return Ok(());
+    }
+    let (group, version) = match gv.split('/').collect::<Vec<_>>().as_slice() {
+        [v] => ("", *v),
+        [g, v] => (*g, *v),
+        _ => {
+            return Err(CliError::usage(format!(
+                "unexpected GroupVersion string: {gv}"
+            )));
+        }
+    };
+    Err(CliError::failure(anyhow!(
+        "couldn't find resource for \"{group}/{version}, Resource={}\"",
+        resource::PLURAL
+    ))
+    .hint(format!(
+        "{} is served as {}",
+        resource::PLURAL,
+        resource::API_VERSION
+    )))
 }
 
 fn accepted_names_hint() -> String {

@@ -9,15 +9,33 @@ use crate::client::status::ClientError;
 use crate::cmd::Context;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
+use crate::print::gotemplate::GoTemplate;
 use crate::print::output::{ListWriter, OutputFormat, custom_row, list_of, name_line};
 use crate::print::policy::Columns;
+use crate::print::sort_by::sort_objects;
 use crate::print::table::{Table, row_in_columns};
+use crate::resource::qualified_name;
 use chrono::Utc;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;
 
-const FORMATS: [&str; 6] = ["wide", "yaml", "json", "name", "jsonpath", "custom-columns"];
+/// kubectl's `-o` names for get, in its (alphabetical) order (kyaml is not ours).
+const FORMATS: [&str; 13] = [
+    "custom-columns",
+    "custom-columns-file",
+    "go-template",
+    "go-template-file",
+    "json",
+    "jsonpath",
+    "jsonpath-as-json",
+    "jsonpath-file",
+    "name",
+    "template",
+    "templatefile",
+    "wide",
+    "yaml",
+];
 
 pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
     let selection = objects::select(
@@ -27,6 +45,12 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
     )?;
     let format =
         OutputFormat::parse(ctx.global.output.as_deref(), &FORMATS).map_err(CliError::usage)?;
+    if args.forms.sort_by.is_some() && (args.watch || args.watch_only) {
+        return Err(
+            CliError::usage("--sort-by cannot be used with --watch or --watch-only")
+                .hint("sort a plain list, or watch without --sort-by"),
+        );
+    }
     if args.all_namespaces && selection != Selection::Collection {
         return Err(CliError::usage(
             "a resource cannot be retrieved by name across all namespaces",
@@ -49,9 +73,12 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
         },
     };
     rt.block_on(async {
-        match &getter.objects {
-            None => getter.list().await,
-            Some(refs) => getter.named(refs).await,
+        match (&getter.objects, &getter.format) {
+            (objects, OutputFormat::GoTemplate(t)) if !args.watch && !args.watch_only => {
+                getter.template(t, objects.as_deref()).await
+            }
+            (None, _) => getter.list().await,
+            (Some(refs), _) => getter.named(refs).await,
         }
     })
     .map_err(|e| e.into_cli(&client.target))
@@ -92,8 +119,130 @@ impl Getter<'_> {
             OutputFormat::CustomColumns(cols) => {
                 objects.iter().map(|o| custom_row(cols, o)).collect()
             }
-            _ => objects.iter().map(|o| self.columns.row(o, now)).collect(),
+            _ => objects
+                .iter()
+                .map(|o| {
+                    let mut row = self.columns.row(o, now);
+                    // --show-kind: the NAME column says TYPE/NAME, as kubectl prints it.
+                    let name_at = usize::from(self.columns.namespace);
+                    if self.args.forms.show_kind
+                        && let Some(cell) = row.get_mut(name_at)
+                    {
+                        *cell = qualified_name(cell);
+                    }
+                    row
+                })
+                .collect(),
         }
+    }
+
+    /// `-o go-template=…`: one object alone, several (or a list) as kubectl's `List`; an
+    /// execution error is kubectl's `error executing template` (exit 1).
+    async fn template(
+        &self,
+        template: &GoTemplate,
+        refs: Option<&[PlacedObject]>,
+    ) -> Result<Outcome, ClientError> {
+        let p = &self.ctx.printer;
+        let mut failed = false;
+        let data = match refs {
+            None => {
+                let (mut items, _) = self
+                    .client
+                    .list_all(self.namespace(), &self.list_options())
+                    .await?;
+                // kubectl runs the template on an empty List too, and says nothing more.
+                if let Some(field) = &self.args.forms.sort_by
+                    && let Err(e) = sort_objects(&mut items, field)
+                {
+                    p.err(&format!("error: {e}\n"));
+                    return Ok(Outcome::Failed);
+                }
+                list_of(items)
+            }
+            Some(refs) => {
+                let mut found = Vec::new();
+                for object in refs {
+                    match self
+                        .client
+                        .get_policy(&object.namespace, &object.name)
+                        .await
+                    {
+                        Ok(o) => found.push(o),
+                        Err(e) if e.is_not_found() && self.args.ignore_not_found => {}
+                        Err(ClientError::Status(s)) if s.is_not_found() => {
+                            p.err(&format!("{}\n", s.kubectl_message()));
+                            failed = true;
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                match found.len() {
+                    0 => {
+                        return Ok(if failed {
+                            Outcome::Failed
+                        } else {
+                            Outcome::Success
+                        });
+                    }
+                    1 if refs.len() == 1 => found.remove(0),
+                    _ => list_of(found),
+                }
+            }
+        };
+        match template.execute(&data) {
+            Ok(text) => p.out(&text),
+            Err(e) => {
+                p.err(&format!(
+                    "error: error executing template {:?}: {}\n",
+                    template.source(),
+                    e.0
+                ));
+                return Ok(Outcome::Failed);
+            }
+        }
+        Ok(if failed {
+            Outcome::Failed
+        } else {
+            Outcome::Success
+        })
+    }
+
+    fn keep_managed(&self) -> bool {
+        self.args.forms.show_managed_fields
+    }
+
+    /// `--sort-by` over the whole list, printed at once; a field no object has, or one that
+    /// cannot be ordered, is kubectl's error (exit 1).
+    async fn list_sorted(&self, field: &str) -> Result<Outcome, ClientError> {
+        let p = &self.ctx.printer;
+        let ns = self.namespace();
+        let (mut items, _) = self.client.list_all(ns, &self.list_options()).await?;
+        if let Err(e) = sort_objects(&mut items, field) {
+            p.err(&format!("error: {e}\n"));
+            return Ok(Outcome::Failed);
+        }
+        let text = match &self.format {
+            f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
+                if items.is_empty() && !matches!(f, OutputFormat::CustomColumns(_)) {
+                    p.err(&match ns {
+                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
+                        None => "No resources found\n".to_string(),
+                    });
+                    String::new()
+                } else {
+                    Table {
+                        headers: self.headers(),
+                        rows: self.rows(&items),
+                    }
+                    .render(self.with_headers())
+                }
+            }
+            OutputFormat::Name => items.iter().map(name_line).collect(),
+            f => f.single_keeping(&list_of(items), self.keep_managed()),
+        };
+        p.out(&text);
+        Ok(Outcome::Success)
     }
 
     fn headers(&self) -> Vec<String> {
@@ -123,6 +272,13 @@ impl Getter<'_> {
             }
         }
         let single = refs.len() == 1;
+        if let Some(field) = &self.args.forms.sort_by
+            && found.len() > 1
+            && let Err(e) = sort_objects(&mut found, field)
+        {
+            p.err(&format!("error: {e}\n"));
+            return Ok(Outcome::Failed);
+        }
         let text = match &self.format {
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 if found.is_empty() {
@@ -136,12 +292,15 @@ impl Getter<'_> {
                 }
             }
             OutputFormat::Name => found.iter().map(name_line).collect(),
-            f if single => found.first().map(|o| f.single(o)).unwrap_or_default(),
+            f if single => found
+                .first()
+                .map(|o| f.single_keeping(o, self.keep_managed()))
+                .unwrap_or_default(),
             f => {
                 if found.is_empty() && failed {
                     String::new()
                 } else {
-                    f.single(&list_of(found.clone()))
+                    f.single_keeping(&list_of(found.clone()), self.keep_managed())
                 }
             }
         };
@@ -175,6 +334,9 @@ impl Getter<'_> {
         if self.args.watch && self.args.output_watch_events {
             return self.list_as_events().await;
         }
+        if let Some(field) = &self.args.forms.sort_by {
+            return self.list_sorted(field).await;
+        }
         let p = &self.ctx.printer;
         let ns = self.namespace();
         let mut options = self.list_options();
@@ -188,6 +350,9 @@ impl Getter<'_> {
             OutputFormat::Json => Some(ListWriter::new(false)),
             _ => None,
         };
+        if let Some(w) = writer.as_mut() {
+            w.keep_managed = self.keep_managed();
+        }
         if let Some(w) = &writer {
             p.out(&w.header());
         }
@@ -212,8 +377,15 @@ impl Getter<'_> {
                 OutputFormat::Name => {
                     p.out(&items.iter().map(name_line).collect::<String>());
                 }
-                OutputFormat::JsonPath(_) => whole.extend(items),
-                OutputFormat::Yaml | OutputFormat::Json => {
+                OutputFormat::JsonPath(_) | OutputFormat::JsonPathAsJson(_) if !self.args.watch => {
+                    whole.extend(items)
+                }
+                // A watch prints each object alone, the listed ones first, as kubectl does.
+                OutputFormat::Yaml
+                | OutputFormat::Json
+                | OutputFormat::JsonPath(_)
+                | OutputFormat::JsonPathAsJson(_)
+                | OutputFormat::GoTemplate(_) => {
                     let text: String = match writer.as_mut() {
                         Some(w) => items.iter().map(|i| w.item(i)).collect(),
                         None => items
@@ -240,7 +412,12 @@ impl Getter<'_> {
             p.out(&w.footer());
         }
         match &self.format {
-            OutputFormat::JsonPath(path) => p.out(&path.render(&list_of(whole))),
+            OutputFormat::JsonPath(path) if !self.args.watch => {
+                p.out(&path.render(&list_of(whole)))
+            }
+            OutputFormat::JsonPathAsJson(path) if !self.args.watch => {
+                p.out(&path.render_json(&list_of(whole)))
+            }
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 let custom = matches!(f, OutputFormat::CustomColumns(_));
                 if count > 0 || custom {
@@ -470,11 +647,13 @@ impl Getter<'_> {
                 let first = !std::mem::replace(header_printed, true);
                 match f {
                     // kubectl separates objects, rather than ending each one.
-                    OutputFormat::Yaml if first => f.single(&shown),
-                    OutputFormat::Yaml => format!("---\n{}", f.single(&shown)),
+                    OutputFormat::Yaml if first => f.single_keeping(&shown, self.keep_managed()),
+                    OutputFormat::Yaml => {
+                        format!("---\n{}", f.single_keeping(&shown, self.keep_managed()))
+                    }
                     OutputFormat::Name if !events => name_line(object),
                     OutputFormat::Name => format!("{kind} {}", name_line(object)),
-                    _ => f.single(&shown),
+                    _ => f.single_keeping(&shown, self.keep_managed()),
                 }
             }
         }

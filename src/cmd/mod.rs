@@ -1,8 +1,10 @@
 //! One module per subcommand, each with a `run(args, ctx)`; `dispatch` picks the one to run.
 
+pub mod api_resources;
 pub mod apply;
 mod apply_server_side;
 pub mod auth;
+pub mod can_i;
 pub mod complete_names;
 pub mod completion;
 pub mod config;
@@ -23,6 +25,7 @@ pub mod replace;
 pub mod serve;
 pub mod update_kubeconfig;
 pub mod validate;
+pub mod version;
 pub mod wait;
 
 use crate::cli::{Cli, Command, GlobalArgs};
@@ -63,6 +66,9 @@ pub fn dispatch(cli: Cli) -> CmdResult {
         Command::Patch(args) => patch::run(&args, &ctx),
         Command::Label(args) => label::run(label::MetaMap::Labels, &args, &ctx),
         Command::Annotate(args) => label::run(label::MetaMap::Annotations, &args, &ctx),
+        Command::ApiResources(args) => api_resources::run(&args, &ctx),
+        Command::ApiVersions => api_resources::run_versions(&ctx),
+        Command::Version(args) => version::run(&args, &ctx),
     }
 }
 

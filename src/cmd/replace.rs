@@ -98,7 +98,7 @@ async fn force_replace(
     options: &crate::client::api::WriteOptions,
     ctx: &Context,
 ) -> Result<Value, (&'static str, ClientError)> {
-    match client.delete_policy(ns, name, false).await {
+    match client.delete_policy(ns, name, false, None).await {
         Ok(_) => {
             ctx.printer.out(&format!(
                 "{SINGULAR}.{GROUP} {name:?} deleted from {ns} namespace\n"

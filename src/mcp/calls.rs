@@ -506,7 +506,7 @@ async fn delete(session: &Session, args: &Arguments) -> Result<ToolOutput, CliEr
     let confirm = args.flag("confirm")?;
     let client = connect(session, args.namespace()?).await?;
     let ns = client.target.namespace.clone();
-    match client.delete_policy(&ns, &name, !confirm).await {
+    match client.delete_policy(&ns, &name, !confirm, None).await {
         Ok(_) => {
             let suffix = if confirm { "" } else { " (server dry run)" };
             let mut text = format!("{SINGULAR}.{GROUP} {name:?} deleted{suffix}\n");

@@ -79,7 +79,10 @@ impl JsonPath {
                     rest = &after[close + 1..];
                     if action == "end" {
                         flat.push(Flat::End);
-                    } else if let Some(path) = action.strip_prefix("range ") {
+                    } else if let Some(path) = action.strip_prefix("range").filter(|p| {
+                        // `{range .items[*]}` and kubectl's spaceless `{range.items[*]}`.
+                        p.starts_with(|c: char| c.is_whitespace() || matches!(c, '.' | '@' | '$'))
+                    }) {
                         flat.push(Flat::RangeStart(
                             parse_path(path.trim()).map_err(|r| err(&r))?,
                         ));
@@ -120,6 +123,14 @@ impl JsonPath {
     pub fn render(&self, root: &Value) -> String {
         let mut out = String::new();
         run(&self.nodes, root, root, &mut out);
+        out
+    }
+
+    /// `-o jsonpath-as-json`: each text and each path of the template printed as one indented
+    /// JSON array of what it yields (inside a range, once per item), as kubectl's JSON mode.
+    pub fn render_json(&self, root: &Value) -> String {
+        let mut out = String::new();
+        run_json(&self.nodes, root, root, &mut out);
         out
     }
 
@@ -376,6 +387,34 @@ fn run(nodes: &[Node], root: &Value, current: &Value, out: &mut String) {
     }
 }
 
+fn run_json(nodes: &[Node], root: &Value, current: &Value, out: &mut String) {
+    for node in nodes {
+        match node {
+            Node::Text(t) => {
+                out.push_str(&super::json::to_json_pretty(&Value::Array(vec![
+                    Value::String(t.clone()),
+                ])));
+            }
+            Node::Path(steps) => {
+                let values = eval(steps, root, current).into_iter().cloned().collect();
+                out.push_str(&super::json::to_json_pretty(&Value::Array(values)));
+            }
+            Node::Range(steps, body) => {
+                for value in eval(steps, root, current) {
+                    match value {
+                        Value::Array(items) if is_whole_array(steps) => {
+                            for item in items {
+                                run_json(body, root, item, out);
+                            }
+                        }
+                        other => run_json(body, root, other, out),
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn is_whole_array(steps: &[Step]) -> bool {
     !matches!(
         steps.last(),
@@ -552,6 +591,21 @@ mod tests {
             ),
             "a\t3\nb\t\n"
         );
+        assert_eq!(
+            render("{range.items[*]}{.metadata.name};{end}", &list()),
+            "a;b;"
+        );
+    }
+
+    #[test]
+    fn json_mode_prints_one_array_per_action() {
+        let path = JsonPath::parse("x{range .items[*]}{.metadata.name}{end}").expect("parses");
+        assert_eq!(
+            path.render_json(&list()),
+            "[\n    \"x\"\n]\n[\n    \"a\"\n]\n[\n    \"b\"\n]\n"
+        );
+        let none = JsonPath::parse("{.nothing}").expect("parses");
+        assert_eq!(none.render_json(&list()), "[]\n");
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! every command. Results go to stdout, diagnostics to stderr.
 
 pub mod describe;
+pub mod gotemplate;
 pub mod json;
 pub mod jsonpath;
 pub mod output;
 pub mod policy;
+pub mod sort_by;
 pub mod table;
 pub mod yaml;
 pub mod yaml_scalar;

@@ -1,6 +1,7 @@
 //! `-o` for objects: yaml, json, name, jsonpath=…, custom-columns=…, or a table. Lists print as
 //! kubectl's `kind: List` wrapper, item by item, so large lists need not be held whole.
 
+use super::gotemplate::GoTemplate;
 use super::json::{to_json_pretty, write_value};
 use super::jsonpath::{JsonPath, JsonPathError};
 use super::table::Table;
@@ -24,7 +25,52 @@ pub enum OutputFormat {
     Json,
     Name,
     JsonPath(JsonPath),
+    /// `jsonpath-as-json=…`: each action's results as a JSON array.
+    JsonPathAsJson(JsonPath),
     CustomColumns(Vec<CustomColumn>),
+    /// `go-template=…`, `template=…` and their `-file` forms.
+    GoTemplate(GoTemplate),
+}
+
+/// kubectl's wording for a template file it cannot read.
+fn read_template(path: &str, what: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        };
+        format!("error reading {what} {path}, open {path}: {why}")
+    })
+}
+
+/// A `custom-columns-file`: a line of headers and a line of field specs, whitespace-separated.
+fn columns_from_file(text: &str) -> Result<Vec<CustomColumn>, String> {
+    let mut lines = text.lines();
+    let expected = "Expected format is one line of space separated headers, one line of space separated column specs.";
+    let headers: Vec<&str> = lines
+        .next()
+        .ok_or_else(|| format!("invalid template, missing header line. {expected}"))?
+        .split_whitespace()
+        .collect();
+    let specs: Vec<&str> = lines
+        .next()
+        .ok_or_else(|| format!("invalid template, missing spec line. {expected}"))?
+        .split_whitespace()
+        .collect();
+    if headers.len() != specs.len() {
+        return Err(format!(
+            "number of headers ({}) and field specifications ({}) don't match",
+            headers.len(),
+            specs.len()
+        ));
+    }
+    let spec: Vec<String> = headers
+        .iter()
+        .zip(&specs)
+        .map(|(h, s)| format!("{h}:{s}"))
+        .collect();
+    parse_columns(&spec.join(","))
 }
 
 impl OutputFormat {
@@ -33,12 +79,59 @@ impl OutputFormat {
         let Some(spec) = spec else {
             return Ok(OutputFormat::Table);
         };
-        let format = if let Some(t) = spec.strip_prefix("jsonpath=") {
-            OutputFormat::JsonPath(JsonPath::parse(t).map_err(|e| e.to_string())?)
+        let path = |t: &str| JsonPath::parse(t).map_err(|e| e.to_string());
+        let (format, name) = if let Some(t) = spec.strip_prefix("jsonpath=") {
+            (OutputFormat::JsonPath(path(t)?), "jsonpath")
+        } else if let Some(t) = spec.strip_prefix("jsonpath-as-json=") {
+            (OutputFormat::JsonPathAsJson(path(t)?), "jsonpath-as-json")
+        } else if let Some(file) = spec.strip_prefix("jsonpath-file=") {
+            let t = read_template(file, "--template")?;
+            (OutputFormat::JsonPath(path(&t)?), "jsonpath-file")
+        } else if let Some((name, text)) = ["go-template", "template"]
+            .iter()
+            .find_map(|n| {
+                spec.strip_prefix(&format!("{n}="))
+                    .map(|t| (*n, t.to_string()))
+            })
+            .or_else(|| {
+                [
+                    ("go-template-file", "go-template"),
+                    ("templatefile", "template"),
+                ]
+                .iter()
+                .find_map(|(n, _)| {
+                    spec.strip_prefix(&format!("{n}="))
+                        .map(|f| (*n, f.to_string()))
+                })
+            })
+        {
+            let text = if name.ends_with("file") {
+                read_template(&text, "--template")?
+            } else {
+                text
+            };
+            let template = GoTemplate::parse(&text)
+                .map_err(|e| format!("error parsing template {text}, {}", e.0))?;
+            let plain = match name {
+                "go-template-file" => "go-template-file",
+                "templatefile" => "templatefile",
+                "template" => "template",
+                _ => "go-template",
+            };
+            (OutputFormat::GoTemplate(template), plain)
         } else if let Some(cols) = spec.strip_prefix("custom-columns=") {
-            OutputFormat::CustomColumns(parse_columns(cols)?)
+            (
+                OutputFormat::CustomColumns(parse_columns(cols)?),
+                "custom-columns",
+            )
+        } else if let Some(file) = spec.strip_prefix("custom-columns-file=") {
+            let text = read_template(file, "template")?;
+            (
+                OutputFormat::CustomColumns(columns_from_file(&text)?),
+                "custom-columns-file",
+            )
         } else {
-            match spec {
+            let format = match spec {
                 "wide" => OutputFormat::Wide,
                 "yaml" => OutputFormat::Yaml,
                 "json" => OutputFormat::Json,
@@ -49,12 +142,8 @@ impl OutputFormat {
                         allowed.join(",")
                     ));
                 }
-            }
-        };
-        let name = match &format {
-            OutputFormat::JsonPath(_) => "jsonpath",
-            OutputFormat::CustomColumns(_) => "custom-columns",
-            _ => spec,
+            };
+            (format, spec)
         };
         if !allowed.contains(&name) {
             return Err(format!(
@@ -71,11 +160,27 @@ impl OutputFormat {
 
     /// One object, printed alone (`get NAME`, `apply -o yaml` of one object).
     pub fn single(&self, object: &Value) -> String {
+        self.single_keeping(object, false)
+    }
+
+    /// `single`, keeping `metadata.managedFields` when `keep_managed` (`--show-managed-fields`).
+    pub fn single_keeping(&self, object: &Value, keep_managed: bool) -> String {
+        let shown = |o: &Value| {
+            if keep_managed {
+                o.clone()
+            } else {
+                omit_managed_fields(o)
+            }
+        };
         match self {
-            OutputFormat::Yaml => to_yaml(&omit_managed_fields(object)),
-            OutputFormat::Json => to_json_pretty(&omit_managed_fields(object)),
+            OutputFormat::Yaml => to_yaml(&shown(object)),
+            OutputFormat::Json => to_json_pretty(&shown(object)),
             OutputFormat::Name => name_line(object),
             OutputFormat::JsonPath(p) => p.render(object),
+            OutputFormat::JsonPathAsJson(p) => p.render_json(object),
+            // Callers that can fail run templates through `execute`; here an error prints as
+            // nothing (watch lines).
+            OutputFormat::GoTemplate(t) => t.execute(object).unwrap_or_default(),
             OutputFormat::CustomColumns(cols) => custom_table(cols, &[object]).render(true),
             OutputFormat::Table | OutputFormat::Wide => String::new(),
         }
@@ -128,7 +233,7 @@ fn parse_columns(spec: &str) -> Result<Vec<CustomColumn>, String> {
 
 /// kubectl's `RelaxedJSONPathExpression`: `metadata.name` and `.metadata.name` become
 /// `{.metadata.name}`.
-fn relaxed(expr: &str) -> String {
+pub fn relaxed(expr: &str) -> String {
     let inner = expr.trim().trim_start_matches('{').trim_end_matches('}');
     if inner.starts_with('.') || inner.starts_with('$') || inner.is_empty() {
         format!("{{{inner}}}")
@@ -190,11 +295,17 @@ pub fn list_of(items: Vec<Value>) -> Value {
 pub struct ListWriter {
     yaml: bool,
     count: usize,
+    /// `--show-managed-fields`: print items' `metadata.managedFields`.
+    pub keep_managed: bool,
 }
 
 impl ListWriter {
     pub fn new(yaml: bool) -> ListWriter {
-        ListWriter { yaml, count: 0 }
+        ListWriter {
+            yaml,
+            count: 0,
+            keep_managed: false,
+        }
     }
 
     pub fn header(&self) -> String {
@@ -207,7 +318,11 @@ impl ListWriter {
 
     pub fn item(&mut self, item: &Value) -> String {
         self.count += 1;
-        let item = &omit_managed_fields(item);
+        let item = &if self.keep_managed {
+            item.clone()
+        } else {
+            omit_managed_fields(item)
+        };
         if self.yaml {
             let mut text = if self.count == 1 {
                 "items:\n".to_string()

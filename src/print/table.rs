@@ -6,13 +6,26 @@ use chrono::{DateTime, Utc};
 /// Aligns tab-separated cells the way Go's tabwriter does: a column's width is set per block of
 /// consecutive lines that have a cell in it; the last cell of a line is never padded.
 pub fn tabwrite(text: &str, padding: usize) -> String {
+    tabwrite_min(text, padding, 0)
+}
+
+/// `tabwrite` with Go's `minwidth`: no column narrower than `min_width` (padding included),
+/// as kubectl's `printers.GetNewTabWriter` (minwidth 6) lays out api-resources and can-i.
+pub fn tabwrite_min(text: &str, padding: usize, min_width: usize) -> String {
     let lines: Vec<Vec<&str>> = text
         .split_terminator('\n')
         .map(|l| l.split('\t').collect())
         .collect();
     let mut out = String::with_capacity(text.len() * 2);
     let mut widths = Vec::new();
-    format_block(&lines, 0, lines.len(), &mut widths, padding, &mut out);
+    format_block(
+        &lines,
+        0,
+        lines.len(),
+        &mut widths,
+        (padding, min_width),
+        &mut out,
+    );
     out
 }
 
@@ -21,7 +34,7 @@ fn format_block(
     mut line0: usize,
     line1: usize,
     widths: &mut Vec<usize>,
-    padding: usize,
+    (padding, min_width): (usize, usize),
     out: &mut String,
 ) {
     let column = widths.len();
@@ -33,13 +46,13 @@ fn format_block(
         }
         write_lines(lines, line0, this, widths, out);
         line0 = this;
-        let mut width = 0;
+        let mut width = min_width;
         while this < line1 && column + 1 < lines[this].len() {
             width = width.max(display_width(lines[this][column]) + padding);
             this += 1;
         }
         widths.push(width);
-        format_block(lines, line0, this, widths, padding, out);
+        format_block(lines, line0, this, widths, (padding, min_width), out);
         widths.pop();
         line0 = this;
     }
@@ -88,6 +101,16 @@ pub struct Table {
 
 impl Table {
     pub fn render(&self, with_headers: bool) -> String {
+        tabwrite(&self.cells(with_headers), 3)
+    }
+
+    /// `render` with Go's tabwriter minimum column width of 6 (kubectl's `GetNewTabWriter`).
+    pub fn render_min6(&self, with_headers: bool) -> String {
+        tabwrite_min(&self.cells(with_headers), 3, 6)
+    }
+
+    /// The rows (and headers) as tab-separated lines.
+    fn cells(&self, with_headers: bool) -> String {
         let mut text = String::new();
         if with_headers {
             text.push_str(&self.headers.join("\t"));
@@ -97,7 +120,7 @@ impl Table {
             text.push_str(&row.join("\t"));
             text.push('\n');
         }
-        tabwrite(&text, 3)
+        text
     }
 
     /// The widest cell per column (headers included), for printing later rows in line.
@@ -200,6 +223,12 @@ pub fn age(timestamp: Option<&str>, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn min_width_pads_narrow_columns_as_gos_tabwriter() {
+        assert_eq!(tabwrite_min("a\t[]\tx\n", 3, 6), "a     []    x\n");
+        assert_eq!(tabwrite("a\t[]\tx\n", 3), "a   []   x\n");
+    }
 
     #[test]
     fn human_durations_match_kubectl() {

@@ -165,18 +165,5 @@ pub fn resources() -> Response {
 }
 
 pub fn version() -> Response {
-    respond(
-        JSON,
-        &json!({
-            "major": "1",
-            "minor": "37",
-            "gitVersion": format!("v1.37.0+datumctl-{}", env!("CARGO_PKG_VERSION")),
-            "gitCommit": "",
-            "gitTreeState": "clean",
-            "buildDate": "",
-            "goVersion": "",
-            "compiler": "rustc",
-            "platform": format!("{}/{}", std::env::consts::OS, std::env::consts::ARCH),
-        }),
-    )
+    respond(JSON, &crate::version::server_info())
 }

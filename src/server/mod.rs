@@ -2,6 +2,7 @@
 //! BackendTrafficPolicy under each project's prefix, stored in SQLite, with watches, a status
 //! writer standing in for the gateway controller, optional bearer tokens and TLS.
 
+pub mod access_review;
 pub mod auth;
 pub mod call;
 pub mod conn;

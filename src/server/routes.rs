@@ -7,7 +7,7 @@ use super::call::{Call, JSON, error_response, json_response, typed_response};
 use super::object::is_dns_label;
 use super::status::ApiError;
 use super::tls::PeerCertificates;
-use super::{discovery, list, patching, resource, watch};
+use super::{access_review, discovery, list, patching, resource, watch};
 use crate::resource::{GROUP, PLURAL, VERSION};
 use crate::schema::openapi;
 use axum::body::Body;
@@ -190,6 +190,18 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
         ["apis", g] if *g == GROUP => get_only(discovery::group()),
         ["apis", g, v] if *g == GROUP && *v == VERSION => get_only(discovery::resources()),
         ["version"] => get_only(discovery::version()),
+        [
+            "apis",
+            "authorization.k8s.io",
+            "v1",
+            "selfsubjectaccessreviews",
+        ] => access_review::review(&call, &method),
+        [
+            "apis",
+            "authorization.k8s.io",
+            "v1",
+            "selfsubjectrulesreviews",
+        ] => access_review::rules(&method),
         ["openapi", "v3"] => get_only(json_response(
             200,
             serde_json::to_vec(&openapi::index()).unwrap_or_default(),
