@@ -11,4 +11,5 @@ pub mod print;
 pub mod resource;
 pub mod schema;
 pub mod server;
+pub mod usage;
 pub mod validate;

@@ -28,9 +28,15 @@ fn main() -> ExitCode {
         datumctl::cmd::complete_names::run(&words);
         return ExitCode::SUCCESS;
     }
-    let matches = match Cli::command().try_get_matches() {
+    let args = datumctl::usage::normalize(std::env::args_os());
+    let mut command = Cli::command();
+    let parsed = command
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| datumctl::usage::refuse_unused_globals(&command, &m).map(|()| m));
+    let matches = match parsed {
         Ok(m) => m,
         Err(e) => {
+            let e = datumctl::usage::with_close_suggestions(e, &command, &args);
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() {
                 ErrorKind::Usage.exit_code()

@@ -56,7 +56,10 @@ pub fn run(args: &DiffArgs, ctx: &Context) -> CmdResult {
 
 fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
     if args.files.filenames.is_empty() {
-        return Err(CliError::usage("must specify one of -f and -k"));
+        return Err(
+            CliError::usage("must specify -f with a file, a directory, or - for stdin")
+                .hint("e.g. `datumctl diff -f policy.yaml`"),
+        );
     }
     if args.force_conflicts && !args.server_side {
         return Err(CliError::usage(
