@@ -55,7 +55,10 @@ impl UnusedGlobals for clap::Command {
         globals
             .get_arguments()
             .filter(|a| ids.contains(&a.get_id().as_str()))
-            .fold(self, |cmd, arg| cmd.arg(arg.clone().hide(true)))
+            // Without its heading, so that the headings keep their order in help.
+            .fold(self, |cmd, arg| {
+                cmd.arg(arg.clone().hide(true).help_heading(None::<&str>))
+            })
     }
 }
 
@@ -244,8 +247,8 @@ pub enum Command {
     #[command(unused_globals(&["output"]), after_help = examples!(
         "Show what applying a file would change (exit 1 when something would)" =>
             "datumctl diff -f examples/backend-traffic-example.yaml",
-        "Compare a directory against a server-side apply" =>
-            "datumctl diff -f examples/ --server-side",
+        "Compare a directory against a server-side apply that takes over conflicting fields" =>
+            "datumctl diff -f examples/ --server-side --force-conflicts",
     ))]
     Diff(DiffArgs),
     /// Check manifests offline against the embedded schema and its CEL rules
@@ -255,7 +258,7 @@ pub enum Command {
         "Check a directory tree and report as JSON, for CI" =>
             "datumctl validate -f examples/ -R -o json",
         "Check against Datum Cloud's admission rules" =>
-            "datumctl validate -f examples/retries-and-timeouts.yaml --profile datum",
+            "datumctl validate -f examples/consistent-hashing.yaml --profile datum",
         "Check a manifest from stdin" =>
             "cat examples/consistent-hashing.yaml | datumctl validate -f -",
     ))]
@@ -589,8 +592,8 @@ pub enum ConfigCommand {
     View,
     /// Remove a context
     #[command(unused_globals(CONNECTION), unused_globals(&["namespace", "output"]), after_help = examples!(
-        "Remove the context named local" =>
-            "datumctl config delete-context local",
+        "Remove the context named prod" =>
+            "datumctl config delete-context prod",
     ))]
     DeleteContext {
         /// Context name
@@ -634,7 +637,7 @@ pub enum AuthCommand {
         "Show the server, project, context and credential in use" =>
             "datumctl auth whoami",
         "The same for another context" =>
-            "datumctl auth whoami --context prod",
+            "datumctl auth whoami --context local",
     ))]
     Whoami,
     /// Print the current access token (for piping into other tools); with

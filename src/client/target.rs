@@ -40,7 +40,7 @@ pub enum TargetError {
 
 /// A server URL must say how to reach it: without a scheme, `127.0.0.1:7780` would only fail
 /// later, as a network error.
-fn check_server_url(url: &str, from: impl FnOnce() -> String) -> Result<(), TargetError> {
+pub fn check_server_url(url: &str, from: impl FnOnce() -> String) -> Result<(), TargetError> {
     match reqwest::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
         _ => Err(TargetError::ServerUrl {

@@ -36,6 +36,10 @@ pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
                 .ok_or_else(|| CliError::failure(anyhow::anyhow!("context vanished")))?;
             // Only what was typed: an exported DATUMCTL_SERVER must not leak into a saved context.
             if g.given("server") {
+                if let Some(server) = g.server.as_deref().filter(|s| !s.is_empty()) {
+                    crate::client::target::check_server_url(server, || "from --server".into())
+                        .map_err(crate::cmd::connect::target_error)?;
+                }
                 entry.server = g.server.clone();
             }
             if g.given("project") {
