@@ -571,3 +571,125 @@ fn a_server_url_without_a_scheme_is_a_usage_error_with_the_fix() {
     assert_eq!(code(&ctx), 2, "{}", err(&ctx));
     assert!(err(&ctx).contains("context \"bare\""), "{}", err(&ctx));
 }
+
+#[test]
+fn the_describe_status_table_fits_the_terminal_and_colours_through_the_printer() {
+    let server = TestServer::start();
+    let home = tempfile::tempdir().expect("tempdir");
+    let manifest =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/backend-traffic-example.yaml");
+    let run = |columns: &str, extra: &[&str]| {
+        datumctl(home.path())
+            .args(["--server", &server.url, "--project", "p"])
+            .args(extra)
+            .env("COLUMNS", columns)
+            .output()
+            .expect("run")
+    };
+    let applied = run("120", &["apply", "-f", manifest.to_str().expect("utf-8")]);
+    assert_eq!(code(&applied), 0, "{}", err(&applied));
+    let describe = |columns: &str, extra: &[&str]| {
+        // The built-in status writer reports shortly after the write.
+        for _ in 0..200 {
+            let o = run(
+                columns,
+                &[&["describe", "btp", "backend-traffic-example"][..], extra].concat(),
+            );
+            assert_eq!(code(&o), 0, "{}", err(&o));
+            let text = out(&o);
+            if text.contains("ANCESTOR") {
+                return text.split("Status:\n").nth(1).expect("status").to_string();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("no status was ever written");
+    };
+    for columns in [80, 120] {
+        let status = describe(&columns.to_string(), &[]);
+        let table: Vec<&str> = status
+            .lines()
+            .take_while(|l| !l.starts_with("Events:"))
+            .collect();
+        for line in &table {
+            assert!(
+                line.chars().count() <= columns,
+                "{} columns wide at COLUMNS={columns}:\n{status}",
+                line.chars().count()
+            );
+        }
+        // What moved out of the table to make it fit is still there.
+        assert!(
+            status.contains("gateway.envoyproxy.io/gatewayclass-controller"),
+            "{status}"
+        );
+        assert!(status.contains("Policy has been accepted."), "{status}");
+        assert!(
+            !status.contains('\x1b'),
+            "colour without a terminal: {status}"
+        );
+    }
+    let wide = describe("250", &[]);
+    let header = wide.lines().next().expect("header");
+    assert!(
+        header.contains("CONTROLLER") && header.contains("OBSERVED GEN"),
+        "{wide}"
+    );
+    let coloured = describe("120", &["--color", "always"]);
+    assert!(coloured.contains("\x1b[32mTrue\x1b[0m"), "{coloured}");
+
+    // validate and diff colour through the same printer.
+    let bad = home.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: x\nspec:\n  retry:\n    numRetries: -1\n",
+    )
+    .expect("write");
+    let validate = |color: &str| {
+        datumctl(home.path())
+            .args([
+                "validate",
+                "-f",
+                bad.to_str().expect("utf-8"),
+                "--color",
+                color,
+            ])
+            .output()
+            .expect("run")
+    };
+    assert!(
+        err(&validate("always")).contains("\x1b[1m"),
+        "{}",
+        err(&validate("always"))
+    );
+    assert!(
+        !err(&validate("never")).contains('\x1b'),
+        "{}",
+        err(&validate("never"))
+    );
+    let changed = home.path().join("changed.yaml");
+    let text = std::fs::read_to_string(&manifest)
+        .expect("read")
+        .replace("numRetries: 3", "numRetries: 4");
+    std::fs::write(&changed, text).expect("write");
+    let diff = run(
+        "120",
+        &[
+            "diff",
+            "-f",
+            changed.to_str().expect("utf-8"),
+            "--color",
+            "always",
+        ],
+    );
+    assert_eq!(code(&diff), 1, "{}", err(&diff));
+    assert!(
+        out(&diff).contains("\x1b[32m+    numRetries: 4\x1b[0m"),
+        "{}",
+        out(&diff)
+    );
+    assert!(
+        out(&diff).contains("\x1b[31m-    numRetries: 3\x1b[0m"),
+        "{}",
+        out(&diff)
+    );
+}

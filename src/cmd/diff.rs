@@ -185,10 +185,10 @@ pub fn unified(file: &str, live: &str, merged: &str, color: bool) -> String {
             None
         };
         match code {
-            Some(c) if color => out.push_str(&format!(
-                "\x1b[{c}m{}\x1b[0m\n",
-                line.trim_end_matches('\n')
-            )),
+            Some(c) if color => {
+                out.push_str(&crate::print::paint(true, line.trim_end_matches('\n'), c));
+                out.push('\n');
+            }
             _ => out.push_str(line),
         }
     }
