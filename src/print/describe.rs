@@ -2,12 +2,13 @@
 //! values), list items marked with `- ` so they do not run together, the ancestors' conditions
 //! as one table, and the events.
 
-use super::table::{Table, age, display_width, tabwrite};
+use super::table::{Table, age, tabwrite};
 use super::yaml::go_format_g;
 use crate::print::{GREEN, RED, YELLOW};
 use chrono::{DateTime, Utc};
 use comfy_table::{ColumnConstraint, ContentArrangement, Width};
 use serde_json::{Map, Value};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -298,7 +299,7 @@ fn status_section(policy: &Value, style: &DescribeStyle) -> String {
     // The header line is plain: the STATUS column starts where its header word does.
     let status_at = lines
         .first()
-        .and_then(|header| header.find("STATUS").map(|at| display_width(&header[..at])));
+        .and_then(|header| header.find("STATUS").map(|at| header[..at].width()));
     for line in &lines {
         out.push_str(STATUS_INDENT);
         match status_at {
@@ -331,8 +332,8 @@ fn hoist_shared_columns(mut table: Table, width: usize) -> (Vec<(String, String)
     let column_width = |t: &Table, i: usize| {
         t.rows
             .iter()
-            .map(|r| display_width(&r[i]))
-            .chain([display_width(&t.headers[i])])
+            .map(|r| r[i].width())
+            .chain([t.headers[i].width()])
             .max()
             .unwrap_or(0)
     };
@@ -428,7 +429,7 @@ fn paint_status(line: &str, at: usize) -> String {
             start = Some(i);
             break;
         }
-        column += display_width(c.encode_utf8(&mut [0; 4]));
+        column += c.width().unwrap_or(0);
     }
     let Some(start) = start else {
         return line.to_string();
@@ -612,7 +613,7 @@ Events:  <none>
             };
             let out = status_section(&two_ancestors(), &style);
             assert!(
-                out.lines().all(|l| display_width(l) <= width),
+                out.lines().all(|l| l.width() <= width),
                 "wider than {width}:\n{out}"
             );
             let lines: Vec<&str> = out.lines().collect();
@@ -666,5 +667,19 @@ Events:  <none>
                 .replace("\x1b[0m", ""),
             plain
         );
+    }
+
+    #[test]
+    fn wide_characters_before_the_status_keep_it_coloured() {
+        let mut p = two_ancestors();
+        p["status"]["ancestors"][0]["ancestorRef"]["name"] = json!("网关");
+        let style = DescribeStyle {
+            color: true,
+            now: now(),
+            width: 80,
+        };
+        let out = status_section(&p, &style);
+        assert!(out.contains("\x1b[32mTrue\x1b[0m"), "{out}");
+        assert!(out.contains("\x1b[31mFalse\x1b[0m"), "{out}");
     }
 }
