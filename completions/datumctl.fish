@@ -129,7 +129,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l show-labels -d
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l ignore-not-found -d 'Exit 0 when a named object does not exist'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l token -d 'Bearer token for the API server' -r
@@ -155,7 +154,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s R -l recu
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s A -l all-namespaces -d 'Describe across all namespaces'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s n -l namespace -d 'Namespace inside the project' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l token -d 'Bearer token for the API server' -r
@@ -212,7 +210,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l all -d 'Del
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l ignore-not-found -d 'Exit 0 when an object does not exist'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l token -d 'Bearer token for the API server' -r
@@ -241,18 +238,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server-side -
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l force-conflicts -d 'With --server-side: take ownership of conflicting fields in the dry run'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s n -l namespace -d 'Namespace inside the project' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -263,23 +248,9 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l profile -d 'Rules to validate against' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -294,30 +265,15 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-key -d '
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l client-ca-file -d 'PEM CA certificates: a client certificate they signed authenticates as its CN (groups: its O), for every project; clients without one still need a --token-file token' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l profile -d 'Admission rules to enforce' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l no-status-writer -d 'Do not write status.ancestors as a gateway controller would'
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
@@ -352,14 +308,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l token-file -d 'File holding the bearer token' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l profile -d 'Admission profile of the server' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l token -d 'Bearer token for the API server' -r
@@ -374,84 +322,30 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s n -l namespace -d 'Namespace inside the project' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -459,29 +353,14 @@ never\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set-context" -d 'Create or update a context'
@@ -518,18 +397,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_s
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -538,11 +405,8 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token-stdin -d 'Read the token from standard input'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l token -d 'Bearer token for the API server' -r
@@ -563,7 +427,6 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s n -l namespace -d 'Namespace inside the project' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l token -d 'Bearer token for the API server' -r
@@ -585,15 +448,6 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -612,16 +466,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "get-token" -d 'Print the current access token (for piping into other tools); with `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l color -d 'When to colour output' -r -f -a "auto\t''
@@ -634,23 +478,10 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l hostname -d 'OpenID Connect issuer host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l client-id -d 'OAuth client id (also DATUMCTL_CLIENT_ID or the context)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l credentials -d 'Service-account key file (JSON) for non-interactive login' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l no-browser -d 'Use the device code flow instead of opening a browser'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l keep-key-in-place -d 'With --credentials: reference the key where it is instead of copying it'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -658,7 +489,6 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s v -l verbos
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and not __fish_seen_subcommand_from apply get describe explain delete diff validate serve completion config auth login logout help" -f -a "apply" -d 'Create or update policies from files, directories or stdin'

@@ -322,6 +322,17 @@ fn global_flags_have_their_own_headings_and_offline_commands_hide_connection_fla
             "{offline:?}:\n{text}"
         );
     }
+    // Nor do the completion scripts offer them (clap_complete would list hidden flags).
+    let fish = datumctl::cmd::completion::script(datumctl::cli::Shell::Fish);
+    let offered = |sub: &str, flag: &str| {
+        fish.lines().any(|l| {
+            l.contains(&format!("__fish_datumctl_using_subcommand {sub}\""))
+                && l.contains(&format!(" -l {flag} "))
+        })
+    };
+    assert!(!offered("validate", "server") && !offered("serve", "token"));
+    assert!(!offered("describe", "output") && offered("get", "output"));
+    assert!(offered("validate", "profile") && offered("get", "server"));
     // explain asks the server when one is configured: its connection flags stay.
     assert!(help(home.path(), &["explain"]).contains("--server <URL>"));
     assert!(!help(home.path(), &["explain"]).contains("--namespace"));
