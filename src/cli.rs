@@ -51,9 +51,16 @@ impl UnusedGlobals for clap::Command {
     fn unused_globals(self, ids: &[&str]) -> Self {
         // A subcommand that already has an argument with a global's id does not receive the
         // global (clap's propagation skips it), so a hidden copy takes its place.
-        let globals = <GlobalArgs as Args>::augment_args(clap::Command::new("globals"));
+        // Built once: `Cli::command()` runs this for every offline command on every invocation.
+        static GLOBALS: std::sync::OnceLock<Vec<clap::Arg>> = std::sync::OnceLock::new();
+        let globals = GLOBALS.get_or_init(|| {
+            <GlobalArgs as Args>::augment_args(clap::Command::new("globals"))
+                .get_arguments()
+                .cloned()
+                .collect()
+        });
         globals
-            .get_arguments()
+            .iter()
             .filter(|a| ids.contains(&a.get_id().as_str()))
             // Without its heading, so that the headings keep their order in help.
             .fold(self, |cmd, arg| {
