@@ -131,6 +131,18 @@ pub fn with_close_suggestions(
                 error.insert(ContextKind::SuggestedArg, ContextValue::Strings(close));
             }
         }
+        ErrorKind::InvalidValue => {
+            let (Some(ContextValue::String(typed)), Some(ContextValue::Strings(valid))) = (
+                error.get(ContextKind::InvalidValue),
+                error.get(ContextKind::ValidValue),
+            ) else {
+                return error;
+            };
+            let close = close_matches(typed, valid.iter().map(String::as_str));
+            if !close.is_empty() {
+                error.insert(ContextKind::SuggestedValue, ContextValue::Strings(close));
+            }
+        }
         _ => {}
     }
     error

@@ -439,6 +439,14 @@ fn suggestions_only_for_close_names() {
         "{}",
         err(&o)
     );
+    let o = run(&["validate", "--profile", "datun"]);
+    assert!(
+        err(&o).contains("similar value exists: 'datum'"),
+        "{}",
+        err(&o)
+    );
+    let o = run(&["completion", "tcsh"]);
+    assert!(!err(&o).contains("similar value"), "{}", err(&o));
     let o = run(&["get", "btp", "--frobnicate"]);
     assert!(!err(&o).contains("similar argument"), "{}", err(&o));
 }
