@@ -24,7 +24,7 @@ function __fish_datumctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c datumctl -n "__fish_datumctl_needs_command" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_needs_command" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -s n -l namespace -d 'Namespace inside the project' -r
@@ -32,7 +32,7 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -s o -l output -d 'Outpu
 complete -c datumctl -n "__fish_datumctl_needs_command" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_needs_command" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_needs_command" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_needs_command" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_needs_command" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -71,7 +71,7 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "api-resources" -d
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "api-versions" -d 'Print the API versions the server supports, as group/version'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "version" -d 'Print the client and server versions'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s n -l namespace -d 'Namespace inside the project' -r
@@ -79,7 +79,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s o -l output 
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -106,7 +106,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l force-confli
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l show-managed-fields -d 'With -o yaml|json: keep metadata.managedFields in the printed objects'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s n -l namespace -d 'Namespace inside the project' -r
@@ -114,7 +114,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s o -l output -d
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -144,15 +144,14 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l show-managed-f
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l show-kind -d 'Print the resource type with each name (TYPE/NAME)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -170,15 +169,14 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s R -l recu
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s A -l all-namespaces -d 'Describe across all namespaces'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand describe" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s n -l namespace -d 'Namespace inside the project' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -198,7 +196,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l recursive 
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -l offline -d 'Use the embedded schema even when a server is configured'
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand explain" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s n -l namespace -d 'Namespace inside the project' -r
@@ -206,7 +204,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s o -l output
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -233,15 +231,14 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l ignore-not-
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l now -d 'Signal the object to go at once (the same as --grace-period=1)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -262,49 +259,23 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server-side -
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l force-conflicts -d 'With --server-side: take ownership of conflicting fields in the dry run'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s n -l namespace -d 'Namespace inside the project' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l profile -d 'Rules to validate against' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
-complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand validate" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l addr -d 'Address to listen on' -r
@@ -315,33 +286,18 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l tls-key -d '
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l client-ca-file -d 'PEM CA certificates: a client certificate they signed authenticates as its CN (groups: its O), for every project; clients without one still need a --token-file token' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l profile -d 'Admission rules to enforce' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
-complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -l no-status-writer -d 'Do not write status.ancestors as a gateway controller would'
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand serve" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -s n -l namespace -d 'Namespace inside the project' -r
@@ -349,7 +305,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -367,152 +323,75 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -f -a "use-context" -d 'Make a context the current one'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -f -a "get-contexts" -d 'List contexts'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -f -a "current-context" -d 'Print the current context\'s name'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -f -a "view" -d 'Print the config file (tokens redacted)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -f -a "view" -d 'Print the config file (tokens redacted), as YAML or with -o json'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -f -a "delete-context" -d 'Remove a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context view delete-context help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l token-file -d 'File holding the bearer token' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l profile -d 'Admission profile of the server' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from current-context" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s n -l namespace -d 'Namespace inside the project' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from view" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set-context" -d 'Create or update a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use-context" -d 'Make a context the current one'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get-contexts" -d 'List contexts'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "current-context" -d 'Print the current context\'s name'
-complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'Print the config file (tokens redacted)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'Print the config file (tokens redacted), as YAML or with -o json'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete-context" -d 'Remove a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -s n -l namespace -d 'Namespace inside the project' -r
@@ -520,7 +399,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_s
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -540,38 +419,23 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_s
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "can-i" -d 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and not __fish_seen_subcommand_from login whoami get-token update-kubeconfig can-i help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l token-stdin -d 'Read the token from standard input'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -585,15 +449,14 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from whoami" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s n -l namespace -d 'Namespace inside the project' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -607,30 +470,21 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from get-token" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from update-kubeconfig" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l subresource -d 'A subresource, such as status' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s n -l namespace -d 'Namespace inside the project' -r
@@ -638,7 +492,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from can-i" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -662,56 +516,32 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "update-kubeconfig" -d 'Write a kubeconfig entry that lets kubectl use this login for a project'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "can-i" -d 'Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l hostname -d 'OpenID Connect issuer host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l client-id -d 'OAuth client id (also DATUMCTL_CLIENT_ID or the context)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l credentials -d 'Service-account key file (JSON) for non-interactive login' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l no-browser -d 'Use the device code flow instead of opening a browser'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -l keep-key-in-place -d 'With --credentials: reference the key where it is instead of copying it'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand login" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l project -d 'Datum project whose control plane to talk to' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l token -d 'Bearer token for the API server' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s n -l namespace -d 'Namespace inside the project' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s o -l output -d 'Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
+complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l certificate-authority -d 'PEM file of the certificate authority that signed the server\'s certificate' -r -F
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as -d 'Act as this user (Impersonate-User; the credential must be allowed to impersonate)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as-group -d 'With --as: act as a member of this group (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l as-uid -d 'With --as: the UID of the user to act as' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l tls-server-name -d 'Name to send as SNI and to check in the server\'s certificate, instead of the URL\'s host' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s n -l namespace -d 'Namespace inside the project' -r
@@ -719,7 +549,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s o -l output -d
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -733,7 +563,7 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand mcp" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s n -l namespace -d 'Namespace inside the project' -r
@@ -741,7 +571,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s o -l output -
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -762,7 +592,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s R -l recursiv
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -l all -d 'Wait for every policy in the namespace'
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand wait" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s n -l namespace -d 'Namespace inside the project' -r
@@ -770,7 +600,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s o -l output -
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -789,7 +619,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -l insecure-skip
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand edit" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s n -l namespace -d 'Namespace inside the project' -r
@@ -797,7 +627,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s o -l output
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -819,7 +649,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l insecure-sk
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s n -l namespace -d 'Namespace inside the project' -r
@@ -827,7 +657,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s o -l outpu
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -850,7 +680,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s R -l recur
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l force -d 'Delete the policies, wait until they are gone, then create them anew'
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s n -l namespace -d 'Namespace inside the project' -r
@@ -858,7 +688,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s o -l output 
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -883,7 +713,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l insecure-ski
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s n -l namespace -d 'Namespace inside the project' -r
@@ -891,7 +721,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s o -l output 
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -916,7 +746,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l list -d 'Pri
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -l all -d 'Every policy in the namespace'
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand label" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s n -l namespace -d 'Namespace inside the project' -r
@@ -924,7 +754,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s o -l outp
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -949,7 +779,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l list -d '
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -l all -d 'Every policy in the namespace'
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand annotate" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s n -l namespace -d 'Namespace inside the project' -r
@@ -957,7 +787,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s o -l
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -979,7 +809,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l no-h
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -l cached -d 'Accepted for kubectl\'s scripts: datumctl keeps no discovery cache, so it always asks'
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-resources" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s n -l namespace -d 'Namespace inside the project' -r
@@ -987,7 +817,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s o -l 
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -1001,7 +831,7 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand api-versions" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l server -d 'API server URL (e.g. https://api.datum.net)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l project -d 'Datum project whose control plane to talk to' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l token -d 'Bearer token for the API server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s n -l namespace -d 'Namespace inside the project' -r
@@ -1009,7 +839,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s o -l outpu
 complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s v -l verbose -d 'Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand version" -s v -l verbose -l v -d 'Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers and bodies (credentials redacted)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l request-timeout -d 'How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l kubeconfig -d 'Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project' -r -F
 complete -c datumctl -n "__fish_datumctl_using_subcommand version" -l context -d 'Context to use from the config file (or from the kubeconfig with --kubeconfig)' -r
@@ -1053,7 +883,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make a context the current one'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'List contexts'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current-context" -d 'Print the current context\'s name'
-complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Print the config file (tokens redacted)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Print the config file (tokens redacted), as YAML or with -o json'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "delete-context" -d 'Remove a context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Store a bearer token for the current context'
 complete -c datumctl -n "__fish_datumctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "whoami" -d 'Show who the current credential belongs to'

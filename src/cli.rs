@@ -3,13 +3,89 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// Help heading of the flags that choose and reach a server (every command's, not its own).
+pub const CONNECTION_HEADING: &str = "Connection Options";
+/// Help heading of the other flags every command takes (output, colour, logging, errors).
+pub const GLOBAL_HEADING: &str = "Global Options";
+
+/// Global flags that choose or reach a server. Offline commands declare them unused
+/// (`#[command(unused_globals(CONNECTION))]`): hidden from their help and refused when typed.
+pub const CONNECTION: &[&str] = &[
+    "server",
+    "project",
+    "token",
+    "kubeconfig",
+    "context",
+    "certificate_authority",
+    "insecure_skip_tls_verify",
+    "tls_server_name",
+    "as_user",
+    "as_group",
+    "as_uid",
+    "request_timeout",
+];
+
+/// `examples!("what it does" => "datumctl …", …)`: a kubectl-style `Examples:` section, for
+/// `#[command(after_help = examples!(…))]` on every command. It is shown by `-h` and `--help`,
+/// becomes the EXAMPLES section of the man page, and tests/help_and_flags.rs parses (and, against
+/// a `datumctl serve`, runs) every line, so each must be a valid command.
+macro_rules! examples {
+    ($($what:literal => $line:literal),+ $(,)?) => {
+        concat!("Examples:", $("\n  # ", $what, "\n  ", $line, "\n"),+)
+    };
+}
+
+/// Marks global flags a command has no use for: they are hidden from its help, man page and
+/// completions, and `refuse_unused_globals` refuses them when typed (never when they come
+/// from the environment).
+pub trait UnusedGlobals: Sized {
+    fn unused_globals(self, ids: &[&str]) -> Self;
+    /// `ids` except those in `used`.
+    fn unused_globals_but(self, ids: &[&str], used: &[&str]) -> Self {
+        let unused: Vec<&str> = ids.iter().copied().filter(|i| !used.contains(i)).collect();
+        self.unused_globals(&unused)
+    }
+}
+
+impl UnusedGlobals for clap::Command {
+    fn unused_globals(self, ids: &[&str]) -> Self {
+        // A subcommand that already has an argument with a global's id does not receive the
+        // global (clap's propagation skips it), so a hidden copy takes its place.
+        // Built once: `Cli::command()` runs this for every offline command on every invocation.
+        static GLOBALS: std::sync::OnceLock<Vec<clap::Arg>> = std::sync::OnceLock::new();
+        let globals = GLOBALS.get_or_init(|| {
+            <GlobalArgs as Args>::augment_args(clap::Command::new("globals"))
+                .get_arguments()
+                .cloned()
+                .collect()
+        });
+        globals
+            .iter()
+            .filter(|a| ids.contains(&a.get_id().as_str()))
+            // Without its heading, so that the headings keep their order in help.
+            .fold(self, |cmd, arg| {
+                cmd.arg(arg.clone().hide(true).help_heading(None::<&str>))
+            })
+    }
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "datumctl",
     version,
     about = "Manage Datum Cloud BackendTrafficPolicies: apply, get, describe, explain, validate, and a local control plane",
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    after_help = examples!(
+        "Check manifests offline, no server needed" =>
+            "datumctl validate -f examples/",
+        "Start a local control plane (in another terminal)" =>
+            "datumctl serve --data-dir ./datumctl-data",
+        "Apply a policy to it and look at the result" =>
+            "datumctl apply -f examples/backend-traffic-example.yaml --server http://127.0.0.1:7780 --project my-project",
+        "Document a field" =>
+            "datumctl explain btp.spec.retry",
+    )
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -20,11 +96,11 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// API server URL (e.g. https://api.datum.net)
-    #[arg(long, global = true, env = "DATUMCTL_SERVER", value_name = "URL")]
+    /// API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)
+    #[arg(long, global = true, env = "DATUMCTL_SERVER", value_name = "URL", help_heading = CONNECTION_HEADING)]
     pub server: Option<String>,
     /// Datum project whose control plane to talk to
-    #[arg(long, global = true, env = "DATUM_PROJECT", value_name = "ID")]
+    #[arg(long, global = true, env = "DATUM_PROJECT", value_name = "ID", help_heading = CONNECTION_HEADING)]
     pub project: Option<String>,
     /// Bearer token for the API server
     #[arg(
@@ -32,51 +108,53 @@ pub struct GlobalArgs {
         global = true,
         env = "DATUMCTL_TOKEN",
         hide_env_values = true,
-        value_name = "TOKEN"
+        value_name = "TOKEN",
+        help_heading = CONNECTION_HEADING
     )]
     pub token: Option<String>,
     /// Namespace inside the project
-    #[arg(short = 'n', long, global = true, value_name = "NAMESPACE")]
+    #[arg(short = 'n', long, global = true, value_name = "NAMESPACE", help_heading = CONNECTION_HEADING)]
     pub namespace: Option<String>,
     /// Output format (depends on the command: wide, yaml, json, name, jsonpath=…, custom-columns=…, plaintext)
-    #[arg(short = 'o', long, global = true, value_name = "FORMAT")]
+    #[arg(short = 'o', long, global = true, value_name = "FORMAT", help_heading = GLOBAL_HEADING)]
     pub output: Option<String>,
     /// When to colour output
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = GLOBAL_HEADING)]
     pub color: ColorChoice,
-    /// Log verbosity: 6 logs each request, 8 adds headers and bodies (credentials redacted)
-    #[arg(short = 'v', long = "verbose", global = true, default_value_t = 0, value_name = "LEVEL",
-          value_parser = clap::value_parser!(u8).range(0..=9))]
+    /// Log verbosity (-v 6, -v=6, --v=6; -v alone is 1): 6 logs each request, 8 adds headers
+    /// and bodies (credentials redacted)
+    #[arg(short = 'v', long = "verbose", visible_alias = "v", global = true, default_value_t = 0, value_name = "LEVEL",
+          value_parser = clap::value_parser!(u8).range(0..=9), help_heading = GLOBAL_HEADING)]
     pub verbosity: u8,
     /// How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)
-    #[arg(long, global = true, value_name = "DURATION")]
+    #[arg(long, global = true, value_name = "DURATION", help_heading = CONNECTION_HEADING)]
     pub request_timeout: Option<String>,
     /// Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project
-    #[arg(long, global = true, env = "KUBECONFIG", value_name = "FILE")]
+    #[arg(long, global = true, env = "KUBECONFIG", value_name = "FILE", help_heading = CONNECTION_HEADING)]
     pub kubeconfig: Option<PathBuf>,
     /// Context to use from the config file (or from the kubeconfig with --kubeconfig)
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = CONNECTION_HEADING)]
     pub context: Option<String>,
     /// PEM file of the certificate authority that signed the server's certificate
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = CONNECTION_HEADING)]
     pub certificate_authority: Option<PathBuf>,
     /// Do not verify the server's TLS certificate (insecure)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = CONNECTION_HEADING)]
     pub insecure_skip_tls_verify: bool,
     /// Act as this user (Impersonate-User; the credential must be allowed to impersonate)
-    #[arg(long = "as", global = true, value_name = "USER")]
+    #[arg(long = "as", global = true, value_name = "USER", help_heading = CONNECTION_HEADING)]
     pub as_user: Option<String>,
     /// With --as: act as a member of this group (repeatable)
-    #[arg(long = "as-group", global = true, value_name = "GROUP")]
+    #[arg(long = "as-group", global = true, value_name = "GROUP", help_heading = CONNECTION_HEADING)]
     pub as_group: Vec<String>,
     /// With --as: the UID of the user to act as
-    #[arg(long = "as-uid", global = true, value_name = "UID")]
+    #[arg(long = "as-uid", global = true, value_name = "UID", help_heading = CONNECTION_HEADING)]
     pub as_uid: Option<String>,
     /// Name to send as SNI and to check in the server's certificate, instead of the URL's host
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = CONNECTION_HEADING)]
     pub tls_server_name: Option<String>,
     /// How to print errors
-    #[arg(long, global = true, value_enum, default_value_t = ErrorFormat::Human, value_name = "FORMAT")]
+    #[arg(long, global = true, value_enum, default_value_t = ErrorFormat::Human, value_name = "FORMAT", help_heading = GLOBAL_HEADING)]
     pub error_format: ErrorFormat,
     /// Ids of the global arguments given on the command line itself (not from the environment).
     #[arg(skip)]
@@ -111,32 +189,148 @@ pub use crate::validate::Profile;
 #[command(defer = true)]
 pub enum Command {
     /// Create or update policies from files, directories or stdin
+    #[command(after_help = examples!(
+        "Apply a policy from a file to a project" =>
+            "datumctl apply -f examples/backend-traffic-example.yaml --project my-project",
+        "Apply every manifest in a directory and its subdirectories" =>
+            "datumctl apply -f examples/ -R",
+        "Let the server check a change without storing it, and print the result" =>
+            "datumctl apply -f examples/global-rate-limit.yaml --dry-run=server -o yaml",
+        "Apply from stdin with server-side apply" =>
+            "cat examples/consistent-hashing.yaml | datumctl apply --server-side -f -",
+    ))]
     Apply(ApplyArgs),
     /// List policies or fetch them by name
+    #[command(after_help = examples!(
+        "List the policies of the current project" =>
+            "datumctl get btp",
+        "List them with their targets and status" =>
+            "datumctl get backendtrafficpolicies -o wide",
+        "Print one policy as YAML" =>
+            "datumctl get btp/backend-traffic-example -o yaml",
+        "Print one field of a policy" =>
+            "datumctl get btp backend-traffic-example -o jsonpath='{.spec.retry.numRetries}'",
+        "Names of the policies with a label, for scripts" =>
+            "datumctl get btp -l app=web -o name",
+        "Watch policies change" =>
+            "datumctl get btp --watch",
+    ))]
     Get(GetArgs),
     /// Show a policy in detail, with its ancestors' status conditions
+    #[command(unused_globals(&["output"]), after_help = examples!(
+        "Describe a policy, with its ancestors' status conditions" =>
+            "datumctl describe btp backend-traffic-example",
+        "Describe the policies a manifest names" =>
+            "datumctl describe -f examples/backend-traffic-example.yaml",
+        "Describe every policy get lists" =>
+            "datumctl get btp -o name | xargs datumctl describe",
+    ))]
     Describe(DescribeArgs),
     /// Document the fields of the resource
+    #[command(unused_globals(&["namespace"]), after_help = examples!(
+        "Document the resource and its top-level fields" =>
+            "datumctl explain backendtrafficpolicies",
+        "Document one field, with its defaults and constraints" =>
+            "datumctl explain btp.spec.retry",
+        "Show the field tree below a path, two levels deep" =>
+            "datumctl explain btp.spec --recursive --max-depth 2",
+        "Use the embedded schema, and mark what Datum Cloud restricts" =>
+            "datumctl explain btp.spec.rateLimit --offline --profile datum",
+    ))]
     Explain(ExplainArgs),
     /// Delete policies by name, file or label selector
+    #[command(after_help = examples!(
+        "Delete a policy by name" =>
+            "datumctl delete btp backend-traffic-example",
+        "Delete the policies a manifest names" =>
+            "datumctl delete -f examples/global-rate-limit.yaml",
+        "Delete the policies with a label" =>
+            "datumctl delete btp -l team=payments",
+        "Show which policies --all would delete, without deleting them" =>
+            "datumctl delete btp --all --dry-run=client",
+    ))]
     Delete(DeleteArgs),
     /// Show what apply would change
+    #[command(unused_globals(&["output"]), after_help = examples!(
+        "Show what applying a file would change (exit 1 when something would)" =>
+            "datumctl diff -f examples/backend-traffic-example.yaml",
+        "Compare a directory against a server-side apply that takes over conflicting fields" =>
+            "datumctl diff -f examples/ --server-side --force-conflicts",
+    ))]
     Diff(DiffArgs),
     /// Check manifests offline against the embedded schema and its CEL rules
+    #[command(unused_globals(CONNECTION), unused_globals(&["namespace"]), after_help = examples!(
+        "Check a manifest, with file:line:column errors" =>
+            "datumctl validate -f examples/backend-traffic-example.yaml",
+        "Check a directory tree and report as JSON, for CI" =>
+            "datumctl validate -f examples/ -R -o json",
+        "Check against Datum Cloud's admission rules" =>
+            "datumctl validate -f examples/consistent-hashing.yaml --profile datum",
+        "Check a manifest from stdin" =>
+            "cat examples/consistent-hashing.yaml | datumctl validate -f -",
+    ))]
     Validate(ValidateArgs),
     /// Run a local control plane that serves the project API
+    #[command(unused_globals(CONNECTION), unused_globals(&["namespace", "output"]), after_help = examples!(
+        "Serve on 127.0.0.1:7780, storing in the user's data directory" =>
+            "datumctl serve",
+        "Serve from a scratch directory, without the built-in status writer" =>
+            "datumctl serve --addr 127.0.0.1:8080 --data-dir ./datumctl-data --no-status-writer",
+        "Serve TLS on every interface, to holders of a token" =>
+            "datumctl serve --addr 0.0.0.0:7780 --token-file tokens.txt --tls-cert server.crt --tls-key server.key",
+    ))]
     Serve(ServeArgs),
     /// Print a shell completion script
+    #[command(unused_globals(CONNECTION), unused_globals(&["namespace", "output"]), after_help = examples!(
+        "Load completions into the current bash session" =>
+            "source <(datumctl completion bash)",
+        "Install them for zsh (in a directory of $fpath)" =>
+            "datumctl completion zsh > \"${fpath[1]}/_datumctl\"",
+        "Install them for fish" =>
+            "datumctl completion fish > ~/.config/fish/completions/datumctl.fish",
+    ))]
     Completion(CompletionArgs),
     /// Manage contexts in the datumctl config file
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples!(
+        "Save a context for a local control plane and make it current" =>
+            "datumctl config set-context local --server http://127.0.0.1:7780 --project my-project",
+        "List contexts" =>
+            "datumctl config get-contexts",
+    ))]
     Config(ConfigCommand),
     /// Manage credentials for the current context
-    #[command(subcommand)]
+    #[command(subcommand, after_help = examples!(
+        "Show who the current credential belongs to" =>
+            "datumctl auth whoami",
+        "Let kubectl use this login for a project" =>
+            "datumctl auth update-kubeconfig --project my-project",
+    ))]
     Auth(AuthCommand),
     /// Log in to Datum Cloud (browser, device code, or a service-account key)
+    #[command(
+        unused_globals(&["token", "namespace", "kubeconfig", "certificate_authority", "insecure_skip_tls_verify",
+            "tls_server_name", "as_user", "as_group", "as_uid", "request_timeout", "output"]),
+        after_help = examples!(
+            "Log in through the browser" =>
+                "datumctl login",
+            "Log in on a machine without a browser, with a device code" =>
+                "datumctl login --no-browser",
+            "Log in non-interactively with a service-account key, and choose a project" =>
+                "datumctl login --credentials key.json --project my-project",
+        )
+    )]
     Login(LoginArgs),
     /// Remove the stored credential of the current context
+    #[command(
+        unused_globals(&["namespace", "output"]),
+        unused_globals_but(CONNECTION, &["context"]),
+        after_help = examples!(
+            "Log out of the current context" =>
+                "datumctl logout",
+            "Log out of another context" =>
+                "datumctl logout --context prod",
+        )
+    )]
     Logout,
     /// Serve the policy tools to an AI agent over the Model Context Protocol (stdio)
     #[command(after_help = MCP_EXAMPLES)]
@@ -406,19 +600,51 @@ pub struct CompletionArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Create or update a context
+    #[command(
+        unused_globals(&["kubeconfig", "context", "tls_server_name", "as_user", "as_group", "as_uid",
+            "request_timeout", "output"]),
+        after_help = examples!(
+            "Save a context for a local control plane (the first one saved becomes current)" =>
+                "datumctl config set-context local --server http://127.0.0.1:7780 --project my-project",
+            "Save a context for Datum Cloud with a token kept in a file" =>
+                "datumctl config set-context prod --server https://api.datum.net --project my-project --token-file ~/.datum/token",
+        )
+    )]
     SetContext(SetContextArgs),
     /// Make a context the current one
+    #[command(unused_globals(CONNECTION), unused_globals(&["namespace", "output"]), after_help = examples!(
+        "Switch to the context named local" =>
+            "datumctl config use-context local",
+    ))]
     UseContext {
         /// Context name
         name: String,
     },
     /// List contexts
+    #[command(unused_globals(CONNECTION), unused_globals(&["namespace", "output"]), after_help = examples!(
+        "List contexts; the current one is marked with *" =>
+            "datumctl config get-contexts",
+    ))]
     GetContexts,
     /// Print the current context's name
+    #[command(unused_globals(CONNECTION), unused_globals(&["namespace", "output"]), after_help = examples!(
+        "Print the current context's name" =>
+            "datumctl config current-context",
+    ))]
     CurrentContext,
-    /// Print the config file (tokens redacted)
+    /// Print the config file (tokens redacted), as YAML or with -o json
+    #[command(unused_globals(CONNECTION), unused_globals(&["namespace"]), after_help = examples!(
+        "Print the config file, tokens redacted" =>
+            "datumctl config view",
+        "Print it as JSON" =>
+            "datumctl config view -o json",
+    ))]
     View,
     /// Remove a context
+    #[command(unused_globals(CONNECTION), unused_globals(&["namespace", "output"]), after_help = examples!(
+        "Remove the context named prod" =>
+            "datumctl config delete-context prod",
+    ))]
     DeleteContext {
         /// Context name
         name: String,
@@ -443,15 +669,35 @@ pub struct SetContextArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuthCommand {
     /// Store a bearer token for the current context
+    #[command(
+        unused_globals_but(CONNECTION, &["context"]),
+        unused_globals(&["namespace", "output"]),
+        after_help = examples!(
+            "Store the token in token.txt for the current context" =>
+                "datumctl auth login --token-stdin < token.txt",
+        )
+    )]
     Login {
         /// Read the token from standard input
         #[arg(long)]
         token_stdin: bool,
     },
     /// Show who the current credential belongs to
+    #[command(unused_globals(&["namespace", "output"]), after_help = examples!(
+        "Show the server, project, context and credential in use" =>
+            "datumctl auth whoami",
+        "The same for another context" =>
+            "datumctl auth whoami --context local",
+    ))]
     Whoami,
     /// Print the current access token (for piping into other tools); with
     /// `-o client.authentication.k8s.io/v1` (or v1beta1, or json), as a kubectl ExecCredential
+    #[command(unused_globals(&["namespace"]), after_help = examples!(
+        "Print the token, renewed first when it is about to expire" =>
+            "datumctl auth get-token",
+        "Print it as a kubectl ExecCredential" =>
+            "datumctl auth get-token -o client.authentication.k8s.io/v1",
+    ))]
     GetToken,
     /// Write a kubeconfig entry that lets kubectl use this login for a project
     ///
@@ -462,6 +708,16 @@ pub enum AuthCommand {
     /// file is --kubeconfig, else the first file of KUBECONFIG, else ~/.kube/config. The login
     /// used is the one of --context (else the current datumctl context). Run it again after
     /// moving the datumctl binary.
+    #[command(
+        unused_globals(&["server", "token", "namespace", "tls_server_name", "as_user", "as_group",
+            "as_uid", "request_timeout", "output"]),
+        after_help = examples!(
+            "Let kubectl use the current login for a project" =>
+                "datumctl auth update-kubeconfig --project my-project",
+            "Write the entry to another kubeconfig file" =>
+                "datumctl auth update-kubeconfig --project my-project --kubeconfig ./kubeconfig",
+        )
+    )]
     UpdateKubeconfig,
     /// Check whether an action is allowed (VERB TYPE[/NAME] or VERB /URL)
     #[command(after_help = CAN_I_EXAMPLES)]
@@ -494,9 +750,8 @@ const MCP_EXAMPLES: &str = "Examples:
   # Pin the server and project the tools talk to
   datumctl mcp --server https://api.datum.net --project my-project
 
-  # Try the tools against a local control plane
-  datumctl serve --addr 127.0.0.1:6443 --data-dir /tmp/datum &
-  datumctl mcp --server http://127.0.0.1:6443 --project demo";
+  # Try the tools against a local control plane (datumctl serve on its default address)
+  datumctl mcp --server http://127.0.0.1:7780 --project demo";
 
 // `datumctl mcp` takes only the global flags: they choose the target as for every command,
 // resolved again at each tool call.

@@ -12,5 +12,6 @@ pub mod print;
 pub mod resource;
 pub mod schema;
 pub mod server;
+pub mod usage;
 pub mod validate;
 pub mod version;

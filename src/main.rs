@@ -29,9 +29,16 @@ fn main() -> ExitCode {
         datumctl::cmd::complete_names::run(&words);
         return ExitCode::SUCCESS;
     }
-    let matches = match Cli::command().try_get_matches() {
+    let args = datumctl::usage::normalize(std::env::args_os());
+    let mut command = Cli::command();
+    let parsed = command
+        .try_get_matches_from_mut(&args)
+        .and_then(|m| datumctl::usage::refuse_unused_globals(&command, &m).map(|()| m));
+    let matches = match parsed {
         Ok(m) => m,
-        Err(e) => return usage_error(e),
+        Err(e) => {
+            return usage_error(datumctl::usage::with_close_suggestions(e, &command, &args));
+        }
     };
     let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

@@ -284,7 +284,12 @@ fn exit_codes_usage_and_unreachable() {
     assert_eq!(code(&bad_output), 2);
     let no_file = run(h, &["apply", "--server", &dead, "--project", "p"]);
     assert_eq!(code(&no_file), 2);
-    assert!(err(&no_file).contains("must specify one of -f and -k"));
+    assert!(
+        err(&no_file).contains("must specify -f"),
+        "{}",
+        err(&no_file)
+    );
+    assert!(!err(&no_file).contains("-k"), "{}", err(&no_file));
     let conflict = run(
         h,
         &["apply", "-f", "x.yaml", "--server-side", "--dry-run=client"],

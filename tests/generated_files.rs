@@ -33,16 +33,36 @@ fn generated() -> BTreeMap<PathBuf, String> {
         for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
             pages(sub, files);
         }
-        let man = clap_mangen::Man::new(command.clone());
+        // The `Examples:` of `after_help` become an EXAMPLES section laid out as in `--help`
+        // (clap_mangen would fill them into one paragraph of a section called EXTRA).
+        let man = clap_mangen::Man::new(command.clone().after_help(None::<&str>));
         let mut roff = Vec::new();
         man.render(&mut roff).expect("render man page");
-        files.insert(
-            Path::new("man").join(man.get_filename()),
-            String::from_utf8(roff).expect("roff is utf-8"),
-        );
+        let mut page = String::from_utf8(roff).expect("roff is utf-8");
+        if let Some(examples) = command.get_after_help() {
+            let section = examples_section(&examples.to_string());
+            match page.find(".SH VERSION") {
+                Some(at) => page.insert_str(at, &section),
+                None => page.push_str(&section),
+            }
+        }
+        files.insert(Path::new("man").join(man.get_filename()), page);
     }
     pages(&command, &mut files);
     files
+}
+
+/// A man page EXAMPLES section (no-fill, as printed by `--help`) from an `examples!` text.
+fn examples_section(after_help: &str) -> String {
+    let body = after_help.strip_prefix("Examples:").unwrap_or(after_help);
+    let mut roff = String::from(".SH EXAMPLES\n.nf\n");
+    for line in body.trim_matches('\n').lines() {
+        let line = line.replace('\\', "\\e").replace('-', "\\-");
+        roff.push_str(&line);
+        roff.push('\n');
+    }
+    roff.push_str(".fi\n");
+    roff
 }
 
 /// Files present in `dir` (relative to the crate root).

@@ -33,6 +33,21 @@ pub enum TargetError {
     PlainHttpCredential(String),
     #[error("{0}")]
     Impersonation(String),
+    /// A server URL without an http or https scheme (`127.0.0.1:7780`), and where it came from.
+    #[error("server URL {url:?} ({from}) has no http:// or https:// scheme")]
+    ServerUrl { url: String, from: String },
+}
+
+/// A server URL must say how to reach it: without a scheme, `127.0.0.1:7780` would only fail
+/// later, as a network error.
+pub fn check_server_url(url: &str, from: impl FnOnce() -> String) -> Result<(), TargetError> {
+    match reqwest::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
+        _ => Err(TargetError::ServerUrl {
+            url: url.to_string(),
+            from: from(),
+        }),
+    }
 }
 
 /// TLS and connection settings for the server (src/client/tls.rs applies them).
@@ -201,6 +216,9 @@ pub(crate) fn bind_credential(
 
 /// Resolves the target of this invocation.
 pub fn resolve(o: &Overrides) -> Result<Target, TargetError> {
+    if let Some(server) = o.server.as_deref().filter(|s| !s.is_empty()) {
+        check_server_url(server, || "from --server or DATUMCTL_SERVER".into())?;
+    }
     let path = config::config_path()?;
     let config = config::load(&path)?;
     if let Some(kc) = use_kubeconfig(o, &config) {
@@ -223,6 +241,10 @@ pub fn resolve(o: &Overrides) -> Result<Target, TargetError> {
         .or_else(|| owner.map(String::from))
         .filter(|s| !s.is_empty())
         .ok_or(TargetError::NoServer)?;
+    if o.server.is_none() {
+        let name = context.map(|c| c.name.as_str()).unwrap_or_default();
+        check_server_url(&server, || format!("from context {name:?}"))?;
+    }
     let project = o
         .project
         .clone()

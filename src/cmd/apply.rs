@@ -51,7 +51,10 @@ fn validate_mode(text: &str) -> Result<ValidateMode, CliError> {
 /// kubectl's flag errors for combinations that cannot work.
 fn check_flags(args: &ApplyArgs) -> Result<(), CliError> {
     if args.files.filenames.is_empty() {
-        return Err(CliError::usage("must specify one of -f and -k"));
+        return Err(
+            CliError::usage("must specify -f with a file, a directory, or - for stdin")
+                .hint("e.g. `datumctl apply -f policy.yaml`, `datumctl apply -f manifests/ -R`"),
+        );
     }
     if args.server_side && args.dry_run == Some(DryRun::Client) {
         return Err(CliError::usage(

@@ -19,11 +19,45 @@ pub fn script(shell: Shell) -> String {
         Shell::Powershell => Target::PowerShell,
         Shell::Elvish => Target::Elvish,
     };
-    let mut command = Cli::command();
+    let mut command = without_hidden_args(Cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(target, &mut command, BIN, &mut buf);
     let generated = String::from_utf8_lossy(&buf).into_owned();
     with_policy_names(shell, generated)
+}
+
+/// The command tree as completions should offer it: clap_complete lists hidden arguments too,
+/// so the global flags a command has no use for (`cli::UnusedGlobals`) are left out here, on a
+/// built tree whose globals are already on every subcommand.
+fn without_hidden_args(mut command: clap::Command) -> clap::Command {
+    command.build();
+    fn visible(command: &clap::Command) -> clap::Command {
+        let mut fresh = clap::Command::new(command.get_name().to_string())
+            .disable_help_flag(true)
+            .disable_version_flag(true)
+            .disable_help_subcommand(true)
+            .subcommand_required(command.is_subcommand_required_set())
+            .args(
+                command
+                    .get_arguments()
+                    .filter(|a| !a.is_hide_set())
+                    .map(|a| a.clone().global(false)),
+            );
+        if let Some(about) = command.get_about() {
+            fresh = fresh.about(about.clone());
+        }
+        if let Some(version) = command.get_version() {
+            fresh = fresh.version(version.to_string());
+        }
+        fresh = fresh.visible_aliases(
+            command
+                .get_visible_aliases()
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        );
+        fresh.subcommands(command.get_subcommands().map(visible))
+    }
+    visible(&command)
 }
 
 /// Flags whose value is the next word, so the scripts do not take it for a positional.

@@ -36,6 +36,10 @@ pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
                 .ok_or_else(|| CliError::failure(anyhow::anyhow!("context vanished")))?;
             // Only what was typed: an exported DATUMCTL_SERVER must not leak into a saved context.
             if g.given("server") {
+                if let Some(server) = g.server.as_deref().filter(|s| !s.is_empty()) {
+                    crate::client::target::check_server_url(server, || "from --server".into())
+                        .map_err(crate::cmd::connect::target_error)?;
+                }
                 entry.server = g.server.clone();
             }
             if g.given("project") {
@@ -113,7 +117,7 @@ pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
                 );
             }
         },
-        ConfigCommand::View => p.out(&file.redacted().to_yaml()),
+        ConfigCommand::View => p.out(&view(&file, ctx.global.output.as_deref())?),
         ConfigCommand::DeleteContext { name } => {
             let before = file.contexts.len();
             file.contexts.retain(|c| &c.name != name);
@@ -135,6 +139,23 @@ pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// `config view`: the config file with its secrets redacted, as YAML (the default) or JSON.
+fn view(file: &ConfigFile, output: Option<&str>) -> Result<String, CliError> {
+    let redacted = file.redacted();
+    match output {
+        None | Some("yaml") => Ok(redacted.to_yaml()),
+        Some("json") => {
+            let value = serde_json::to_value(&redacted)
+                .map_err(|e| CliError::failure(anyhow::anyhow!("cannot encode the config: {e}")))?;
+            Ok(crate::print::json::to_json_pretty(&value))
+        }
+        Some(other) => Err(CliError::usage(format!(
+            "unsupported output format {other:?} for config view"
+        ))
+        .hint("use -o yaml (the default) or -o json")),
+    }
 }
 
 fn absolute(p: &std::path::Path) -> PathBuf {

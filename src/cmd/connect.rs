@@ -141,6 +141,18 @@ pub fn target_error(e: TargetError) -> CliError {
             "refusing to send a credential over plain http to {url}: only loopback addresses (127.0.0.0/8, ::1, localhost) may be reached over http with one"
         ))
         .hint(format!("use the https:// address of the server instead of {url}")),
+        TargetError::ServerUrl { url, from } => {
+            let error = CliError::usage(format!(
+                "server URL {url:?} ({from}) has no http:// or https:// scheme"
+            ));
+            if url.contains("://") {
+                error.hint("use an https:// URL (or http:// for a local `datumctl serve` without TLS)")
+            } else {
+                error.hint(format!(
+                    "use https://{url} (or http://{url} for a local `datumctl serve` without TLS)"
+                ))
+            }
+        }
         other => CliError::new(ErrorKind::Usage, anyhow::Error::new(other)),
     }
 }

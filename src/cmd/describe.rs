@@ -60,6 +60,7 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
         let style = DescribeStyle {
             color: p.color,
             now: Utc::now(),
+            width: crate::print::output_width(),
         };
         for (i, object) in objects.iter().enumerate() {
             let meta = &object["metadata"];

@@ -52,7 +52,10 @@ pub fn run(args: &DiffArgs, ctx: &Context) -> CmdResult {
 
 fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
     if args.files.filenames.is_empty() {
-        return Err(CliError::usage("must specify one of -f and -k"));
+        return Err(
+            CliError::usage("must specify -f with a file, a directory, or - for stdin")
+                .hint("e.g. `datumctl diff -f policy.yaml`"),
+        );
     }
     if args.force_conflicts && !args.server_side {
         return Err(CliError::usage(
@@ -249,10 +252,10 @@ pub fn unified(file: &str, live: &str, merged: &str, color: bool) -> String {
             None
         };
         match code {
-            Some(c) if color => out.push_str(&format!(
-                "\x1b[{c}m{}\x1b[0m\n",
-                line.trim_end_matches('\n')
-            )),
+            Some(c) if color => {
+                out.push_str(&crate::print::paint(true, line.trim_end_matches('\n'), c));
+                out.push('\n');
+            }
             _ => out.push_str(line),
         }
     }

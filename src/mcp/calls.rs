@@ -277,6 +277,8 @@ async fn describe_one(session: &Session, args: &Arguments) -> Result<ToolOutput,
     let style = DescribeStyle {
         color: false,
         now: Utc::now(),
+        // A model reads the whole line: no terminal to fit, so MESSAGE is not wrapped short.
+        width: 200,
     };
     Ok(ToolOutput::text(describe(
         &object,

@@ -6,14 +6,17 @@ use super::table::{Table, age, tabwrite};
 use super::yaml::go_format_g;
 use crate::print::{GREEN, RED, YELLOW};
 use chrono::{DateTime, Utc};
+use comfy_table::{ColumnConstraint, ContentArrangement, Width};
 use serde_json::{Map, Value};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
 
-/// How to render: `color` paints the STATUS cells.
+/// How to render: `color` paints the STATUS cells; the status table fits in `width` columns.
 pub struct DescribeStyle {
     pub color: bool,
     pub now: DateTime<Utc>,
+    pub width: usize,
 }
 
 /// The full description of one policy; `events` is `None` when the server has no events API.
@@ -243,19 +246,7 @@ fn status_section(policy: &Value, style: &DescribeStyle) -> String {
     let own_namespace = policy["metadata"]["namespace"].as_str().unwrap_or("");
     let generation = policy["metadata"]["generation"].as_i64();
     let mut table = Table {
-        headers: [
-            "ANCESTOR",
-            "SECTION",
-            "CONTROLLER",
-            "TYPE",
-            "STATUS",
-            "REASON",
-            "OBSERVED GEN",
-            "AGE",
-            "MESSAGE",
-        ]
-        .map(String::from)
-        .to_vec(),
+        headers: STATUS_HEADERS.map(String::from).to_vec(),
         rows: Vec::new(),
     };
     let mut warnings = Vec::new();
@@ -271,12 +262,6 @@ fn status_section(policy: &Value, style: &DescribeStyle) -> String {
         let controller = ancestor["controllerName"].as_str().unwrap_or("<none>");
         for c in ancestor["conditions"].as_array().into_iter().flatten() {
             let status = c["status"].as_str().unwrap_or("Unknown");
-            let painted = match (style.color, status) {
-                (true, "True") => super::paint(true, status, GREEN),
-                (true, "False") => super::paint(true, status, RED),
-                (true, _) => super::paint(true, status, YELLOW),
-                _ => status.to_string(),
-            };
             let observed = c["observedGeneration"].as_i64();
             let ctype = c["type"].as_str().unwrap_or("");
             if let (Some(o), Some(g)) = (observed, generation)
@@ -291,7 +276,7 @@ fn status_section(policy: &Value, style: &DescribeStyle) -> String {
                 section.clone(),
                 controller.to_string(),
                 ctype.to_string(),
-                painted,
+                status.to_string(),
                 c["reason"].as_str().unwrap_or("").to_string(),
                 observed.map_or("<none>".into(), |o| o.to_string()),
                 age(c["lastTransitionTime"].as_str(), style.now),
@@ -300,15 +285,168 @@ fn status_section(policy: &Value, style: &DescribeStyle) -> String {
         }
     }
     let mut out = String::from("Status:\n");
-    for line in table.render(true).lines() {
-        out.push_str("  ");
-        out.push_str(line);
+    let width = style.width.saturating_sub(STATUS_INDENT.len());
+    let (shared, table) = hoist_shared_columns(table, width);
+    let mut shared_text = String::new();
+    for (header, value) in shared {
+        shared_text.push_str(&format!(
+            "{STATUS_INDENT}{}:\t{value}\n",
+            field_label(&header)
+        ));
+    }
+    out.push_str(&tabwrite(&shared_text, 2));
+    let lines = fitted(&table, width);
+    // The header line is plain: the STATUS column starts where its header word does.
+    let status_at = lines
+        .first()
+        .and_then(|header| header.find("STATUS").map(|at| header[..at].width()));
+    for line in &lines {
+        out.push_str(STATUS_INDENT);
+        match status_at {
+            Some(at) if style.color => out.push_str(&paint_status(line, at)),
+            _ => out.push_str(line),
+        }
         out.push('\n');
     }
     for w in warnings {
         out.push_str(&w);
     }
     out
+}
+
+const STATUS_INDENT: &str = "  ";
+/// Columns between cells, as kubectl's tables.
+const GAP: u16 = 3;
+/// MESSAGE keeps at least this many columns, even when the table then overflows the width.
+const MIN_MESSAGE: u16 = 24;
+
+/// Columns that must stay in the table: which row is which, its verdict, and its message.
+const KEPT_COLUMNS: [&str; 3] = ["ANCESTOR", "STATUS", "MESSAGE"];
+
+/// When the table cannot fit `width` with MESSAGE at least `MIN_MESSAGE` wide, the columns
+/// with one value in every row (CONTROLLER, SECTION, OBSERVED GEN… as a single gateway
+/// controller writes them) move out of it, widest first, as `Header: value` lines above it:
+/// nothing is lost and the rest fits. A table that fits is left whole.
+fn hoist_shared_columns(mut table: Table, width: usize) -> (Vec<(String, String)>, Table) {
+    let mut shared = Vec::new();
+    let column_width = |t: &Table, i: usize| {
+        t.rows
+            .iter()
+            .map(|r| r[i].width())
+            .chain([t.headers[i].width()])
+            .max()
+            .unwrap_or(0)
+    };
+    loop {
+        let last = table.headers.len().saturating_sub(1);
+        let needed: usize = (0..last)
+            .map(|i| column_width(&table, i) + usize::from(GAP))
+            .sum::<usize>()
+            + column_width(&table, last).min(usize::from(MIN_MESSAGE));
+        if needed <= width || table.rows.is_empty() {
+            break;
+        }
+        let widest_shared = (0..last)
+            .filter(|&i| !KEPT_COLUMNS.contains(&table.headers[i].as_str()))
+            .filter(|&i| table.rows.iter().all(|r| r[i] == table.rows[0][i]))
+            .max_by_key(|&i| (column_width(&table, i), std::cmp::Reverse(i)));
+        let Some(i) = widest_shared else {
+            break;
+        };
+        shared.push((table.headers.remove(i), table.rows[0][i].clone()));
+        for row in &mut table.rows {
+            row.remove(i);
+        }
+    }
+    // In the order the columns had.
+    shared.sort_by_key(|(header, _)| original_position(header));
+    (shared, table)
+}
+
+const STATUS_HEADERS: [&str; 9] = [
+    "ANCESTOR",
+    "SECTION",
+    "CONTROLLER",
+    "TYPE",
+    "STATUS",
+    "REASON",
+    "OBSERVED GEN",
+    "AGE",
+    "MESSAGE",
+];
+
+fn original_position(header: &str) -> usize {
+    STATUS_HEADERS
+        .iter()
+        .position(|h| *h == header)
+        .unwrap_or(usize::MAX)
+}
+
+/// `OBSERVED GEN` → `Observed Generation`, `CONTROLLER` → `Controller`.
+fn field_label(header: &str) -> String {
+    if header == "OBSERVED GEN" {
+        return "Observed Generation".into();
+    }
+    let lower = header.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The table laid out by comfy-table in `width` columns: every column as wide as its content,
+/// except the last (MESSAGE), which wraps into what is left. Lines without trailing blanks.
+fn fitted(table: &Table, width: usize) -> Vec<String> {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX))
+        .set_header(table.headers.clone())
+        .add_rows(table.rows.clone());
+    let last = table.headers.len().saturating_sub(1);
+    for (i, column) in t.column_iter_mut().enumerate() {
+        if i == last {
+            column
+                .set_padding((0, 0))
+                .set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(MIN_MESSAGE)));
+        } else {
+            column
+                .set_padding((0, GAP))
+                .set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    t.lines().map(|l| l.trim_end().to_string()).collect()
+}
+
+/// Colours the STATUS cell, which starts at display column `at`, of a laid-out line (True green,
+/// False red, else yellow): after layout, so that comfy-table measures plain text.
+fn paint_status(line: &str, at: usize) -> String {
+    let mut column = 0;
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        if column == at {
+            start = Some(i);
+            break;
+        }
+        column += c.width().unwrap_or(0);
+    }
+    let Some(start) = start else {
+        return line.to_string();
+    };
+    let word = line[start..].split(' ').next().unwrap_or("");
+    let color = match word {
+        "" | "STATUS" => return line.to_string(),
+        "True" => GREEN,
+        "False" => RED,
+        _ => YELLOW,
+    };
+    format!(
+        "{}{}{}",
+        &line[..start],
+        super::paint(true, word, color),
+        &line[start + word.len()..]
+    )
 }
 
 /// kubectl's events block, or `Events:  <none>`.
@@ -387,6 +525,7 @@ mod tests {
             &DescribeStyle {
                 color: false,
                 now: now(),
+                width: 200,
             },
         );
         let expected = "\
@@ -440,11 +579,107 @@ Events:  <none>
             &DescribeStyle {
                 color: false,
                 now: now(),
+                width: 200,
             },
         );
         assert_eq!(
             out,
             "Status:\n  ANCESTOR     SECTION   CONTROLLER                                      TYPE       STATUS   REASON     OBSERVED GEN   AGE    MESSAGE\n  gateway/eg   <none>    gateway.envoyproxy.io/gatewayclass-controller   Accepted   True     Accepted   1              2m2s   Policy has been accepted.\n  Warning: gateway/eg reported Accepted for generation 1; the policy is at generation 2, so this condition may be out of date\n"
         );
+    }
+
+    fn two_ancestors() -> Value {
+        json!({"metadata": {"name": "p", "namespace": "default", "generation": 1},
+            "status": {"ancestors": [
+                {"ancestorRef": {"kind": "Gateway", "name": "eg"},
+                 "controllerName": "gateway.envoyproxy.io/gatewayclass-controller",
+                 "conditions": [{"type": "Accepted", "status": "True", "reason": "Accepted",
+                     "message": "Policy has been accepted by the gateway controller for every listener of this gateway.",
+                     "observedGeneration": 1, "lastTransitionTime": "2026-11-27T20:14:33Z"}]},
+                {"ancestorRef": {"kind": "Gateway", "name": "other"},
+                 "controllerName": "gateway.envoyproxy.io/gatewayclass-controller",
+                 "conditions": [{"type": "Accepted", "status": "False", "reason": "Conflicted",
+                     "message": "Another policy with an older creation timestamp already targets this gateway.",
+                     "observedGeneration": 1, "lastTransitionTime": "2026-11-27T20:14:33Z"}]}]}})
+    }
+
+    #[test]
+    fn status_table_fits_the_width_by_wrapping_the_message() {
+        for width in [80, 120] {
+            let style = DescribeStyle {
+                color: false,
+                now: now(),
+                width,
+            };
+            let out = status_section(&two_ancestors(), &style);
+            assert!(
+                out.lines().all(|l| l.width() <= width),
+                "wider than {width}:\n{out}"
+            );
+            let lines: Vec<&str> = out.lines().collect();
+            let header = lines
+                .iter()
+                .position(|l| l.contains("MESSAGE"))
+                .expect("header");
+            let message_at = lines[header].find("MESSAGE").expect("MESSAGE header");
+            // Nothing is lost: what every row shares is printed once above the table.
+            assert!(
+                out.contains("gateway.envoyproxy.io/gatewayclass-controller"),
+                "{out}"
+            );
+            assert!(
+                lines.len() > header + 3,
+                "the messages did not wrap at {width}:\n{out}"
+            );
+            let words: String = lines[header + 1..]
+                .iter()
+                .map(|l| l.get(message_at..).unwrap_or("").trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                words.starts_with("Policy has been accepted by the gateway"),
+                "{words}"
+            );
+            assert!(words.ends_with("already targets this gateway."), "{words}");
+        }
+    }
+
+    #[test]
+    fn status_cells_are_coloured_after_layout() {
+        let style = DescribeStyle {
+            color: true,
+            now: now(),
+            width: 80,
+        };
+        let out = status_section(&two_ancestors(), &style);
+        assert!(out.contains("   \x1b[32mTrue\x1b[0m   "), "{out}");
+        assert!(out.contains("   \x1b[31mFalse\x1b[0m   "), "{out}");
+        let plain = status_section(
+            &two_ancestors(),
+            &DescribeStyle {
+                color: false,
+                ..style
+            },
+        );
+        assert_eq!(
+            out.replace("\x1b[32m", "")
+                .replace("\x1b[31m", "")
+                .replace("\x1b[0m", ""),
+            plain
+        );
+    }
+
+    #[test]
+    fn wide_characters_before_the_status_keep_it_coloured() {
+        let mut p = two_ancestors();
+        p["status"]["ancestors"][0]["ancestorRef"]["name"] = json!("网关");
+        let style = DescribeStyle {
+            color: true,
+            now: now(),
+            width: 80,
+        };
+        let out = status_section(&p, &style);
+        assert!(out.contains("\x1b[32mTrue\x1b[0m"), "{out}");
+        assert!(out.contains("\x1b[31mFalse\x1b[0m"), "{out}");
     }
 }

@@ -14,6 +14,7 @@ pub mod yaml_scalar;
 
 use crate::cli::{ColorChoice, ErrorFormat};
 use crate::error::CliError;
+use owo_colors::{OwoColorize, Style};
 use std::io::{self, IsTerminal, Write};
 
 /// Where and how a command's output is written.
@@ -87,12 +88,12 @@ impl Printer {
     }
 
     /// Wraps `text` in an ANSI colour when stdout is coloured.
-    pub fn paint(&self, text: &str, color: &str) -> String {
+    pub fn paint(&self, text: &str, color: Style) -> String {
         paint(self.color, text, color)
     }
 
     /// Wraps `text` in an ANSI colour when stderr is coloured.
-    pub fn paint_err(&self, text: &str, color: &str) -> String {
+    pub fn paint_err(&self, text: &str, color: Style) -> String {
         paint(self.color_err, text, color)
     }
 
@@ -139,16 +140,46 @@ pub fn error_text(error: &CliError, color: bool) -> String {
     text
 }
 
-pub const RED: &str = "31";
-pub const GREEN: &str = "32";
-pub const YELLOW: &str = "33";
-pub const CYAN: &str = "36";
-pub const BOLD: &str = "1";
+/// The columns output may fill: the terminal's width when stdout is one, else `COLUMNS`, else 80.
+pub fn output_width() -> usize {
+    terminal_size::terminal_size_of(io::stdout())
+        .map(|(terminal_size::Width(w), _)| usize::from(w))
+        .filter(|w| *w > 0)
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+                .filter(|w| *w > 0)
+        })
+        .unwrap_or(80)
+}
 
-pub(crate) fn paint(on: bool, text: &str, color: &str) -> String {
+pub const RED: Style = Style::new().red();
+pub const GREEN: Style = Style::new().green();
+pub const YELLOW: Style = Style::new().yellow();
+pub const CYAN: Style = Style::new().cyan();
+pub const BOLD: Style = Style::new().bold();
+
+/// `text` in `style` (through owo-colors) when `on`, else as it is.
+pub(crate) fn paint(on: bool, text: &str, style: Style) -> String {
     if on {
-        format!("\x1b[{color}m{text}\x1b[0m")
+        text.style(style).to_string()
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_the_ansi_codes_they_always_were() {
+        assert_eq!(paint(true, "x", RED), "\x1b[31mx\x1b[0m");
+        assert_eq!(paint(true, "x", GREEN), "\x1b[32mx\x1b[0m");
+        assert_eq!(paint(true, "x", YELLOW), "\x1b[33mx\x1b[0m");
+        assert_eq!(paint(true, "x", CYAN), "\x1b[36mx\x1b[0m");
+        assert_eq!(paint(true, "x", BOLD), "\x1b[1mx\x1b[0m");
+        assert_eq!(paint(false, "x", RED), "x");
     }
 }

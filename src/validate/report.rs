@@ -49,17 +49,12 @@ pub fn render_human(doc: &Document, errors: &[FieldError], color: bool) -> Strin
 }
 
 pub fn render_human_with(doc: &Document, errors: &[FieldError], style: HumanStyle) -> String {
-    let paint = |text: &str, code: &str| {
-        if style.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    };
+    use crate::print::{BOLD, CYAN, RED};
+    let paint = |text: &str, color| crate::print::paint(style.color, text, color);
     let mut out = String::new();
     for (at, error) in by_position(doc, errors) {
         let location = format!("{}:{}:{}:", doc.source, at.line, at.column);
-        out.push_str(&paint(&location, "1"));
+        out.push_str(&paint(&location, BOLD));
         out.push(' ');
         out.push_str(&error.message());
         if let Some(name) = error.suggestion() {
@@ -76,11 +71,11 @@ pub fn render_human_with(doc: &Document, errors: &[FieldError], style: HumanStyl
                 .take(at.column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            out.push_str(&format!("{} {line}\n", paint(&format!("{number} |"), "36")));
+            out.push_str(&format!("{} {line}\n", paint(&format!("{number} |"), CYAN)));
             out.push_str(&format!(
                 "{} {pad}{}\n",
-                paint(&format!("{gutter} |"), "36"),
-                paint("^", "31")
+                paint(&format!("{gutter} |"), CYAN),
+                paint("^", RED)
             ));
         }
     }
