@@ -124,3 +124,37 @@ fn bad_serve_flags_are_usage_errors() {
         assert!(out.stdout.is_empty(), "{args:?} printed a URL");
     }
 }
+
+#[test]
+fn a_second_serve_on_the_same_data_dir_is_refused_naming_the_holder() {
+    let server = TestServer::start();
+    let out = Command::new(common::bin())
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(&server.data_dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty(), "the second serve printed a URL");
+    assert!(
+        stderr.contains(&format!(
+            "in use by another `datumctl serve` (pid {})",
+            server.child.id()
+        )),
+        "{stderr}"
+    );
+    // The first one is unaffected; once it is gone the data dir is free again.
+    assert_eq!(
+        Api::new(&server, "lock").get(&Api::coll("default")).code,
+        200
+    );
+    let dir = server.data_dir.clone();
+    let mut server = server;
+    server.kill();
+    let again = TestServer::start_in(&dir, &[]);
+    assert_eq!(
+        Api::new(&again, "lock").get(&Api::coll("default")).code,
+        200
+    );
+}

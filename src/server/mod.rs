@@ -69,6 +69,10 @@ pub enum ServeError {
         dir: String,
         source: store::StoreError,
     },
+    #[error(
+        "the data dir {dir} is in use by another `datumctl serve` ({holder}); stop it first, or give this one another --data-dir"
+    )]
+    Locked { dir: String, holder: String },
     #[error(transparent)]
     Tokens(#[from] auth::TokenFileError),
     #[error(transparent)]
@@ -108,6 +112,45 @@ async fn shutdown_signal() {
     }
 }
 
+/// Takes the data dir's exclusive lock (`serve.lock`, holding our pid) for as long as the
+/// returned file lives: two servers on one store would hand out the same resourceVersions.
+fn lock_data_dir(dir: &std::path::Path) -> Result<std::fs::File, ServeError> {
+    use std::io::{Read, Seek, Write};
+    let failed = |source: std::io::Error| ServeError::Store {
+        dir: dir.display().to_string(),
+        source: store::StoreError::Storage(format!("cannot lock the data dir: {source}")),
+    };
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    // Not truncated on open: the pid in it is the holder's until we hold the lock.
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join("serve.lock"))
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            let holder = match text.trim().parse::<u32>() {
+                Ok(pid) => format!("pid {pid}"),
+                Err(_) => "pid unknown".to_string(),
+            };
+            return Err(ServeError::Locked {
+                dir: dir.display().to_string(),
+                holder,
+            });
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
+    }
+    file.set_len(0).map_err(failed)?;
+    file.rewind().map_err(failed)?;
+    writeln!(file, "{}", std::process::id()).map_err(failed)?;
+    Ok(file)
+}
+
 /// Serves until SIGINT/SIGTERM, then drains in-flight requests and returns.
 pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
     let addr: SocketAddr = tokio::net::lookup_host(&config.addr)
@@ -123,6 +166,7 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         Some(settings) => Some(tls::acceptor(settings)?),
         None => None,
     };
+    let _lock = lock_data_dir(&config.data_dir)?;
     let store = store::Store::open(&config.data_dir).map_err(|source| ServeError::Store {
         dir: config.data_dir.display().to_string(),
         source,

@@ -172,6 +172,7 @@ fn finish_apply(
         ));
     }
     let warnings = object::admit(&mut new, Some(old), validation, &app.options)?;
+    object::bump_generation(old, &mut new);
     new["metadata"]["managedFields"] = managed;
     Ok((new, warnings))
 }

@@ -200,6 +200,7 @@ pub(super) fn finish_update(
         meta.remove("resourceVersion");
     }
     let warnings = object::admit(&mut new, Some(old), validation, &app.options)?;
+    object::bump_generation(old, &mut new);
     managed::record_update(
         Some(old),
         &mut new,
