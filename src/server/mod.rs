@@ -47,7 +47,8 @@ pub struct Config {
 pub struct App {
     pub store: store::Store,
     pub options: Options,
-    pub tokens: Option<auth::Tokens>,
+    /// The accepted tokens (with `--token-file`); SIGHUP reloads them.
+    pub tokens: Option<std::sync::RwLock<auth::Tokens>>,
     /// Flips to true on SIGINT/SIGTERM so open watches end and the drain can finish.
     pub shutdown: tokio::sync::watch::Receiver<bool>,
     pub verbosity: u8,
@@ -109,6 +110,34 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = interrupt.await;
+    }
+}
+
+/// Re-reads the token file on each SIGHUP, so a removed token stops working without a
+/// restart. A file that no longer parses keeps the previous tokens, with a warning.
+#[cfg(unix)]
+async fn reload_tokens_on_hangup(app: Arc<App>, path: PathBuf) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+        app.printer
+            .warn("cannot listen for SIGHUP: the token file will not be reloaded");
+        return;
+    };
+    while hangups.recv().await.is_some() {
+        let Some(lock) = &app.tokens else { return };
+        match auth::Tokens::load(&path) {
+            Ok(tokens) => {
+                let count = tokens.len();
+                *lock.write().unwrap_or_else(|p| p.into_inner()) = tokens;
+                app.printer.err(&format!(
+                    "datumctl serve: reloaded {count} token(s) from {}\n",
+                    path.display()
+                ));
+            }
+            Err(e) => app
+                .printer
+                .warn(&format!("{e}; the previous tokens stay in force")),
+        }
     }
 }
 
@@ -211,18 +240,28 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
     let app = Arc::new(App {
         store,
         options: config.options,
-        tokens,
+        tokens: tokens.map(std::sync::RwLock::new),
         shutdown,
         verbosity: config.verbosity,
         printer: printer.clone(),
         limits: config.limits,
     });
+    #[cfg(unix)]
+    let reload_task = config
+        .token_file
+        .clone()
+        .map(|path| tokio::spawn(reload_tokens_on_hangup(Arc::clone(&app), path)));
     let signal = async move {
         shutdown_signal().await;
         let _ = stop.send(true);
     };
     conn::serve(listener, acceptor, Arc::clone(&app), signal).await;
     // Drained: stop the status writer, then close the store once nothing else holds it.
+    #[cfg(unix)]
+    if let Some(task) = reload_task {
+        task.abort();
+        let _ = task.await;
+    }
     if let Some(task) = writer_task {
         task.abort();
         let _ = task.await;

@@ -129,7 +129,10 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
             .headers()
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok());
-        tokens.check(auth, project)?;
+        tokens
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .check(auth, project)?;
     }
     let query = req
         .uri()
