@@ -233,3 +233,52 @@ fn connections_beyond_the_cap_are_closed_and_logged() {
         "{log}"
     );
 }
+
+#[test]
+fn concurrent_patches_without_a_resource_version_never_conflict() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = serve_support::Api::new(&server, "race");
+    assert_eq!(api.create(&serve_support::policy("shared")).code, 201);
+    let item = serve_support::Api::item("default", "shared");
+    let writers: Vec<_> = (0..20)
+        .map(|w| {
+            let api = serve_support::Api::new(&server, "race");
+            let item = item.clone();
+            std::thread::spawn(move || {
+                let mut codes = Vec::new();
+                for round in 0..10 {
+                    let kind = if w % 2 == 0 {
+                        "application/merge-patch+json"
+                    } else {
+                        "application/json-patch+json"
+                    };
+                    let body = if w % 2 == 0 {
+                        format!(r#"{{"metadata":{{"labels":{{"w{w}":"r{round}"}}}}}}"#)
+                    } else {
+                        format!(
+                            r#"[{{"op":"add","path":"/metadata/annotations","value":{{}}}},{{"op":"add","path":"/metadata/labels/w{w}","value":"r{round}"}}]"#
+                        )
+                    };
+                    codes.push(api.patch(&item, kind, &body).code);
+                }
+                codes
+            })
+        })
+        .collect();
+    let codes: Vec<u16> = writers
+        .into_iter()
+        .flat_map(|t| t.join().expect("writer"))
+        .collect();
+    let conflicts = codes.iter().filter(|c| **c == 409).count();
+    assert_eq!(
+        conflicts,
+        0,
+        "{conflicts} of {} patches got 409",
+        codes.len()
+    );
+    assert!(codes.iter().all(|c| *c == 200), "{codes:?}");
+    let last = api.get(&item).body;
+    for w in 0..20 {
+        assert_eq!(last["metadata"]["labels"][format!("w{w}")], "r9", "{last}");
+    }
+}
