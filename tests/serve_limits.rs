@@ -282,3 +282,52 @@ fn concurrent_patches_without_a_resource_version_never_conflict() {
         assert_eq!(last["metadata"]["labels"][format!("w{w}")], "r9", "{last}");
     }
 }
+
+#[test]
+fn a_hundred_thousand_duplicate_keys_get_capped_warnings() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let mut body = String::from(
+        r#"{"apiVersion":"gateway.envoyproxy.io/v1alpha1","kind":"BackendTrafficPolicy","metadata":{"name":"dups"},"spec":{"notAField":{"#,
+    );
+    for i in 0..100_000 {
+        body.push_str(&format!(r#""k{i}":"v","k{i}":"v","#));
+    }
+    body.push_str(r#""last":"v"},"targetRefs":[{"group":"gateway.networking.k8s.io","kind":"Gateway","name":"g"}]}}"#);
+    // A raw request: the test's HTTP client refuses responses with over 100 headers, and the
+    // cap (kube-apiserver's) is on the warnings' total length, not their count.
+    let path = format!(
+        "{}{}?fieldValidation=Warn",
+        common::project_base("", "dups"),
+        serve_support::Api::coll("default")
+    );
+    let mut stream = TcpStream::connect(addr(&server)).expect("connect");
+    stream
+        .write_all(
+            format!(
+                "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .expect("head");
+    stream.write_all(body.as_bytes()).expect("body");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    let head = reply.split("\r\n\r\n").next().unwrap_or_default();
+    let warnings: Vec<&str> = head
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("warning: ")
+                .or_else(|| l.strip_prefix("Warning: "))
+        })
+        .collect();
+    let total: usize = warnings.iter().map(|w| w.len()).sum();
+    eprintln!("{} Warning headers, {total} bytes", warnings.len());
+    assert!(head.starts_with("HTTP/1.1 201"), "{head}");
+    assert!(!warnings.is_empty(), "no warnings at all: {head}");
+    assert!(total <= 8 * 1024, "{total} bytes of Warning headers");
+    assert!(warnings[0].contains("duplicate field"), "{}", warnings[0]);
+}
