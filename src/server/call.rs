@@ -167,7 +167,17 @@ pub fn capped_warnings(warnings: &[String]) -> Vec<String> {
 
 pub fn error_response(error: &ApiError) -> Response {
     let body = serde_json::to_vec(&error.to_status()).unwrap_or_default();
-    json_response(error.code, body, &[])
+    let mut response = json_response(error.code, body, &[]);
+    if let Some(seconds) = error
+        .details
+        .as_ref()
+        .and_then(|d| d["retryAfterSeconds"].as_u64())
+    {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
 }
 
 pub fn value_response(code: u16, value: &serde_json::Value, warnings: &[String]) -> Response {

@@ -54,6 +54,7 @@ pub struct App {
     pub verbosity: u8,
     pub printer: Printer,
     pub limits: limits::Limits,
+    pub watches: watch::WatchSlots,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -245,6 +246,7 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         verbosity: config.verbosity,
         printer: printer.clone(),
         limits: config.limits,
+        watches: watch::WatchSlots::default(),
     });
     #[cfg(unix)]
     let reload_task = config

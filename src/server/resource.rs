@@ -18,6 +18,7 @@ pub(super) fn store_error(name: &str, e: StoreError) -> ApiError {
         StoreError::AlreadyExists => ApiError::already_exists(name),
         StoreError::NotFound => ApiError::not_found(name),
         StoreError::Conflict => ApiError::conflict(name),
+        StoreError::TooLarge => ApiError::object_too_large(),
         StoreError::UidMismatch { expected, actual } => ApiError::conflict_because(
             name,
             &format!(

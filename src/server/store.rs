@@ -7,8 +7,8 @@ use rusqlite::{Connection, params};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::Path;
-use std::sync::{Arc, RwLock, mpsc};
-use tokio::sync::{broadcast, oneshot};
+use std::sync::{Arc, OnceLock, RwLock, mpsc};
+use tokio::sync::{broadcast, oneshot, watch};
 
 /// Where an object lives: project, namespace, name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,6 +51,33 @@ pub struct Event {
     /// The object before a modification, so selector watches can see it enter or leave.
     pub previous: Option<Arc<Stored>>,
     pub stored: Arc<Stored>,
+    /// The watch line for each way a watcher may see this event (ADDED, MODIFIED, DELETED),
+    /// encoded by the first watcher that needs it and shared by all the others.
+    lines: [OnceLock<axum::body::Bytes>; 3],
+}
+
+impl Event {
+    /// `{"type":KIND,"object":…}` and a newline, encoded once per kind.
+    pub fn line(&self, seen_as: EventType) -> axum::body::Bytes {
+        let slot = match seen_as {
+            EventType::Added => &self.lines[0],
+            EventType::Modified => &self.lines[1],
+            EventType::Deleted => &self.lines[2],
+        };
+        slot.get_or_init(|| watch_line(seen_as.as_str(), &self.stored.json))
+            .clone()
+    }
+}
+
+/// A watch line around an object's stored JSON, without decoding it again.
+pub fn watch_line(kind: &str, json: &[u8]) -> axum::body::Bytes {
+    let mut line = Vec::with_capacity(json.len() + kind.len() + 24);
+    line.extend_from_slice(b"{\"type\":\"");
+    line.extend_from_slice(kind.as_bytes());
+    line.extend_from_slice(b"\",\"object\":");
+    line.extend_from_slice(json);
+    line.extend_from_slice(b"}\n");
+    line.into()
 }
 
 /// A conditional write, decided by the writer against the latest committed state.
@@ -80,6 +107,9 @@ pub enum StoreError {
     NotFound,
     #[error("resourceVersion conflict")]
     Conflict,
+    /// The object, as it would be stored, is over `MAX_OBJECT_BYTES`.
+    #[error("etcdserver: request is too large")]
+    TooLarge,
     #[error("precondition failed: UID in precondition: {expected}, UID in object meta: {actual}")]
     UidMismatch { expected: String, actual: String },
     #[error("storage error: {0}")]
@@ -95,12 +125,47 @@ pub struct State {
     pub rv: u64,
     /// Recent events, oldest first, for watches that resume from a resourceVersion.
     pub history: VecDeque<Arc<Event>>,
+    /// The stored JSON bytes of the events in `history`.
+    pub history_bytes: usize,
     /// Watches may resume from any version >= this one.
     pub oldest_resumable: u64,
 }
 
-/// How many past events a watch may resume across.
+impl State {
+    /// Up to `max` events committed after `rv`, oldest first; None when events after `rv`
+    /// have already left the history.
+    pub fn events_after(&self, rv: u64, max: usize) -> Option<Vec<Arc<Event>>> {
+        if rv < self.oldest_resumable {
+            return None;
+        }
+        let start = self.history.partition_point(|e| e.stored.rv <= rv);
+        Some(self.history.range(start..).take(max).cloned().collect())
+    }
+
+    /// The objects of one project (every project's are in one sorted map), in key order.
+    pub fn project_objects<'a>(
+        &'a self,
+        project: &'a str,
+    ) -> impl Iterator<Item = (&'a Key, &'a Arc<Stored>)> + 'a {
+        let start = Key {
+            project: project.to_string(),
+            namespace: String::new(),
+            name: String::new(),
+        };
+        self.objects
+            .range(start..)
+            .take_while(move |(k, _)| k.project == project)
+    }
+}
+
+/// How many past events a watch may resume across…
 const HISTORY: usize = 20_000;
+/// …and how many bytes of stored JSON they may hold in all: a few large objects changing
+/// often must not fill memory with their past versions.
+pub const HISTORY_BYTES: usize = 64 * 1024 * 1024;
+/// The largest object the store keeps, as stored (JSON): etcd's default request limit
+/// (`--max-request-bytes`, 1.5 MiB), which is what refuses it behind kube-apiserver.
+pub const MAX_OBJECT_BYTES: usize = 1536 * 1024;
 
 struct Request {
     write: Write,
@@ -112,6 +177,8 @@ struct Request {
 pub struct Store {
     state: Arc<RwLock<State>>,
     events: broadcast::Sender<Arc<Event>>,
+    /// The last committed resourceVersion, for watchers to wait on.
+    committed: watch::Sender<u64>,
     writer: mpsc::Sender<Request>,
     /// The writer thread, joined by `close` once no other handle can send to it.
     worker: Arc<std::sync::Mutex<Option<std::thread::JoinHandle<()>>>>,
@@ -185,19 +252,26 @@ impl Store {
             objects,
             rv,
             history: VecDeque::new(),
+            history_bytes: 0,
             oldest_resumable: rv,
         }));
-        let (events, _) = broadcast::channel(8192);
+        // Only the status writer subscribes; it re-reads everything when it lags.
+        let (events, _) = broadcast::channel(1024);
+        let (committed, _) = watch::channel(rv);
         let (writer, requests) = mpsc::channel();
         let writer_state = Arc::clone(&state);
-        let writer_events = events.clone();
+        let publish = Publish {
+            events: events.clone(),
+            committed: committed.clone(),
+        };
         let worker = std::thread::Builder::new()
             .name("store-writer".into())
-            .spawn(move || write_loop(conn, requests, writer_state, writer_events))
+            .spawn(move || write_loop(conn, requests, writer_state, publish))
             .map_err(|e| StoreError::Storage(e.to_string()))?;
         Ok(Store {
             state,
             events,
+            committed,
             writer,
             worker: Arc::new(std::sync::Mutex::new(Some(worker))),
         })
@@ -239,6 +313,18 @@ impl Store {
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Event>> {
         self.events.subscribe()
     }
+
+    /// The last committed resourceVersion, changing after each commit: watchers wait on it
+    /// and read the new events from the history.
+    pub fn committed(&self) -> watch::Receiver<u64> {
+        self.committed.subscribe()
+    }
+}
+
+/// Where the writer announces commits.
+struct Publish {
+    events: broadcast::Sender<Arc<Event>>,
+    committed: watch::Sender<u64>,
 }
 
 fn storage(e: rusqlite::Error) -> StoreError {
@@ -255,7 +341,7 @@ fn write_loop(
     mut conn: Connection,
     requests: mpsc::Receiver<Request>,
     state: Arc<RwLock<State>>,
-    events: broadcast::Sender<Arc<Event>>,
+    publish: Publish,
 ) {
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];
@@ -289,8 +375,12 @@ fn write_loop(
                     Write::Create { key, object } => match current(&key) {
                         Some(_) => Err(StoreError::AlreadyExists),
                         None => {
+                            let stored = stamp(object, rv + 1);
+                            if stored.json.len() > MAX_OBJECT_BYTES {
+                                pending.push((request.reply, Err(StoreError::TooLarge)));
+                                continue;
+                            }
                             rv += 1;
-                            let stored = stamp(object, rv);
                             put(&tx, &key, &stored)?;
                             batch_events.push(event(EventType::Added, &key, &stored, None));
                             overlay.insert(key, Some(Arc::clone(&stored)));
@@ -305,8 +395,12 @@ fn write_loop(
                         None => Err(StoreError::NotFound),
                         Some(old) if old.rv != expected_rv => Err(StoreError::Conflict),
                         Some(old) => {
+                            let stored = stamp(object, rv + 1);
+                            if stored.json.len() > MAX_OBJECT_BYTES {
+                                pending.push((request.reply, Err(StoreError::TooLarge)));
+                                continue;
+                            }
                             rv += 1;
-                            let stored = stamp(object, rv);
                             put(&tx, &key, &stored)?;
                             batch_events.push(event(EventType::Modified, &key, &stored, Some(old)));
                             overlay.insert(key, Some(Arc::clone(&stored)));
@@ -368,16 +462,22 @@ fn write_loop(
                     }
                     st.rv = rv;
                     for ev in &batch_events {
+                        st.history_bytes += ev.stored.json.len();
                         st.history.push_back(Arc::clone(ev));
-                        // Receivers may be absent; watchers that lag re-list.
-                        let _ = events.send(Arc::clone(ev));
+                        // Receivers may be absent; the status writer re-reads when it lags.
+                        let _ = publish.events.send(Arc::clone(ev));
                     }
-                    while st.history.len() > HISTORY {
-                        if let Some(dropped) = st.history.pop_front() {
-                            st.oldest_resumable = dropped.stored.rv;
+                    while st.history.len() > HISTORY || st.history_bytes > HISTORY_BYTES {
+                        match st.history.pop_front() {
+                            Some(dropped) => {
+                                st.history_bytes -= dropped.stored.json.len();
+                                st.oldest_resumable = dropped.stored.rv;
+                            }
+                            None => break,
                         }
                     }
                 }
+                publish.committed.send_replace(rv);
                 for (reply, result) in pending {
                     let _ = reply.send(result);
                 }
@@ -437,6 +537,7 @@ fn event(
         previous,
         key: key.clone(),
         stored: Arc::clone(stored),
+        lines: Default::default(),
     })
 }
 
