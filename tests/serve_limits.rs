@@ -331,3 +331,162 @@ fn a_hundred_thousand_duplicate_keys_get_capped_warnings() {
     assert!(total <= 8 * 1024, "{total} bytes of Warning headers");
     assert!(warnings[0].contains("duplicate field"), "{}", warnings[0]);
 }
+
+/// The server's peak resident memory so far (VmHWM), in MiB.
+fn peak_rss_mib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kib| kib / 1024)
+}
+
+/// A merge patch adding `count` labels of about 280 bytes each (long prefixed keys: fewer
+/// entries per byte keep the debug-build server quick), named by `round`.
+fn label_patch(round: usize, count: usize) -> String {
+    let prefix = format!(
+        "{}.{}.{}.example.com",
+        "a".repeat(63),
+        "b".repeat(63),
+        "c".repeat(63)
+    );
+    let labels: Vec<String> = (0..count)
+        .map(|i| format!(r#""{prefix}/r{round}-{i}":"{}""#, "v".repeat(60)))
+        .collect();
+    format!(r#"{{"metadata":{{"labels":{{{}}}}}}}"#, labels.join(","))
+}
+
+#[test]
+fn objects_grown_by_patches_stop_at_the_size_limit_and_memory_stays_bounded() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = serve_support::Api::new(&server, "grow");
+    assert_eq!(api.create(&serve_support::policy("big")).code, 201);
+    let item = serve_support::Api::item("default", "big");
+    let mut refused = 0;
+    for round in 0..40 {
+        // About 150 KB of new labels each time.
+        let reply = api.patch(
+            &item,
+            "application/merge-patch+json",
+            &label_patch(round, 540),
+        );
+        match reply.code {
+            200 => assert_eq!(refused, 0, "a patch passed after the limit was reached"),
+            413 => {
+                assert_eq!(
+                    reply.body["reason"], "RequestEntityTooLarge",
+                    "{}",
+                    reply.text
+                );
+                assert_eq!(reply.body["message"], "etcdserver: request is too large");
+                refused += 1;
+            }
+            other => panic!("round {round}: {other} {}", reply.text),
+        }
+    }
+    assert!(refused > 20, "only {refused} of 40 patches were refused");
+    let stored = api.get(&item);
+    assert_eq!(stored.code, 200);
+    assert!(
+        stored.text.len() <= 1536 * 1024,
+        "{} bytes stored",
+        stored.text.len()
+    );
+    // What is stored can be written back as it is.
+    let put = api.json("PUT", &item, &stored.body);
+    assert_eq!(put.code, 200, "{}", put.text);
+    let peak = peak_rss_mib(server.child.id());
+    eprintln!("peak RSS after 40 growing patches: {peak} MiB");
+    assert!(peak < 150, "serve peaked at {peak} MiB");
+}
+
+#[test]
+fn watchers_that_do_not_read_are_dropped_and_memory_stays_bounded() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let server = TestServer::start_with_env(
+        &["--no-status-writer"],
+        &[(LIMITS, "write_timeout_ms=2000,history_kib=8192")],
+    );
+    let api = serve_support::Api::new(&server, "stall");
+    assert_eq!(api.create(&serve_support::policy("big")).code, 201);
+    let item = serve_support::Api::item("default", "big");
+    // An object of about 150 KB, then 10 watchers that never read.
+    for round in 0..1 {
+        let reply = api.patch(
+            &item,
+            "application/merge-patch+json",
+            &label_patch(round, 540),
+        );
+        assert_eq!(reply.code, 200, "{}", reply.text);
+    }
+    let path = format!(
+        "{}{}?watch=true",
+        common::project_base("", "stall"),
+        serve_support::Api::coll("default")
+    );
+    let mut watchers: Vec<TcpStream> = (0..10)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr(&server)).expect("connect");
+            s.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+                .expect("watch");
+            s
+        })
+        .collect();
+    // 150 changes of the 150 KB object: ~23 MB of events, past the history (8 MiB here).
+    for round in 0..150 {
+        let body = format!(r#"{{"metadata":{{"annotations":{{"round":"{round}"}}}}}}"#);
+        let reply = api.patch(&item, "application/merge-patch+json", &body);
+        assert_eq!(reply.code, 200, "{}", reply.text);
+    }
+    let peak = peak_rss_mib(server.child.id());
+    eprintln!("peak RSS with 10 stalled watchers over 150 changes of a 150 KB object: {peak} MiB");
+    assert!(peak < 150, "serve peaked at {peak} MiB");
+    // Past the write timeout every stalled watcher has been dropped: reading now drains what
+    // the kernel buffered and then meets the end, instead of streaming on.
+    std::thread::sleep(Duration::from_secs(4));
+    for (i, w) in watchers.iter_mut().enumerate() {
+        assert!(
+            closed_within(w, Duration::from_secs(30)).is_some(),
+            "stalled watcher {i} was not dropped"
+        );
+    }
+    // The server still serves.
+    assert_eq!(api.get(&item).code, 200);
+}
+
+#[test]
+fn watches_beyond_the_per_project_cap_get_429_with_retry_after() {
+    let server = TestServer::start_with_env(&[], &[(LIMITS, "max_watches_per_project=2")]);
+    let api = serve_support::Api::new(&server, "cap");
+    let (a, _la) = api.watch("");
+    let (b, _lb) = api.watch("");
+    assert_eq!((a, b), (200, 200));
+    let third = api.get(&format!(
+        "{}?watch=true",
+        serve_support::Api::coll("default")
+    ));
+    assert_eq!(third.code, 429, "{}", third.text);
+    assert_eq!(third.body["reason"], "TooManyRequests");
+    assert_eq!(third.header("Retry-After"), ["1"]);
+    // Another project has its own slots.
+    let (other, _lo) = serve_support::Api::new(&server, "cap-other").watch("");
+    assert_eq!(other, 200);
+    // A slot comes back when its watch ends.
+    drop(_la);
+    let mut code = 0;
+    for _ in 0..100 {
+        let (c, _l) = api.watch("timeoutSeconds=1");
+        code = c;
+        if code == 200 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(code, 200, "the ended watch's slot never came back");
+}

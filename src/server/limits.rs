@@ -23,6 +23,8 @@ pub struct Limits {
     /// Open watches in all, and per project; beyond them a watch gets 429 with Retry-After.
     pub max_watches: usize,
     pub max_watches_per_project: usize,
+    /// Bytes of stored JSON the watch history keeps (it also keeps at most 20,000 events).
+    pub history_bytes: usize,
 }
 
 impl Default for Limits {
@@ -36,6 +38,7 @@ impl Default for Limits {
             write_timeout: Duration::from_secs(60),
             max_watches: 800,
             max_watches_per_project: 200,
+            history_bytes: super::store::HISTORY_BYTES,
         }
     }
 }
@@ -59,6 +62,7 @@ const NAMES: &[&str] = &[
     "write_timeout_ms",
     "max_watches",
     "max_watches_per_project",
+    "history_kib",
 ];
 
 impl Limits {
@@ -90,6 +94,10 @@ impl Limits {
                 "grace_period_ms" => limits.grace_period = millis,
                 "write_timeout_ms" => limits.write_timeout = millis,
                 "max_watches" => limits.max_watches = usize::try_from(number).unwrap_or(usize::MAX),
+                "history_kib" => {
+                    limits.history_bytes =
+                        usize::try_from(number.saturating_mul(1024)).unwrap_or(usize::MAX)
+                }
                 "max_watches_per_project" => {
                     limits.max_watches_per_project = usize::try_from(number).unwrap_or(usize::MAX)
                 }

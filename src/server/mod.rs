@@ -197,10 +197,12 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         None => None,
     };
     let _lock = lock_data_dir(&config.data_dir)?;
-    let store = store::Store::open(&config.data_dir).map_err(|source| ServeError::Store {
-        dir: config.data_dir.display().to_string(),
-        source,
-    })?;
+    let store = store::Store::open_with(&config.data_dir, config.limits.history_bytes).map_err(
+        |source| ServeError::Store {
+            dir: config.data_dir.display().to_string(),
+            source,
+        },
+    )?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind {

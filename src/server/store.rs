@@ -160,9 +160,9 @@ impl State {
 
 /// How many past events a watch may resume across…
 const HISTORY: usize = 20_000;
-/// …and how many bytes of stored JSON they may hold in all: a few large objects changing
-/// often must not fill memory with their past versions.
-pub const HISTORY_BYTES: usize = 64 * 1024 * 1024;
+/// …and how many bytes of stored JSON they may hold in all (by default; `Limits` may lower
+/// it): a few large objects changing often must not fill memory with their past versions.
+pub const HISTORY_BYTES: usize = 32 * 1024 * 1024;
 /// The largest object the store keeps, as stored (JSON): etcd's default request limit
 /// (`--max-request-bytes`, 1.5 MiB), which is what refuses it behind kube-apiserver.
 pub const MAX_OBJECT_BYTES: usize = 1536 * 1024;
@@ -187,6 +187,11 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the store in `dir` and starts its writer thread.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(dir, HISTORY_BYTES)
+    }
+
+    /// `open`, with the history bounded to `history_bytes` of stored JSON.
+    pub fn open_with(dir: &Path, history_bytes: usize) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Storage(format!("{}: {e}", dir.display())))?;
         let conn = Connection::open(dir.join("datumctl.db")).map_err(storage)?;
@@ -263,6 +268,7 @@ impl Store {
         let publish = Publish {
             events: events.clone(),
             committed: committed.clone(),
+            history_bytes,
         };
         let worker = std::thread::Builder::new()
             .name("store-writer".into())
@@ -325,6 +331,7 @@ impl Store {
 struct Publish {
     events: broadcast::Sender<Arc<Event>>,
     committed: watch::Sender<u64>,
+    history_bytes: usize,
 }
 
 fn storage(e: rusqlite::Error) -> StoreError {
@@ -467,7 +474,7 @@ fn write_loop(
                         // Receivers may be absent; the status writer re-reads when it lags.
                         let _ = publish.events.send(Arc::clone(ev));
                     }
-                    while st.history.len() > HISTORY || st.history_bytes > HISTORY_BYTES {
+                    while st.history.len() > HISTORY || st.history_bytes > publish.history_bytes {
                         match st.history.pop_front() {
                             Some(dropped) => {
                                 st.history_bytes -= dropped.stored.json.len();

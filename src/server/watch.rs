@@ -23,20 +23,28 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::sync::mpsc;
 
-/// An mpsc receiver as a body stream.
-struct Lines(mpsc::Receiver<Bytes>);
+/// A queued line and its share of the watcher's byte budget, given back once the connection
+/// takes the line.
+type Queued = (Bytes, tokio::sync::OwnedSemaphorePermit);
+
+/// The watcher's queue as a body stream.
+struct Lines(mpsc::Receiver<Queued>);
 
 impl futures_core::Stream for Lines {
     type Item = Result<Bytes, Infallible>;
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.0.poll_recv(cx).map(|v| v.map(Ok))
+        self.0
+            .poll_recv(cx)
+            .map(|v| v.map(|(line, _budget)| Ok(line)))
     }
 }
 
 const BOOKMARK_EVERY: Duration = Duration::from_secs(1);
-/// Lines queued for one watcher: mostly shared encodings of history events, so a watcher that
-/// does not read holds little of its own.
-const SEND_BUFFER: usize = 64;
+/// Lines queued for one watcher, at most…
+const SEND_BUFFER: usize = 256;
+/// …and at most this many bytes of them (a larger line goes alone): a watcher that does not
+/// read holds this, the connection's write buffer and the kernel's, and nothing more.
+const SEND_BUFFER_BYTES: usize = 1024 * 1024;
 /// Events taken from the history per read lock.
 const BATCH: usize = 256;
 /// kube-apiserver's watch timeout when the client names none is 30–60 min; the longest a
@@ -200,9 +208,10 @@ pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
         }
     };
 
-    let (tx, rx) = mpsc::channel::<Bytes>(SEND_BUFFER);
+    let (tx, rx) = mpsc::channel::<Queued>(SEND_BUFFER);
     let watcher = Watcher {
         tx,
+        budget: Arc::new(tokio::sync::Semaphore::new(SEND_BUFFER_BYTES)),
         shutdown: app.shutdown.clone(),
         deadline: timeout.map(|t| tokio::time::Instant::now() + t),
         call: call.clone(),
@@ -225,7 +234,8 @@ pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
 
 /// One watch stream's task.
 struct Watcher {
-    tx: mpsc::Sender<Bytes>,
+    tx: mpsc::Sender<Queued>,
+    budget: Arc<tokio::sync::Semaphore>,
     shutdown: tokio::sync::watch::Receiver<bool>,
     deadline: Option<tokio::time::Instant>,
     call: Call,
@@ -269,9 +279,11 @@ impl Watcher {
                 let oldest = store.read().oldest_resumable;
                 let gone =
                     ApiError::expired(format!("too old resource version: {cursor} ({oldest})"));
-                let _ = self
-                    .tx
-                    .try_send(line("ERROR", &gone.to_status(), false, &self.call));
+                let error = line("ERROR", &gone.to_status(), false, &self.call);
+                // Best effort: a watcher that does not read does not get it either.
+                if let Ok(budget) = Arc::clone(&self.budget).try_acquire_owned() {
+                    let _ = self.tx.try_send((error, budget));
+                }
                 return;
             };
             if batch.is_empty() {
@@ -306,8 +318,18 @@ impl Watcher {
 
     /// Queues one line; false when the stream is over (client gone, timeout, shutdown).
     async fn send(&mut self, line: Bytes) -> bool {
+        let share = line.len().clamp(1, SEND_BUFFER_BYTES);
+        let share = u32::try_from(share).unwrap_or(u32::MAX);
+        let budget = Arc::clone(&self.budget);
+        let tx = self.tx.clone();
+        let queued = async move {
+            let Ok(permit) = budget.acquire_many_owned(share).await else {
+                return false;
+            };
+            tx.send((line, permit)).await.is_ok()
+        };
         tokio::select! {
-            sent = self.tx.send(line) => sent.is_ok(),
+            sent = queued => sent,
             _ = until(self.deadline) => false,
             _ = self.shutdown.changed() => false,
         }
