@@ -490,3 +490,70 @@ fn watches_beyond_the_per_project_cap_get_429_with_retry_after() {
     }
     assert_eq!(code, 200, "the ended watch's slot never came back");
 }
+
+#[test]
+fn query_parameters_media_types_and_escaped_names_are_read_strictly() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = serve_support::Api::new(&server, "strict");
+    let coll = serve_support::Api::coll("default");
+    // Media types are case-insensitive.
+    let body = serde_json::to_vec(&serve_support::policy("my-policy")).expect("json");
+    let created = api.send(
+        "POST",
+        &coll,
+        &[("Content-Type", "APPLICATION/JSON")],
+        Some(&body),
+    );
+    assert_eq!(created.code, 201, "{}", created.text);
+    // A percent-encoded name is decoded.
+    let escaped = api.get(&format!("{coll}/my%2Dpolicy"));
+    assert_eq!(escaped.code, 200, "{}", escaped.text);
+    assert_eq!(escaped.body["metadata"]["name"], "my-policy");
+    // Numbers that are not numbers are 400s naming the parameter, on lists and watches.
+    for query in [
+        "resourceVersion=abc",
+        "timeoutSeconds=abc",
+        "limit=-1",
+        "watch=true&timeoutSeconds=abc",
+    ] {
+        let reply = api.get(&format!("{coll}?{query}"));
+        assert_eq!(reply.code, 400, "{query}: {}", reply.text);
+        let name = query.rsplit('&').next().and_then(|q| q.split('=').next());
+        assert!(
+            reply.body["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with(&format!("{}: Invalid value", name.unwrap_or("")))),
+            "{query}: {}",
+            reply.text
+        );
+    }
+    // The largest timeout is clamped, not a panic: the watch opens and the server goes on.
+    let (code, _lines) = api.watch("timeoutSeconds=18446744073709551615");
+    assert_eq!(code, 200);
+    assert_eq!(api.get(&coll).code, 200);
+    // Paging one object at a time walks every object once.
+    for i in 0..5 {
+        assert_eq!(
+            api.create(&serve_support::policy(&format!("p{i}"))).code,
+            201
+        );
+    }
+    let mut names = Vec::new();
+    let mut token = String::new();
+    for _ in 0..10 {
+        let page = api.get(&format!("{coll}?limit=1&continue={token}"));
+        assert_eq!(page.code, 200, "{}", page.text);
+        for item in page.body["items"].as_array().into_iter().flatten() {
+            names.push(item["metadata"]["name"].as_str().unwrap_or("").to_string());
+        }
+        match page.body["metadata"]["continue"].as_str() {
+            Some(t) => {
+                let left = page.body["metadata"]["remainingItemCount"].as_u64();
+                assert_eq!(left, Some(6 - names.len() as u64), "{}", page.text);
+                token = t.to_string();
+            }
+            None => break,
+        }
+    }
+    assert_eq!(names, ["my-policy", "p0", "p1", "p2", "p3", "p4"]);
+}

@@ -30,6 +30,20 @@ impl Call {
         self.query.get(name).map(String::as_str)
     }
 
+    /// A whole-number query parameter; absent or empty is None, anything else that is not a
+    /// whole number is a 400 naming the parameter, as kube-apiserver refuses it.
+    pub fn number(&self, name: &str) -> Result<Option<u64>, ApiError> {
+        match self.param(name) {
+            None | Some("") => Ok(None),
+            Some(text) => text.parse::<u64>().map(Some).map_err(|_| {
+                ApiError::bad_request(format!(
+                    "{name}: Invalid value: {}: must be a non-negative whole number",
+                    serde_json::Value::String(text.to_string())
+                ))
+            }),
+        }
+    }
+
     pub fn flag(&self, name: &str) -> bool {
         matches!(self.param(name), Some("true" | "1"))
     }

@@ -162,17 +162,9 @@ pub fn watch(app: &App, call: &Call) -> Result<Response, ApiError> {
     let initial_events = call.flag("sendInitialEvents");
     let from = if initial_events { None } else { from };
     let as_table = call.wants_table();
-    let timeout = match call.param("timeoutSeconds") {
-        None | Some("") => None,
-        Some(t) => match t.parse::<u64>() {
-            Ok(0) => None,
-            Ok(secs) => Some(Duration::from_secs(secs).min(MAX_TIMEOUT)),
-            Err(_) => {
-                return Err(ApiError::bad_request(format!(
-                    "invalid value for timeoutSeconds: {t:?}: must be a whole number of seconds"
-                )));
-            }
-        },
+    let timeout = match call.number("timeoutSeconds")? {
+        None | Some(0) => None,
+        Some(secs) => Some(Duration::from_secs(secs).min(MAX_TIMEOUT)),
     };
     let slot = app.watches.acquire(
         &call.project,
