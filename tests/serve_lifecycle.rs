@@ -158,3 +158,39 @@ fn a_second_serve_on_the_same_data_dir_is_refused_naming_the_holder() {
         200
     );
 }
+
+#[test]
+fn a_truncated_store_or_a_damaged_wal_is_warned_about_at_start() {
+    for (file, content, needle) in [
+        ("datumctl.db", &b""[..], "is empty (0 bytes)"),
+        (
+            "datumctl.db-wal",
+            &b"not a write-ahead log at all, just junk bytes"[..],
+            "has no valid header",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::write(dir.path().join(file), content).expect("write");
+        let (mut child, _url, _stdout) = common::spawn_serve(dir.path(), &[], Stdio::piped());
+        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        let mut first = String::new();
+        stderr.read_line(&mut first).expect("warning");
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(first.starts_with("Warning: "), "{file}: {first}");
+        assert!(first.contains(needle), "{file}: {first}");
+    }
+    // A clean restart says nothing.
+    let server = TestServer::start();
+    let dir = server.data_dir.clone();
+    drop(server);
+    let (mut child, _url, _stdout) = common::spawn_serve(&dir, &[], Stdio::piped());
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -203,6 +203,9 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
             source,
         },
     )?;
+    for warning in store.startup_warnings() {
+        printer.warn(warning);
+    }
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind {

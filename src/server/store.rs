@@ -175,6 +175,8 @@ struct Request {
 /// A handle to the store, cheap to clone.
 #[derive(Clone)]
 pub struct Store {
+    /// Signs of damage seen when the store was opened, for `serve` to warn about.
+    warnings: Arc<Vec<String>>,
     state: Arc<RwLock<State>>,
     events: broadcast::Sender<Arc<Event>>,
     /// The last committed resourceVersion, for watchers to wait on.
@@ -194,6 +196,7 @@ impl Store {
     pub fn open_with(dir: &Path, history_bytes: usize) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Storage(format!("{}: {e}", dir.display())))?;
+        let mut warnings = damage_signs(dir);
         let conn = Connection::open(dir.join("datumctl.db")).map_err(storage)?;
         conn.execute_batch(
             "PRAGMA journal_mode=WAL;
@@ -217,6 +220,15 @@ impl Store {
             return Err(StoreError::Storage(format!(
                 "SQLite is not in WAL mode with synchronous=FULL (journal_mode={mode}, synchronous={sync})"
             )));
+        }
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(storage)?;
+        if check != "ok" {
+            warnings.push(format!(
+                "{} failed SQLite's integrity check ({check}); objects may be missing or damaged",
+                dir.join("datumctl.db").display()
+            ));
         }
         let rv: u64 = conn
             .query_row("SELECT rv FROM counter WHERE id = 1", [], |r| r.get(0))
@@ -275,12 +287,18 @@ impl Store {
             .spawn(move || write_loop(conn, requests, writer_state, publish))
             .map_err(|e| StoreError::Storage(e.to_string()))?;
         Ok(Store {
+            warnings: Arc::new(warnings),
             state,
             events,
             committed,
             writer,
             worker: Arc::new(std::sync::Mutex::new(Some(worker))),
         })
+    }
+
+    /// What looked damaged or truncated when the store was opened.
+    pub fn startup_warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Finishes the queued writes and closes the database, when this is the last handle
@@ -332,6 +350,49 @@ struct Publish {
     events: broadcast::Sender<Arc<Event>>,
     committed: watch::Sender<u64>,
     history_bytes: usize,
+}
+
+/// Signs, before SQLite opens the files, that the store was truncated or its write-ahead log
+/// damaged. SQLite starts regardless (an empty file is an empty database; a WAL it cannot read
+/// is ignored), so these are said out loud instead of starting silently empty.
+fn damage_signs(dir: &Path) -> Vec<String> {
+    let db = dir.join("datumctl.db");
+    let wal = dir.join("datumctl.db-wal");
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+    let mut signs = Vec::new();
+    let wal_size = size(&wal).unwrap_or(0);
+    if size(&db) == Some(0) && wal_size == 0 {
+        signs.push(format!(
+            "{} is empty (0 bytes): if this data dir held objects, the file was truncated; starting with none",
+            db.display()
+        ));
+    }
+    if wal_size > 0 {
+        let header = std::fs::File::open(&wal).ok().and_then(|mut file| {
+            let mut header = [0u8; 32];
+            std::io::Read::read_exact(&mut file, &mut header)
+                .ok()
+                .map(|()| header)
+        });
+        let magic = header
+            .as_ref()
+            .map(|h| u32::from_be_bytes([h[0], h[1], h[2], h[3]]));
+        let page = header.as_ref().map_or(0, |h| {
+            u64::from(u32::from_be_bytes([h[8], h[9], h[10], h[11]]))
+        });
+        if !matches!(magic, Some(0x377f_0682 | 0x377f_0683)) || page == 0 {
+            signs.push(format!(
+                "{} has no valid header: SQLite will ignore it, and writes not yet copied into the database are lost",
+                wal.display()
+            ));
+        } else if (wal_size - 32) % (24 + page) != 0 {
+            signs.push(format!(
+                "{} ends in a partial frame (an interrupted write): the last transaction in it may be lost",
+                wal.display()
+            ));
+        }
+    }
+    signs
 }
 
 fn storage(e: rusqlite::Error) -> StoreError {
