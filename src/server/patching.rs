@@ -209,6 +209,7 @@ async fn apply_create(
     warnings.extend(pruned.iter().cloned());
     obj["metadata"]["managedFields"] = managed;
     if call.dry_run() {
+        super::resource::refuse_oversized(&obj)?;
         return Ok(value_response(201, &obj, &warnings));
     }
     let stored = app

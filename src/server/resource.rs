@@ -29,6 +29,15 @@ pub(super) fn store_error(name: &str, e: StoreError) -> ApiError {
     }
 }
 
+/// A dry run answers as the store would: an object over its limit is refused.
+pub(super) fn refuse_oversized(object: &Value) -> Result<(), ApiError> {
+    let size = serde_json::to_vec(object).map_or(0, |b| b.len());
+    if size > super::store::MAX_OBJECT_BYTES {
+        return Err(ApiError::object_too_large());
+    }
+    Ok(())
+}
+
 pub(super) fn stored_response(code: u16, stored: &Stored, warnings: &[String]) -> Response {
     json_response(code, stored.json.clone(), warnings)
 }
@@ -94,6 +103,7 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
         &object::now(),
     );
     if call.dry_run() {
+        refuse_oversized(&obj)?;
         return Ok(value_response(201, &obj, &warnings));
     }
     // A generated name that is taken gets another suffix, as kube-apiserver retries it.
@@ -258,6 +268,7 @@ pub(super) async fn commit(
     if call.dry_run() {
         let mut shown = new;
         shown["metadata"]["resourceVersion"] = json!(old.rv.to_string());
+        refuse_oversized(&shown)?;
         return Ok(value_response(200, &shown, warnings));
     }
     let stored = app
