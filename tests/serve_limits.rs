@@ -238,7 +238,10 @@ fn connections_beyond_the_cap_are_closed_and_logged() {
 fn concurrent_patches_without_a_resource_version_never_conflict() {
     let server = TestServer::start_with(&["--no-status-writer"]);
     let api = serve_support::Api::new(&server, "race");
-    assert_eq!(api.create(&serve_support::policy("shared")).code, 201);
+    // Labels exist from the start, so the JSON patches' `add` into them always has a parent.
+    let mut shared = serve_support::policy("shared");
+    shared["metadata"]["labels"] = serde_json::json!({"team": "a"});
+    assert_eq!(api.create(&shared).code, 201);
     let item = serve_support::Api::item("default", "shared");
     let writers: Vec<_> = (0..20)
         .map(|w| {
