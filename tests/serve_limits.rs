@@ -560,3 +560,21 @@ fn query_parameters_media_types_and_escaped_names_are_read_strictly() {
     }
     assert_eq!(names, ["my-policy", "p0", "p1", "p2", "p3", "p4"]);
 }
+
+#[test]
+fn plain_connections_are_http_1_1_only() {
+    let server = TestServer::start();
+    // The HTTP/2 connection preface (h2c with prior knowledge) gets no HTTP/2 answer.
+    let mut h2 = TcpStream::connect(addr(&server)).expect("connect");
+    h2.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+        .expect("preface");
+    h2.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut reply = Vec::new();
+    let _ = h2.read_to_end(&mut reply);
+    let text = String::from_utf8_lossy(&reply);
+    assert!(
+        reply.is_empty() || text.starts_with("HTTP/1.1 4"),
+        "answered the h2 preface with {text:?}"
+    );
+}
