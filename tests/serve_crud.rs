@@ -545,3 +545,48 @@ fn hostile_patches_are_refused_not_crashed_on() {
     assert_eq!(still.code, 200);
     assert_eq!(still.body["spec"]["retry"]["numRetries"], 3);
 }
+
+#[test]
+fn reapplying_a_file_whose_lists_get_defaults_writes_nothing() {
+    let server = quiet_server();
+    let home = tempfile::tempdir().expect("home");
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/global-rate-limit.yaml");
+    let apply = || {
+        let out = common::datumctl(home.path())
+            .args(["apply", "-f"])
+            .arg(&file)
+            .args(["--server", &server.url, "--project", "noop"])
+            .output()
+            .expect("apply");
+        assert!(out.status.success(), "{}", common::err(&out));
+        common::out(&out)
+    };
+    assert!(apply().ends_with("created\n"));
+    let api = Api::new(&server, "noop");
+    let first = api.get(&Api::item("default", "public-api-quota")).body;
+    for _ in 0..2 {
+        assert_eq!(
+            apply(),
+            "backendtrafficpolicy.gateway.envoyproxy.io/public-api-quota unchanged\n"
+        );
+    }
+    let now = api.get(&Api::item("default", "public-api-quota")).body;
+    assert_eq!(
+        now["metadata"]["resourceVersion"],
+        first["metadata"]["resourceVersion"]
+    );
+    assert_eq!(now["metadata"]["generation"], 1);
+    // Spelling out a default by merge patch changes nothing either.
+    let patched = api.patch(
+        &Api::item("default", "public-api-quota"),
+        "application/merge-patch+json",
+        r#"{"spec":{"rateLimit":{"global":{"rules":[{"clientSelectors":[{"headers":[{"name":"x-api-key","type":"Distinct","invert":false}]}],"limit":{"requests":100,"unit":"Minute"}},{"clientSelectors":[{"headers":[{"name":"x-api-key","type":"Distinct"}],"path":{"type":"PathPrefix","value":"/search"}}],"limit":{"requests":20,"unit":"Minute"}}]}}}}"#,
+    );
+    assert_eq!(patched.code, 200, "{}", patched.text);
+    assert_eq!(
+        patched.body["metadata"]["resourceVersion"],
+        first["metadata"]["resourceVersion"]
+    );
+    assert_eq!(patched.body["metadata"]["generation"], 1);
+}

@@ -124,3 +124,73 @@ fn bad_serve_flags_are_usage_errors() {
         assert!(out.stdout.is_empty(), "{args:?} printed a URL");
     }
 }
+
+#[test]
+fn a_second_serve_on_the_same_data_dir_is_refused_naming_the_holder() {
+    let server = TestServer::start();
+    let out = Command::new(common::bin())
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(&server.data_dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty(), "the second serve printed a URL");
+    assert!(
+        stderr.contains(&format!(
+            "in use by another `datumctl serve` (pid {})",
+            server.child.id()
+        )),
+        "{stderr}"
+    );
+    // The first one is unaffected; once it is gone the data dir is free again.
+    assert_eq!(
+        Api::new(&server, "lock").get(&Api::coll("default")).code,
+        200
+    );
+    let dir = server.data_dir.clone();
+    let mut server = server;
+    server.kill();
+    let again = TestServer::start_in(&dir, &[]);
+    assert_eq!(
+        Api::new(&again, "lock").get(&Api::coll("default")).code,
+        200
+    );
+}
+
+#[test]
+fn a_truncated_store_or_a_damaged_wal_is_warned_about_at_start() {
+    for (file, content, needle) in [
+        ("datumctl.db", &b""[..], "is empty (0 bytes)"),
+        (
+            "datumctl.db-wal",
+            &b"not a write-ahead log at all, just junk bytes"[..],
+            "has no valid header",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::write(dir.path().join(file), content).expect("write");
+        let (mut child, _url, _stdout) = common::spawn_serve(dir.path(), &[], Stdio::piped());
+        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        let mut first = String::new();
+        stderr.read_line(&mut first).expect("warning");
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(first.starts_with("Warning: "), "{file}: {first}");
+        assert!(first.contains(needle), "{file}: {first}");
+    }
+    // A clean restart says nothing.
+    let server = TestServer::start();
+    let dir = server.data_dir.clone();
+    drop(server);
+    let (mut child, _url, _stdout) = common::spawn_serve(&dir, &[], Stdio::piped());
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -233,3 +233,348 @@ fn connections_beyond_the_cap_are_closed_and_logged() {
         "{log}"
     );
 }
+
+#[test]
+fn concurrent_patches_without_a_resource_version_never_conflict() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = serve_support::Api::new(&server, "race");
+    // Labels exist from the start, so the JSON patches' `add` into them always has a parent.
+    let mut shared = serve_support::policy("shared");
+    shared["metadata"]["labels"] = serde_json::json!({"team": "a"});
+    assert_eq!(api.create(&shared).code, 201);
+    let item = serve_support::Api::item("default", "shared");
+    let writers: Vec<_> = (0..20)
+        .map(|w| {
+            let api = serve_support::Api::new(&server, "race");
+            let item = item.clone();
+            std::thread::spawn(move || {
+                let mut codes = Vec::new();
+                for round in 0..10 {
+                    let kind = if w % 2 == 0 {
+                        "application/merge-patch+json"
+                    } else {
+                        "application/json-patch+json"
+                    };
+                    let body = if w % 2 == 0 {
+                        format!(r#"{{"metadata":{{"labels":{{"w{w}":"r{round}"}}}}}}"#)
+                    } else {
+                        format!(
+                            r#"[{{"op":"add","path":"/metadata/annotations","value":{{}}}},{{"op":"add","path":"/metadata/labels/w{w}","value":"r{round}"}}]"#
+                        )
+                    };
+                    codes.push(api.patch(&item, kind, &body).code);
+                }
+                codes
+            })
+        })
+        .collect();
+    let codes: Vec<u16> = writers
+        .into_iter()
+        .flat_map(|t| t.join().expect("writer"))
+        .collect();
+    let conflicts = codes.iter().filter(|c| **c == 409).count();
+    assert_eq!(
+        conflicts,
+        0,
+        "{conflicts} of {} patches got 409",
+        codes.len()
+    );
+    assert!(codes.iter().all(|c| *c == 200), "{codes:?}");
+    let last = api.get(&item).body;
+    for w in 0..20 {
+        assert_eq!(last["metadata"]["labels"][format!("w{w}")], "r9", "{last}");
+    }
+}
+
+#[test]
+fn a_hundred_thousand_duplicate_keys_get_capped_warnings() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let mut body = String::from(
+        r#"{"apiVersion":"gateway.envoyproxy.io/v1alpha1","kind":"BackendTrafficPolicy","metadata":{"name":"dups"},"spec":{"notAField":{"#,
+    );
+    for i in 0..100_000 {
+        body.push_str(&format!(r#""k{i}":"v","k{i}":"v","#));
+    }
+    body.push_str(r#""last":"v"},"targetRefs":[{"group":"gateway.networking.k8s.io","kind":"Gateway","name":"g"}]}}"#);
+    // A raw request: the test's HTTP client refuses responses with over 100 headers, and the
+    // cap (kube-apiserver's) is on the warnings' total length, not their count.
+    let path = format!(
+        "{}{}?fieldValidation=Warn",
+        common::project_base("", "dups"),
+        serve_support::Api::coll("default")
+    );
+    let mut stream = TcpStream::connect(addr(&server)).expect("connect");
+    stream
+        .write_all(
+            format!(
+                "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .expect("head");
+    stream.write_all(body.as_bytes()).expect("body");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    let head = reply.split("\r\n\r\n").next().unwrap_or_default();
+    let warnings: Vec<&str> = head
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("warning: ")
+                .or_else(|| l.strip_prefix("Warning: "))
+        })
+        .collect();
+    let total: usize = warnings.iter().map(|w| w.len()).sum();
+    eprintln!("{} Warning headers, {total} bytes", warnings.len());
+    assert!(head.starts_with("HTTP/1.1 201"), "{head}");
+    assert!(!warnings.is_empty(), "no warnings at all: {head}");
+    assert!(total <= 8 * 1024, "{total} bytes of Warning headers");
+    assert!(warnings[0].contains("duplicate field"), "{}", warnings[0]);
+}
+
+/// The server's peak resident memory so far (VmHWM), in MiB.
+fn peak_rss_mib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kib| kib / 1024)
+}
+
+/// A merge patch adding `count` labels of about 280 bytes each (long prefixed keys: fewer
+/// entries per byte keep the debug-build server quick), named by `round`.
+fn label_patch(round: usize, count: usize) -> String {
+    let prefix = format!(
+        "{}.{}.{}.example.com",
+        "a".repeat(63),
+        "b".repeat(63),
+        "c".repeat(63)
+    );
+    let labels: Vec<String> = (0..count)
+        .map(|i| format!(r#""{prefix}/r{round}-{i}":"{}""#, "v".repeat(60)))
+        .collect();
+    format!(r#"{{"metadata":{{"labels":{{{}}}}}}}"#, labels.join(","))
+}
+
+#[test]
+fn objects_grown_by_patches_stop_at_the_size_limit_and_memory_stays_bounded() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = serve_support::Api::new(&server, "grow");
+    assert_eq!(api.create(&serve_support::policy("big")).code, 201);
+    let item = serve_support::Api::item("default", "big");
+    let mut refused = 0;
+    for round in 0..40 {
+        // About 150 KB of new labels each time.
+        let reply = api.patch(
+            &item,
+            "application/merge-patch+json",
+            &label_patch(round, 540),
+        );
+        match reply.code {
+            200 => assert_eq!(refused, 0, "a patch passed after the limit was reached"),
+            413 => {
+                assert_eq!(
+                    reply.body["reason"], "RequestEntityTooLarge",
+                    "{}",
+                    reply.text
+                );
+                assert_eq!(reply.body["message"], "etcdserver: request is too large");
+                refused += 1;
+            }
+            other => panic!("round {round}: {other} {}", reply.text),
+        }
+    }
+    assert!(refused > 20, "only {refused} of 40 patches were refused");
+    let stored = api.get(&item);
+    assert_eq!(stored.code, 200);
+    assert!(
+        stored.text.len() <= 1536 * 1024,
+        "{} bytes stored",
+        stored.text.len()
+    );
+    // What is stored can be written back as it is.
+    let put = api.json("PUT", &item, &stored.body);
+    assert_eq!(put.code, 200, "{}", put.text);
+    let peak = peak_rss_mib(server.child.id());
+    eprintln!("peak RSS after 40 growing patches: {peak} MiB");
+    assert!(peak < 150, "serve peaked at {peak} MiB");
+}
+
+#[test]
+fn watchers_that_do_not_read_are_dropped_and_memory_stays_bounded() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let server = TestServer::start_with_env(
+        &["--no-status-writer"],
+        &[(LIMITS, "write_timeout_ms=2000,history_kib=8192")],
+    );
+    let api = serve_support::Api::new(&server, "stall");
+    assert_eq!(api.create(&serve_support::policy("big")).code, 201);
+    let item = serve_support::Api::item("default", "big");
+    // An object of about 150 KB, then 10 watchers that never read.
+    for round in 0..1 {
+        let reply = api.patch(
+            &item,
+            "application/merge-patch+json",
+            &label_patch(round, 540),
+        );
+        assert_eq!(reply.code, 200, "{}", reply.text);
+    }
+    let path = format!(
+        "{}{}?watch=true",
+        common::project_base("", "stall"),
+        serve_support::Api::coll("default")
+    );
+    let mut watchers: Vec<TcpStream> = (0..10)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr(&server)).expect("connect");
+            s.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+                .expect("watch");
+            s
+        })
+        .collect();
+    // 150 changes of the 150 KB object: ~23 MB of events, past the history (8 MiB here).
+    for round in 0..150 {
+        let body = format!(r#"{{"metadata":{{"annotations":{{"round":"{round}"}}}}}}"#);
+        let reply = api.patch(&item, "application/merge-patch+json", &body);
+        assert_eq!(reply.code, 200, "{}", reply.text);
+    }
+    let peak = peak_rss_mib(server.child.id());
+    eprintln!("peak RSS with 10 stalled watchers over 150 changes of a 150 KB object: {peak} MiB");
+    assert!(peak < 150, "serve peaked at {peak} MiB");
+    // Past the write timeout every stalled watcher has been dropped: reading now drains what
+    // the kernel buffered and then meets the end, instead of streaming on.
+    std::thread::sleep(Duration::from_secs(4));
+    for (i, w) in watchers.iter_mut().enumerate() {
+        assert!(
+            closed_within(w, Duration::from_secs(30)).is_some(),
+            "stalled watcher {i} was not dropped"
+        );
+    }
+    // The server still serves.
+    assert_eq!(api.get(&item).code, 200);
+}
+
+#[test]
+fn watches_beyond_the_per_project_cap_get_429_with_retry_after() {
+    let server = TestServer::start_with_env(&[], &[(LIMITS, "max_watches_per_project=2")]);
+    let api = serve_support::Api::new(&server, "cap");
+    let (a, _la) = api.watch("");
+    let (b, _lb) = api.watch("");
+    assert_eq!((a, b), (200, 200));
+    let third = api.get(&format!(
+        "{}?watch=true",
+        serve_support::Api::coll("default")
+    ));
+    assert_eq!(third.code, 429, "{}", third.text);
+    assert_eq!(third.body["reason"], "TooManyRequests");
+    assert_eq!(third.header("Retry-After"), ["1"]);
+    // Another project has its own slots.
+    let (other, _lo) = serve_support::Api::new(&server, "cap-other").watch("");
+    assert_eq!(other, 200);
+    // A slot comes back when its watch ends.
+    drop(_la);
+    let mut code = 0;
+    for _ in 0..100 {
+        let (c, _l) = api.watch("timeoutSeconds=1");
+        code = c;
+        if code == 200 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(code, 200, "the ended watch's slot never came back");
+}
+
+#[test]
+fn query_parameters_media_types_and_escaped_names_are_read_strictly() {
+    let server = TestServer::start_with(&["--no-status-writer"]);
+    let api = serve_support::Api::new(&server, "strict");
+    let coll = serve_support::Api::coll("default");
+    // Media types are case-insensitive.
+    let body = serde_json::to_vec(&serve_support::policy("my-policy")).expect("json");
+    let created = api.send(
+        "POST",
+        &coll,
+        &[("Content-Type", "APPLICATION/JSON")],
+        Some(&body),
+    );
+    assert_eq!(created.code, 201, "{}", created.text);
+    // A percent-encoded name is decoded.
+    let escaped = api.get(&format!("{coll}/my%2Dpolicy"));
+    assert_eq!(escaped.code, 200, "{}", escaped.text);
+    assert_eq!(escaped.body["metadata"]["name"], "my-policy");
+    // Numbers that are not numbers are 400s naming the parameter, on lists and watches.
+    for query in [
+        "resourceVersion=abc",
+        "timeoutSeconds=abc",
+        "limit=-1",
+        "watch=true&timeoutSeconds=abc",
+    ] {
+        let reply = api.get(&format!("{coll}?{query}"));
+        assert_eq!(reply.code, 400, "{query}: {}", reply.text);
+        let name = query.rsplit('&').next().and_then(|q| q.split('=').next());
+        assert!(
+            reply.body["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with(&format!("{}: Invalid value", name.unwrap_or("")))),
+            "{query}: {}",
+            reply.text
+        );
+    }
+    // The largest timeout is clamped, not a panic: the watch opens and the server goes on.
+    let (code, _lines) = api.watch("timeoutSeconds=18446744073709551615");
+    assert_eq!(code, 200);
+    assert_eq!(api.get(&coll).code, 200);
+    // Paging one object at a time walks every object once.
+    for i in 0..5 {
+        assert_eq!(
+            api.create(&serve_support::policy(&format!("p{i}"))).code,
+            201
+        );
+    }
+    let mut names = Vec::new();
+    let mut token = String::new();
+    for _ in 0..10 {
+        let page = api.get(&format!("{coll}?limit=1&continue={token}"));
+        assert_eq!(page.code, 200, "{}", page.text);
+        for item in page.body["items"].as_array().into_iter().flatten() {
+            names.push(item["metadata"]["name"].as_str().unwrap_or("").to_string());
+        }
+        match page.body["metadata"]["continue"].as_str() {
+            Some(t) => {
+                let left = page.body["metadata"]["remainingItemCount"].as_u64();
+                assert_eq!(left, Some(6 - names.len() as u64), "{}", page.text);
+                token = t.to_string();
+            }
+            None => break,
+        }
+    }
+    assert_eq!(names, ["my-policy", "p0", "p1", "p2", "p3", "p4"]);
+}
+
+#[test]
+fn plain_connections_are_http_1_1_only() {
+    let server = TestServer::start();
+    // The HTTP/2 connection preface (h2c with prior knowledge) gets no HTTP/2 answer.
+    let mut h2 = TcpStream::connect(addr(&server)).expect("connect");
+    h2.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+        .expect("preface");
+    h2.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut reply = Vec::new();
+    let _ = h2.read_to_end(&mut reply);
+    let text = String::from_utf8_lossy(&reply);
+    assert!(
+        reply.is_empty() || text.starts_with("HTTP/1.1 4"),
+        "answered the h2 preface with {text:?}"
+    );
+}

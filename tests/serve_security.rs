@@ -131,3 +131,71 @@ fn serves_tls_with_the_given_certificate() {
     .call();
     assert!(plain.is_err());
 }
+
+#[test]
+fn token_lines_that_could_widen_access_refuse_to_start() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for (text, line) in [
+        ("s3cr3t,\n", 1),
+        ("# ok\nroot\ns3cr3t, ,alpha\n", 3),
+        (",alpha\n", 1),
+        ("s3cr3t,alpha\ns3cr3t,beta\n", 2),
+    ] {
+        let path = dir.path().join("tokens");
+        std::fs::write(&path, text).expect("tokens");
+        let out = std::process::Command::new(common::bin())
+            .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+            .arg(dir.path().join("data"))
+            .arg("--token-file")
+            .arg(&path)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{text:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{text:?} started serving");
+        assert!(
+            stderr.contains(&format!("line {line}:")),
+            "{text:?}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("s3cr3t"),
+            "{text:?} printed the token: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn sighup_reloads_the_token_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let tokens = token_file(dir.path());
+    let server = TestServer::start_with(&["--token-file", tokens.to_str().expect("utf8")]);
+    let team = Api::new(&server, "alpha").with_token("team-token");
+    assert_eq!(team.get(&Api::coll("default")).code, 200);
+    let hup = |pid: u32| {
+        let sent = std::process::Command::new("kill")
+            .args(["-HUP", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+    };
+    // A broken file keeps the tokens in force.
+    std::fs::write(&tokens, "admin-token\nteam-token,\n").expect("tokens");
+    hup(server.child.id());
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(team.get(&Api::coll("default")).code, 200);
+    // The team token removed: it stops working without a restart.
+    std::fs::write(&tokens, "admin-token\n").expect("tokens");
+    hup(server.child.id());
+    let mut code = 0;
+    for _ in 0..100 {
+        code = team.get(&Api::coll("default")).code;
+        if code == 401 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(code, 401, "the removed token still worked");
+    let admin = Api::new(&server, "alpha").with_token("admin-token");
+    assert_eq!(admin.get(&Api::coll("default")).code, 200);
+}

@@ -587,8 +587,12 @@ impl Applier<'_> {
                 .await
             {
                 Ok(patched) => {
+                    // The server wrote nothing (the patch only spelled out defaults): the
+                    // resourceVersion did not move.
+                    let same = patched["metadata"]["resourceVersion"]
+                        == live["metadata"]["resourceVersion"];
                     return Ok(ApplyOutcome {
-                        verb: "configured",
+                        verb: if same { "unchanged" } else { "configured" },
                         object: patched,
                     });
                 }

@@ -31,6 +31,20 @@ impl Call {
         self.query.get(name).map(String::as_str)
     }
 
+    /// A whole-number query parameter; absent or empty is None, anything else that is not a
+    /// whole number is a 400 naming the parameter, as kube-apiserver refuses it.
+    pub fn number(&self, name: &str) -> Result<Option<u64>, ApiError> {
+        match self.param(name) {
+            None | Some("") => Ok(None),
+            Some(text) => text.parse::<u64>().map(Some).map_err(|_| {
+                ApiError::bad_request(format!(
+                    "{name}: Invalid value: {}: must be a non-negative whole number",
+                    serde_json::Value::String(text.to_string())
+                ))
+            }),
+        }
+    }
+
     pub fn flag(&self, name: &str) -> bool {
         matches!(self.param(name), Some("true" | "1"))
     }
@@ -169,8 +183,8 @@ pub fn typed_response(
     if let Ok(v) = HeaderValue::from_str(content_type) {
         headers.insert(header::CONTENT_TYPE, v);
     }
-    for w in warnings {
-        let text = format!("299 - {}", serde_json::Value::String(w.clone()));
+    for w in capped_warnings(warnings) {
+        let text = format!("299 - {}", serde_json::Value::String(w));
         if let Ok(v) = HeaderValue::from_str(&text) {
             headers.append(header::WARNING, v);
         }
@@ -178,9 +192,80 @@ pub fn typed_response(
     response
 }
 
+/// kube-apiserver's bounds on `Warning` headers: this many characters of warning text in all…
+const WARNINGS_TOTAL_CHARS: usize = 4 * 1024;
+/// …and, once that is exceeded, each warning cut to this many characters.
+const WARNING_ITEM_CHARS: usize = 256;
+
+/// The warnings to send, as kube-apiserver's warning recorder sends them: duplicates dropped;
+/// while the texts fit in the total they go out whole; the first one that does not fit
+/// switches to truncation — every warning so far is re-sent cut to the item length, and more
+/// are added (cut) only until the total is reached again.
+pub fn capped_warnings(warnings: &[String]) -> Vec<String> {
+    let cut = |text: &str| -> (String, usize) {
+        let length = text.chars().count();
+        if length > WARNING_ITEM_CHARS {
+            (
+                text.chars().take(WARNING_ITEM_CHARS).collect(),
+                WARNING_ITEM_CHARS,
+            )
+        } else {
+            (text.to_string(), length)
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut sent: Vec<String> = Vec::new();
+    let mut written = 0usize;
+    let mut truncating = false;
+    for text in warnings {
+        if text.is_empty() {
+            continue;
+        }
+        if truncating && written >= WARNINGS_TOTAL_CHARS {
+            break;
+        }
+        if !seen.insert(text.as_str()) {
+            continue;
+        }
+        kept.push(text);
+        if truncating {
+            let (text, length) = cut(text);
+            written += length;
+            sent.push(text);
+            continue;
+        }
+        let length = text.chars().count();
+        if written + length <= WARNINGS_TOTAL_CHARS {
+            written += length;
+            sent.push(text.clone());
+            continue;
+        }
+        truncating = true;
+        sent.clear();
+        written = 0;
+        for earlier in &kept {
+            let (text, length) = cut(earlier);
+            written += length;
+            sent.push(text);
+        }
+    }
+    sent
+}
+
 pub fn error_response(error: &ApiError) -> Response {
     let body = serde_json::to_vec(&error.to_status()).unwrap_or_default();
-    json_response(error.code, body, &[])
+    let mut response = json_response(error.code, body, &[]);
+    if let Some(seconds) = error
+        .details
+        .as_ref()
+        .and_then(|d| d["retryAfterSeconds"].as_u64())
+    {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
 }
 
 pub fn value_response(code: u16, value: &serde_json::Value, warnings: &[String]) -> Response {
@@ -189,4 +274,28 @@ pub fn value_response(code: u16, value: &serde_json::Value, warnings: &[String])
         serde_json::to_vec(value).unwrap_or_default(),
         warnings,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_are_deduplicated_then_cut_once_the_total_is_exceeded() {
+        let few: Vec<String> = ["a", "b", "a", ""].iter().map(|s| s.to_string()).collect();
+        assert_eq!(capped_warnings(&few), ["a", "b"]);
+        // 100,000 distinct long warnings: bounded by the total, each cut to the item length.
+        let many: Vec<String> = (0..100_000)
+            .map(|i| format!("duplicate field \"k{i}\" {}", "x".repeat(300)))
+            .collect();
+        let sent = capped_warnings(&many);
+        let total: usize = sent.iter().map(|w| w.chars().count()).sum();
+        assert!(sent.iter().all(|w| w.chars().count() <= WARNING_ITEM_CHARS));
+        assert!(total < WARNINGS_TOTAL_CHARS + WARNING_ITEM_CHARS, "{total}");
+        assert_eq!((sent.len(), total), (16, WARNINGS_TOTAL_CHARS));
+        assert!(sent[0].starts_with("duplicate field \"k0\""));
+        // Under the total, texts go out whole.
+        let long = vec!["y".repeat(1000); 1];
+        assert_eq!(capped_warnings(&long), long);
+    }
 }

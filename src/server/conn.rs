@@ -104,8 +104,11 @@ struct Connection {
 impl Connection {
     async fn run(mut self, tcp: TcpStream) {
         let _ = tcp.set_nodelay(true);
+        let write_timeout = self.app.limits.write_timeout;
         let Some(acceptor) = self.tls.take() else {
-            return self.http(TokioIo::new(tcp), None).await;
+            return self
+                .http(TokioIo::new(WriteDeadline::new(tcp, write_timeout)), None)
+                .await;
         };
         let limit = self.app.limits.handshake_timeout;
         let handshake = tokio::time::timeout(limit, acceptor.accept(tcp));
@@ -131,7 +134,11 @@ impl Connection {
             stream.get_ref().1.peer_certificates().map(|chain| {
                 PeerCertificates(chain.iter().map(|c| c.clone().into_owned()).collect())
             });
-        self.http(TokioIo::new(stream), certificates).await
+        self.http(
+            TokioIo::new(WriteDeadline::new(stream, write_timeout)),
+            certificates,
+        )
+        .await
     }
 
     async fn http<IO>(mut self, io: TokioIo<IO>, certificates: Option<PeerCertificates>)
@@ -161,5 +168,105 @@ impl Connection {
         // Finish the request in flight (bounded by the grace period), then close.
         connection.as_mut().graceful_shutdown();
         let _ = connection.await;
+    }
+}
+
+/// A stream whose writes fail once one has made no progress for `limit`: a peer that stops
+/// reading (a stalled watcher) loses its connection instead of holding buffers forever.
+struct WriteDeadline<S> {
+    inner: S,
+    limit: Duration,
+    stalled: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<S> WriteDeadline<S> {
+    fn new(inner: S, limit: Duration) -> Self {
+        WriteDeadline {
+            inner,
+            limit,
+            stalled: None,
+        }
+    }
+
+    /// Pending from the inner stream: start (or check) the stall clock.
+    fn pending<T>(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<T>> {
+        let limit = self.limit;
+        let sleep = self
+            .stalled
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
+        match sleep.as_mut().poll(cx) {
+            std::task::Poll::Ready(()) => std::task::Poll::Ready(Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("the peer read nothing for {limit:?}"),
+            ))),
+            std::task::Poll::Pending => std::task::Poll::Pending,
+        }
+    }
+}
+
+impl<S: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for WriteDeadline<S> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for WriteDeadline<S> {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        match std::pin::Pin::new(&mut self.inner).poll_write(cx, buf) {
+            std::task::Poll::Pending => self.pending(cx),
+            done => {
+                self.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn poll_write_vectored(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        match std::pin::Pin::new(&mut self.inner).poll_write_vectored(cx, bufs) {
+            std::task::Poll::Pending => self.pending(cx),
+            done => {
+                self.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        match std::pin::Pin::new(&mut self.inner).poll_flush(cx) {
+            std::task::Poll::Pending => self.pending(cx),
+            done => {
+                self.stalled = None;
+                done
+            }
+        }
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }

@@ -17,6 +17,14 @@ pub struct Limits {
     pub body_timeout: Duration,
     /// After SIGTERM, in-flight requests get this long before their connections are closed.
     pub grace_period: Duration,
+    /// A response write that makes no progress for this long closes the connection: a client
+    /// that stops reading (a stalled watcher) is dropped, its buffers freed.
+    pub write_timeout: Duration,
+    /// Open watches in all, and per project; beyond them a watch gets 429 with Retry-After.
+    pub max_watches: usize,
+    pub max_watches_per_project: usize,
+    /// Bytes of stored JSON the watch history keeps (it also keeps at most 20,000 events).
+    pub history_bytes: usize,
 }
 
 impl Default for Limits {
@@ -27,6 +35,10 @@ impl Default for Limits {
             header_timeout: Duration::from_secs(32),
             body_timeout: Duration::from_secs(60),
             grace_period: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(60),
+            max_watches: 800,
+            max_watches_per_project: 200,
+            history_bytes: super::store::HISTORY_BYTES,
         }
     }
 }
@@ -47,6 +59,10 @@ const NAMES: &[&str] = &[
     "header_timeout_ms",
     "body_timeout_ms",
     "grace_period_ms",
+    "write_timeout_ms",
+    "max_watches",
+    "max_watches_per_project",
+    "history_kib",
 ];
 
 impl Limits {
@@ -76,6 +92,15 @@ impl Limits {
                 "header_timeout_ms" => limits.header_timeout = millis,
                 "body_timeout_ms" => limits.body_timeout = millis,
                 "grace_period_ms" => limits.grace_period = millis,
+                "write_timeout_ms" => limits.write_timeout = millis,
+                "max_watches" => limits.max_watches = usize::try_from(number).unwrap_or(usize::MAX),
+                "history_kib" => {
+                    limits.history_bytes =
+                        usize::try_from(number.saturating_mul(1024)).unwrap_or(usize::MAX)
+                }
+                "max_watches_per_project" => {
+                    limits.max_watches_per_project = usize::try_from(number).unwrap_or(usize::MAX)
+                }
                 _ => return Err(bad("unknown name")),
             }
         }

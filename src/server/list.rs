@@ -69,18 +69,21 @@ pub struct Page {
     pub rv: u64,
     /// Where the next page starts, when more remain.
     pub token: Option<String>,
-    pub remaining: usize,
+    /// How many objects follow the page; None with selectors (not counted, as kube-apiserver).
+    pub remaining: Option<usize>,
 }
 
 /// The selected objects in key order, after the continue point, at most `limit` of them, plus
 /// the continue token when more remain.
 pub fn select(app: &App, call: &Call, filter: &Filter) -> Result<Page, ApiError> {
-    let limit = match call.param("limit") {
-        Some(l) if !l.is_empty() => l
-            .parse::<usize>()
-            .map_err(|_| ApiError::bad_request(format!("invalid limit {l:?}")))?,
-        _ => 0,
-    };
+    let limit = call
+        .number("limit")?
+        .map_or(0, |l| usize::try_from(l).unwrap_or(usize::MAX));
+    // Checked, though a list always reads the latest state.
+    call.number("resourceVersion")?;
+    call.number("timeoutSeconds")?;
+    let selecting = !call.param("labelSelector").unwrap_or("").is_empty()
+        || !call.param("fieldSelector").unwrap_or("").is_empty();
     let start = match call.param("continue") {
         Some(token) if !token.is_empty() => Some(decode_continue(token)?),
         _ => None,
@@ -117,8 +120,21 @@ pub fn select(app: &App, call: &Call, filter: &Filter) -> Result<Page, ApiError>
             continue;
         }
         if limit > 0 && items.len() == limit {
-            remaining += 1;
-            continue;
+            // A page costs its own size: with selectors kube-apiserver reports no
+            // remainingItemCount, and without them the rest is counted by key alone.
+            remaining = 1;
+            if !selecting {
+                remaining = state
+                    .objects
+                    .range((Bound::Excluded(key.clone()), Bound::Unbounded))
+                    .take_while(|(k, _)| {
+                        k.project == call.project
+                            && call.namespace.as_ref().is_none_or(|ns| *ns == k.namespace)
+                    })
+                    .count()
+                    + 1;
+            }
+            break;
         }
         items.push(Arc::clone(stored));
         last_key = Some(key.clone());
@@ -132,7 +148,7 @@ pub fn select(app: &App, call: &Call, filter: &Filter) -> Result<Page, ApiError>
         items,
         rv,
         token,
-        remaining,
+        remaining: (!selecting).then_some(remaining),
     })
 }
 
@@ -158,7 +174,9 @@ pub fn list(app: &App, call: &Call) -> Result<Response, ApiError> {
     let mut metadata = json!({ "resourceVersion": rv.to_string() });
     if let Some(t) = &token {
         metadata["continue"] = json!(t);
-        metadata["remainingItemCount"] = json!(remaining);
+        if let Some(n) = remaining {
+            metadata["remainingItemCount"] = json!(n);
+        }
     }
     let mut body = Vec::with_capacity(64 + items.iter().map(|s| s.json.len() + 1).sum::<usize>());
     body.extend_from_slice(format!("{{\"apiVersion\":\"{API_VERSION}\",\"items\":[").as_bytes());

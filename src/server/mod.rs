@@ -48,7 +48,8 @@ pub struct Config {
 pub struct App {
     pub store: store::Store,
     pub options: Options,
-    pub tokens: Option<auth::Tokens>,
+    /// The accepted tokens (with `--token-file`); SIGHUP reloads them.
+    pub tokens: Option<std::sync::RwLock<auth::Tokens>>,
     /// `--client-ca-file`: client certificates it signed authenticate requests.
     pub client_ca: Option<auth::ClientCa>,
     /// Flips to true on SIGINT/SIGTERM so open watches end and the drain can finish.
@@ -56,6 +57,7 @@ pub struct App {
     pub verbosity: u8,
     pub printer: Printer,
     pub limits: limits::Limits,
+    pub watches: watch::WatchSlots,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +74,10 @@ pub enum ServeError {
         dir: String,
         source: store::StoreError,
     },
+    #[error(
+        "the data dir {dir} is in use by another `datumctl serve` ({holder}); stop it first, or give this one another --data-dir"
+    )]
+    Locked { dir: String, holder: String },
     #[error(transparent)]
     Tokens(#[from] auth::TokenFileError),
     #[error(transparent)]
@@ -113,6 +119,73 @@ async fn shutdown_signal() {
     }
 }
 
+/// Re-reads the token file on each SIGHUP, so a removed token stops working without a
+/// restart. A file that no longer parses keeps the previous tokens, with a warning.
+#[cfg(unix)]
+async fn reload_tokens_on_hangup(app: Arc<App>, path: PathBuf) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+        app.printer
+            .warn("cannot listen for SIGHUP: the token file will not be reloaded");
+        return;
+    };
+    while hangups.recv().await.is_some() {
+        let Some(lock) = &app.tokens else { return };
+        match auth::Tokens::load(&path) {
+            Ok(tokens) => {
+                let count = tokens.len();
+                *lock.write().unwrap_or_else(|p| p.into_inner()) = tokens;
+                app.printer.err(&format!(
+                    "datumctl serve: reloaded {count} token(s) from {}\n",
+                    path.display()
+                ));
+            }
+            Err(e) => app
+                .printer
+                .warn(&format!("{e}; the previous tokens stay in force")),
+        }
+    }
+}
+
+/// Takes the data dir's exclusive lock (`serve.lock`, holding our pid) for as long as the
+/// returned file lives: two servers on one store would hand out the same resourceVersions.
+fn lock_data_dir(dir: &std::path::Path) -> Result<std::fs::File, ServeError> {
+    use std::io::{Read, Seek, Write};
+    let failed = |source: std::io::Error| ServeError::Store {
+        dir: dir.display().to_string(),
+        source: store::StoreError::Storage(format!("cannot lock the data dir: {source}")),
+    };
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    // Not truncated on open: the pid in it is the holder's until we hold the lock.
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join("serve.lock"))
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            let holder = match text.trim().parse::<u32>() {
+                Ok(pid) => format!("pid {pid}"),
+                Err(_) => "pid unknown".to_string(),
+            };
+            return Err(ServeError::Locked {
+                dir: dir.display().to_string(),
+                holder,
+            });
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
+    }
+    file.set_len(0).map_err(failed)?;
+    file.rewind().map_err(failed)?;
+    writeln!(file, "{}", std::process::id()).map_err(failed)?;
+    Ok(file)
+}
+
 /// Serves until SIGINT/SIGTERM, then drains in-flight requests and returns.
 pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
     let addr: SocketAddr = tokio::net::lookup_host(&config.addr)
@@ -132,10 +205,16 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
         Some(settings) => Some(tls::acceptor(settings, client_ca.as_ref())?),
         None => None,
     };
-    let store = store::Store::open(&config.data_dir).map_err(|source| ServeError::Store {
-        dir: config.data_dir.display().to_string(),
-        source,
-    })?;
+    let _lock = lock_data_dir(&config.data_dir)?;
+    let store = store::Store::open_with(&config.data_dir, config.limits.history_bytes).map_err(
+        |source| ServeError::Store {
+            dir: config.data_dir.display().to_string(),
+            source,
+        },
+    )?;
+    for warning in store.startup_warnings() {
+        printer.warn(warning);
+    }
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind {
@@ -176,19 +255,30 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
     let app = Arc::new(App {
         store,
         options: config.options,
-        tokens,
+        tokens: tokens.map(std::sync::RwLock::new),
         client_ca,
         shutdown,
         verbosity: config.verbosity,
         printer: printer.clone(),
         limits: config.limits,
+        watches: watch::WatchSlots::default(),
     });
+    #[cfg(unix)]
+    let reload_task = config
+        .token_file
+        .clone()
+        .map(|path| tokio::spawn(reload_tokens_on_hangup(Arc::clone(&app), path)));
     let signal = async move {
         shutdown_signal().await;
         let _ = stop.send(true);
     };
     conn::serve(listener, acceptor, Arc::clone(&app), signal).await;
     // Drained: stop the status writer, then close the store once nothing else holds it.
+    #[cfg(unix)]
+    if let Some(task) = reload_task {
+        task.abort();
+        let _ = task.await;
+    }
     if let Some(task) = writer_task {
         task.abort();
         let _ = task.await;

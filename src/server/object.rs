@@ -370,8 +370,8 @@ pub fn set_status(object: &mut Value, status: Option<Value>) {
 }
 
 /// What a write cannot change: the metadata the server owns (name, namespace, uid,
-/// creationTimestamp, generation) is copied from `old`, or dropped where `old` has none; then
-/// `generation` counts a change of anything but metadata and status.
+/// creationTimestamp, generation) is copied from `old`, or dropped where `old` has none.
+/// `bump_generation` runs later, once defaults are in.
 pub fn keep_server_metadata(old: &Value, new: &mut Value) -> Result<(), ApiError> {
     let Some(meta) = new.get_mut("metadata").and_then(Value::as_object_mut) else {
         return Err(ApiError::bad_request("the object has no metadata"));
@@ -388,11 +388,17 @@ pub fn keep_server_metadata(old: &Value, new: &mut Value) -> Result<(), ApiError
             None => meta.remove(owned),
         };
     }
+    Ok(())
+}
+
+/// `generation` counts a change of anything but metadata and status, compared after
+/// defaulting (as kube-apiserver decodes with defaults before it compares): a write that only
+/// spells out defaults changes nothing.
+pub fn bump_generation(old: &Value, new: &mut Value) {
     if spec_changed(old, new) {
         let generation = old["metadata"]["generation"].as_i64().unwrap_or(1);
         new["metadata"]["generation"] = serde_json::json!(generation + 1);
     }
-    Ok(())
 }
 
 /// Whether anything but metadata and status differs: what bumps `metadata.generation`.

@@ -96,8 +96,10 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
         }
     }
     // Patches without a resourceVersion precondition retry on a concurrent write, as
-    // kube-apiserver's GuaranteedUpdate does.
-    for _attempt in 0..8 {
+    // kube-apiserver's GuaranteedUpdate does: for as long as the request may run, not a fixed
+    // number of times, so many writers on one object do not see 409s.
+    let deadline = std::time::Instant::now() + RETRY_FOR;
+    while std::time::Instant::now() < deadline {
         let current = app.store.get(&call.key());
         let result = match (&kind, current) {
             (PatchKind::Apply, None) => {
@@ -146,6 +148,8 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
                         .as_ref()
                         .is_some_and(|d| d.get("causes").is_none()) =>
             {
+                // Let the writer that won publish before reading again.
+                tokio::task::yield_now().await;
                 continue;
             }
             other => return other,
@@ -153,6 +157,9 @@ pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
     }
     Err(ApiError::conflict(&name))
 }
+
+/// How long a patch keeps retrying on concurrent writes: kube-apiserver's request timeout.
+const RETRY_FOR: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Server-side apply keeps the managedFields `ssa::apply` computed.
 fn finish_apply(
@@ -172,6 +179,7 @@ fn finish_apply(
         ));
     }
     let warnings = object::admit(&mut new, Some(old), validation, &app.options)?;
+    object::bump_generation(old, &mut new);
     new["metadata"]["managedFields"] = managed;
     Ok((new, warnings))
 }
@@ -201,6 +209,7 @@ async fn apply_create(
     warnings.extend(pruned.iter().cloned());
     obj["metadata"]["managedFields"] = managed;
     if call.dry_run() {
+        super::resource::refuse_oversized(&obj)?;
         return Ok(value_response(201, &obj, &warnings));
     }
     let stored = app

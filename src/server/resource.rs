@@ -18,6 +18,7 @@ pub(super) fn store_error(name: &str, e: StoreError) -> ApiError {
         StoreError::AlreadyExists => ApiError::already_exists(name),
         StoreError::NotFound => ApiError::not_found(name),
         StoreError::Conflict => ApiError::conflict(name),
+        StoreError::TooLarge => ApiError::object_too_large(),
         StoreError::UidMismatch { expected, actual } => ApiError::conflict_because(
             name,
             &format!(
@@ -26,6 +27,15 @@ pub(super) fn store_error(name: &str, e: StoreError) -> ApiError {
         ),
         other => ApiError::internal(other.to_string()),
     }
+}
+
+/// A dry run answers as the store would: an object over its limit is refused.
+pub(super) fn refuse_oversized(object: &Value) -> Result<(), ApiError> {
+    let size = serde_json::to_vec(object).map_or(0, |b| b.len());
+    if size > super::store::MAX_OBJECT_BYTES {
+        return Err(ApiError::object_too_large());
+    }
+    Ok(())
 }
 
 pub(super) fn stored_response(code: u16, stored: &Stored, warnings: &[String]) -> Response {
@@ -93,6 +103,7 @@ pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
         &object::now(),
     );
     if call.dry_run() {
+        refuse_oversized(&obj)?;
         return Ok(value_response(201, &obj, &warnings));
     }
     // A generated name that is taken gets another suffix, as kube-apiserver retries it.
@@ -200,6 +211,7 @@ pub(super) fn finish_update(
         meta.remove("resourceVersion");
     }
     let warnings = object::admit(&mut new, Some(old), validation, &app.options)?;
+    object::bump_generation(old, &mut new);
     managed::record_update(
         Some(old),
         &mut new,
@@ -256,6 +268,7 @@ pub(super) async fn commit(
     if call.dry_run() {
         let mut shown = new;
         shown["metadata"]["resourceVersion"] = json!(old.rv.to_string());
+        refuse_oversized(&shown)?;
         return Ok(value_response(200, &shown, warnings));
     }
     let stored = app

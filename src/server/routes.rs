@@ -124,6 +124,37 @@ fn header_text(parts: &axum::http::request::Parts, name: header::HeaderName) -> 
         .to_string()
 }
 
+/// Media types compare case-insensitively (RFC 9110); their parameters' values keep their case
+/// (`as=Table`).
+fn media_types(header: &str) -> String {
+    header
+        .split(',')
+        .map(|item| match item.split_once(';') {
+            Some((media, params)) => format!("{};{params}", media.trim().to_ascii_lowercase()),
+            None => item.trim().to_ascii_lowercase(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A path segment with its `%XX` escapes decoded; None when they do not decode to UTF-8.
+fn percent_decoded(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = segment.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
     let path = req.uri().path().to_string();
     if matches!(path.as_str(), "/readyz" | "/livez" | "/healthz") {
@@ -163,17 +194,25 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
         name: None,
         status: false,
         query,
-        accept: header_text(&parts, header::ACCEPT),
-        content_type: header_text(&parts, header::CONTENT_TYPE),
+        accept: media_types(&header_text(&parts, header::ACCEPT)),
+        content_type: media_types(&header_text(&parts, header::CONTENT_TYPE)),
         user_agent: header_text(&parts, header::USER_AGENT),
         body,
     };
     let method = parts.method;
-    let segments: Vec<&str> = rest
+    // Segments are split before they are decoded: an escaped '/' stays inside its segment
+    // (and then names nothing valid).
+    let decoded: Vec<String> = rest
         .trim_matches('/')
         .split('/')
         .filter(|s| !s.is_empty())
-        .collect();
+        .map(|s| {
+            percent_decoded(s).ok_or_else(|| {
+                ApiError::bad_request(format!("invalid escape in the path segment {s:?}"))
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
     let get_only = |r: Response| {
         if method == Method::GET {
             Ok(r)
@@ -258,5 +297,29 @@ async fn resource_route(
             }
         }
         _ => Err(ApiError::no_route()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_types_lowercase_but_parameters_keep_their_case() {
+        assert_eq!(media_types("APPLICATION/JSON"), "application/json");
+        assert_eq!(
+            media_types("Application/Json;as=Table;g=meta.k8s.io, application/json"),
+            "application/json;as=Table;g=meta.k8s.io,application/json"
+        );
+    }
+
+    #[test]
+    fn path_segments_are_percent_decoded() {
+        assert_eq!(percent_decoded("a%2Db").as_deref(), Some("a-b"));
+        assert_eq!(percent_decoded("plain").as_deref(), Some("plain"));
+        assert_eq!(percent_decoded("a%2fb").as_deref(), Some("a/b"));
+        assert_eq!(percent_decoded("bad%zz"), None);
+        assert_eq!(percent_decoded("cut%2"), None);
+        assert_eq!(percent_decoded("%ff"), None);
     }
 }

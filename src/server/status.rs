@@ -177,6 +177,26 @@ impl ApiError {
         )
     }
 
+    /// An object that would be stored over the store's limit (etcd's words, which
+    /// kube-apiserver passes on).
+    pub fn object_too_large() -> Self {
+        Self::new(
+            413,
+            "RequestEntityTooLarge",
+            "etcdserver: request is too large",
+        )
+    }
+
+    /// Over a concurrency limit: try again after a second (sent as `Retry-After` too).
+    pub fn too_many_requests(why: &str) -> Self {
+        Self::new(
+            429,
+            "TooManyRequests",
+            format!("Too many requests, please try again later. ({why})"),
+        )
+        .with_details(json!({ "retryAfterSeconds": 1 }))
+    }
+
     /// A watch or continue token older than the history kept.
     pub fn expired(message: impl Into<String>) -> Self {
         Self::new(410, "Expired", message)

@@ -7,8 +7,8 @@ use rusqlite::{Connection, params};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::Path;
-use std::sync::{Arc, RwLock, mpsc};
-use tokio::sync::{broadcast, oneshot};
+use std::sync::{Arc, OnceLock, RwLock, mpsc};
+use tokio::sync::{broadcast, oneshot, watch};
 
 /// Where an object lives: project, namespace, name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,6 +51,33 @@ pub struct Event {
     /// The object before a modification, so selector watches can see it enter or leave.
     pub previous: Option<Arc<Stored>>,
     pub stored: Arc<Stored>,
+    /// The watch line for each way a watcher may see this event (ADDED, MODIFIED, DELETED),
+    /// encoded by the first watcher that needs it and shared by all the others.
+    lines: [OnceLock<axum::body::Bytes>; 3],
+}
+
+impl Event {
+    /// `{"type":KIND,"object":…}` and a newline, encoded once per kind.
+    pub fn line(&self, seen_as: EventType) -> axum::body::Bytes {
+        let slot = match seen_as {
+            EventType::Added => &self.lines[0],
+            EventType::Modified => &self.lines[1],
+            EventType::Deleted => &self.lines[2],
+        };
+        slot.get_or_init(|| watch_line(seen_as.as_str(), &self.stored.json))
+            .clone()
+    }
+}
+
+/// A watch line around an object's stored JSON, without decoding it again.
+pub fn watch_line(kind: &str, json: &[u8]) -> axum::body::Bytes {
+    let mut line = Vec::with_capacity(json.len() + kind.len() + 24);
+    line.extend_from_slice(b"{\"type\":\"");
+    line.extend_from_slice(kind.as_bytes());
+    line.extend_from_slice(b"\",\"object\":");
+    line.extend_from_slice(json);
+    line.extend_from_slice(b"}\n");
+    line.into()
 }
 
 /// A conditional write, decided by the writer against the latest committed state.
@@ -80,6 +107,9 @@ pub enum StoreError {
     NotFound,
     #[error("resourceVersion conflict")]
     Conflict,
+    /// The object, as it would be stored, is over `MAX_OBJECT_BYTES`.
+    #[error("etcdserver: request is too large")]
+    TooLarge,
     #[error("precondition failed: UID in precondition: {expected}, UID in object meta: {actual}")]
     UidMismatch { expected: String, actual: String },
     #[error("storage error: {0}")]
@@ -95,12 +125,47 @@ pub struct State {
     pub rv: u64,
     /// Recent events, oldest first, for watches that resume from a resourceVersion.
     pub history: VecDeque<Arc<Event>>,
+    /// The stored JSON bytes of the events in `history`.
+    pub history_bytes: usize,
     /// Watches may resume from any version >= this one.
     pub oldest_resumable: u64,
 }
 
-/// How many past events a watch may resume across.
+impl State {
+    /// Up to `max` events committed after `rv`, oldest first; None when events after `rv`
+    /// have already left the history.
+    pub fn events_after(&self, rv: u64, max: usize) -> Option<Vec<Arc<Event>>> {
+        if rv < self.oldest_resumable {
+            return None;
+        }
+        let start = self.history.partition_point(|e| e.stored.rv <= rv);
+        Some(self.history.range(start..).take(max).cloned().collect())
+    }
+
+    /// The objects of one project (every project's are in one sorted map), in key order.
+    pub fn project_objects<'a>(
+        &'a self,
+        project: &'a str,
+    ) -> impl Iterator<Item = (&'a Key, &'a Arc<Stored>)> + 'a {
+        let start = Key {
+            project: project.to_string(),
+            namespace: String::new(),
+            name: String::new(),
+        };
+        self.objects
+            .range(start..)
+            .take_while(move |(k, _)| k.project == project)
+    }
+}
+
+/// How many past events a watch may resume across…
 const HISTORY: usize = 20_000;
+/// …and how many bytes of stored JSON they may hold in all (by default; `Limits` may lower
+/// it): a few large objects changing often must not fill memory with their past versions.
+pub const HISTORY_BYTES: usize = 32 * 1024 * 1024;
+/// The largest object the store keeps, as stored (JSON): etcd's default request limit
+/// (`--max-request-bytes`, 1.5 MiB), which is what refuses it behind kube-apiserver.
+pub const MAX_OBJECT_BYTES: usize = 1536 * 1024;
 
 struct Request {
     write: Write,
@@ -110,8 +175,12 @@ struct Request {
 /// A handle to the store, cheap to clone.
 #[derive(Clone)]
 pub struct Store {
+    /// Signs of damage seen when the store was opened, for `serve` to warn about.
+    warnings: Arc<Vec<String>>,
     state: Arc<RwLock<State>>,
     events: broadcast::Sender<Arc<Event>>,
+    /// The last committed resourceVersion, for watchers to wait on.
+    committed: watch::Sender<u64>,
     writer: mpsc::Sender<Request>,
     /// The writer thread, joined by `close` once no other handle can send to it.
     worker: Arc<std::sync::Mutex<Option<std::thread::JoinHandle<()>>>>,
@@ -120,8 +189,14 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the store in `dir` and starts its writer thread.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(dir, HISTORY_BYTES)
+    }
+
+    /// `open`, with the history bounded to `history_bytes` of stored JSON.
+    pub fn open_with(dir: &Path, history_bytes: usize) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Storage(format!("{}: {e}", dir.display())))?;
+        let mut warnings = damage_signs(dir);
         let conn = Connection::open(dir.join("datumctl.db")).map_err(storage)?;
         conn.execute_batch(
             "PRAGMA journal_mode=WAL;
@@ -145,6 +220,15 @@ impl Store {
             return Err(StoreError::Storage(format!(
                 "SQLite is not in WAL mode with synchronous=FULL (journal_mode={mode}, synchronous={sync})"
             )));
+        }
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(storage)?;
+        if check != "ok" {
+            warnings.push(format!(
+                "{} failed SQLite's integrity check ({check}); objects may be missing or damaged",
+                dir.join("datumctl.db").display()
+            ));
         }
         let rv: u64 = conn
             .query_row("SELECT rv FROM counter WHERE id = 1", [], |r| r.get(0))
@@ -185,22 +269,36 @@ impl Store {
             objects,
             rv,
             history: VecDeque::new(),
+            history_bytes: 0,
             oldest_resumable: rv,
         }));
-        let (events, _) = broadcast::channel(8192);
+        // Only the status writer subscribes; it re-reads everything when it lags.
+        let (events, _) = broadcast::channel(1024);
+        let (committed, _) = watch::channel(rv);
         let (writer, requests) = mpsc::channel();
         let writer_state = Arc::clone(&state);
-        let writer_events = events.clone();
+        let publish = Publish {
+            events: events.clone(),
+            committed: committed.clone(),
+            history_bytes,
+        };
         let worker = std::thread::Builder::new()
             .name("store-writer".into())
-            .spawn(move || write_loop(conn, requests, writer_state, writer_events))
+            .spawn(move || write_loop(conn, requests, writer_state, publish))
             .map_err(|e| StoreError::Storage(e.to_string()))?;
         Ok(Store {
+            warnings: Arc::new(warnings),
             state,
             events,
+            committed,
             writer,
             worker: Arc::new(std::sync::Mutex::new(Some(worker))),
         })
+    }
+
+    /// What looked damaged or truncated when the store was opened.
+    pub fn startup_warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Finishes the queued writes and closes the database, when this is the last handle
@@ -239,6 +337,62 @@ impl Store {
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Event>> {
         self.events.subscribe()
     }
+
+    /// The last committed resourceVersion, changing after each commit: watchers wait on it
+    /// and read the new events from the history.
+    pub fn committed(&self) -> watch::Receiver<u64> {
+        self.committed.subscribe()
+    }
+}
+
+/// Where the writer announces commits.
+struct Publish {
+    events: broadcast::Sender<Arc<Event>>,
+    committed: watch::Sender<u64>,
+    history_bytes: usize,
+}
+
+/// Signs, before SQLite opens the files, that the store was truncated or its write-ahead log
+/// damaged. SQLite starts regardless (an empty file is an empty database; a WAL it cannot read
+/// is ignored), so these are said out loud instead of starting silently empty.
+fn damage_signs(dir: &Path) -> Vec<String> {
+    let db = dir.join("datumctl.db");
+    let wal = dir.join("datumctl.db-wal");
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+    let mut signs = Vec::new();
+    let wal_size = size(&wal).unwrap_or(0);
+    if size(&db) == Some(0) && wal_size == 0 {
+        signs.push(format!(
+            "{} is empty (0 bytes): if this data dir held objects, the file was truncated; starting with none",
+            db.display()
+        ));
+    }
+    if wal_size > 0 {
+        let header = std::fs::File::open(&wal).ok().and_then(|mut file| {
+            let mut header = [0u8; 32];
+            std::io::Read::read_exact(&mut file, &mut header)
+                .ok()
+                .map(|()| header)
+        });
+        let magic = header
+            .as_ref()
+            .map(|h| u32::from_be_bytes([h[0], h[1], h[2], h[3]]));
+        let page = header.as_ref().map_or(0, |h| {
+            u64::from(u32::from_be_bytes([h[8], h[9], h[10], h[11]]))
+        });
+        if !matches!(magic, Some(0x377f_0682 | 0x377f_0683)) || page == 0 {
+            signs.push(format!(
+                "{} has no valid header: SQLite will ignore it, and writes not yet copied into the database are lost",
+                wal.display()
+            ));
+        } else if (wal_size - 32) % (24 + page) != 0 {
+            signs.push(format!(
+                "{} ends in a partial frame (an interrupted write): the last transaction in it may be lost",
+                wal.display()
+            ));
+        }
+    }
+    signs
 }
 
 fn storage(e: rusqlite::Error) -> StoreError {
@@ -255,7 +409,7 @@ fn write_loop(
     mut conn: Connection,
     requests: mpsc::Receiver<Request>,
     state: Arc<RwLock<State>>,
-    events: broadcast::Sender<Arc<Event>>,
+    publish: Publish,
 ) {
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];
@@ -289,8 +443,12 @@ fn write_loop(
                     Write::Create { key, object } => match current(&key) {
                         Some(_) => Err(StoreError::AlreadyExists),
                         None => {
+                            let stored = stamp(object, rv + 1);
+                            if stored.json.len() > MAX_OBJECT_BYTES {
+                                pending.push((request.reply, Err(StoreError::TooLarge)));
+                                continue;
+                            }
                             rv += 1;
-                            let stored = stamp(object, rv);
                             put(&tx, &key, &stored)?;
                             batch_events.push(event(EventType::Added, &key, &stored, None));
                             overlay.insert(key, Some(Arc::clone(&stored)));
@@ -305,8 +463,12 @@ fn write_loop(
                         None => Err(StoreError::NotFound),
                         Some(old) if old.rv != expected_rv => Err(StoreError::Conflict),
                         Some(old) => {
+                            let stored = stamp(object, rv + 1);
+                            if stored.json.len() > MAX_OBJECT_BYTES {
+                                pending.push((request.reply, Err(StoreError::TooLarge)));
+                                continue;
+                            }
                             rv += 1;
-                            let stored = stamp(object, rv);
                             put(&tx, &key, &stored)?;
                             batch_events.push(event(EventType::Modified, &key, &stored, Some(old)));
                             overlay.insert(key, Some(Arc::clone(&stored)));
@@ -368,16 +530,22 @@ fn write_loop(
                     }
                     st.rv = rv;
                     for ev in &batch_events {
+                        st.history_bytes += ev.stored.json.len();
                         st.history.push_back(Arc::clone(ev));
-                        // Receivers may be absent; watchers that lag re-list.
-                        let _ = events.send(Arc::clone(ev));
+                        // Receivers may be absent; the status writer re-reads when it lags.
+                        let _ = publish.events.send(Arc::clone(ev));
                     }
-                    while st.history.len() > HISTORY {
-                        if let Some(dropped) = st.history.pop_front() {
-                            st.oldest_resumable = dropped.stored.rv;
+                    while st.history.len() > HISTORY || st.history_bytes > publish.history_bytes {
+                        match st.history.pop_front() {
+                            Some(dropped) => {
+                                st.history_bytes -= dropped.stored.json.len();
+                                st.oldest_resumable = dropped.stored.rv;
+                            }
+                            None => break,
                         }
                     }
                 }
+                publish.committed.send_replace(rv);
                 for (reply, result) in pending {
                     let _ = reply.send(result);
                 }
@@ -437,6 +605,7 @@ fn event(
         previous,
         key: key.clone(),
         stored: Arc::clone(stored),
+        lines: Default::default(),
     })
 }
 
