@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A CI pipeline as a user writes one against `datumctl serve`: validate a directory that holds
 # a broken file among good ones, apply it, describe what `get -o name` lists, and read errors as
-# JSON. Run by tests/ci_errors.rs (`ci_script_runs_end_to_end`) with DATUMCTL (the binary),
+# JSON. Run by tests/it/ci_errors.rs (`ci_script_runs_end_to_end`) with DATUMCTL (the binary),
 # DATUMCTL_SERVER and DATUM_PROJECT set, in an empty working directory.
 set -u -o pipefail
 

@@ -1,6 +1,7 @@
 //! The example policies in examples/ against the embedded schema: every field exists, every
 //! required field is there, and enums, patterns and bounds hold. (CEL rules are checked by
-//! `datumctl validate` in tests/examples_valid.rs.) The Datum docs' usage example is kept verbatim.
+//! `datumctl validate` in tests/it/examples_valid.rs.) The Datum docs' usage example is kept
+//! verbatim.
 use crate::common;
 
 use datumctl::manifest::parse_source;

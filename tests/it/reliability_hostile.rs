@@ -2,7 +2,7 @@
 //! request bodies of a real `datumctl serve` (create, update, merge patch, apply patch). Alias
 //! bombs, deep nesting, 64 MB bodies, invalid UTF-8, NUL bytes, huge numbers and duplicate keys
 //! each get a clear error in bounded time and memory, never a panic, and the store is unchanged.
-//! (tests/validate_hostile.rs covers the same classes for `validate -f FILE` in more depth.)
+//! (tests/it/validate_hostile.rs covers the same classes for `validate -f FILE` in more depth.)
 
 use crate::common;
 use crate::serve_support;

@@ -434,7 +434,7 @@ pub fn test_certificates(dir: &Path) -> Option<(String, String, String)> {
 }
 
 /// `examples/backend-traffic-example.yaml`: the usage example of Datum's reference page, verbatim
-/// (tests/explain_examples.rs holds it to the page).
+/// (tests/it/explain_examples.rs holds it to the page).
 pub fn usage_example_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/backend-traffic-example.yaml")
 }
