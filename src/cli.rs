@@ -27,7 +27,7 @@ pub const CONNECTION: &[&str] = &[
 
 /// `examples!("what it does" => "datumctl …", …)`: a kubectl-style `Examples:` section, for
 /// `#[command(after_help = examples!(…))]` on every command. It is shown by `-h` and `--help`,
-/// becomes the EXAMPLES section of the man page, and tests/help_and_flags.rs parses (and, against
+/// becomes the EXAMPLES section of the man page, and tests/it/help_and_flags.rs parses (and, against
 /// a `datumctl serve`, runs) every line, so each must be a valid command.
 macro_rules! examples {
     ($($what:literal => $line:literal),+ $(,)?) => {

@@ -119,6 +119,31 @@ fn wants_json_errors() -> bool {
 /// Ends the process with 130 on Ctrl-C (SIGINT), as a shell reports a command it interrupted;
 /// under `--error-format json` it first prints the `interrupted` error, so a script reading
 /// stderr sees why the output stopped.
+#[cfg(unix)]
+fn exit_on_interrupt(printer: Printer) {
+    let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()
+    else {
+        return;
+    };
+    // The handler is registered here, before the command starts, so an interrupt that comes
+    // as soon as the command prints is never missed (the default action would kill us silently).
+    let Ok(mut interrupt) = ({
+        let _context = rt.enter();
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+    }) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if rt.block_on(interrupt.recv()).is_some() {
+            interrupted(&printer);
+        }
+    });
+}
+
+/// Elsewhere tokio registers the console handler when the listener first waits.
+#[cfg(not(unix))]
 fn exit_on_interrupt(printer: Printer) {
     std::thread::spawn(move || {
         let Ok(rt) = tokio::runtime::Builder::new_current_thread()
@@ -128,13 +153,18 @@ fn exit_on_interrupt(printer: Printer) {
             return;
         };
         if rt.block_on(tokio::signal::ctrl_c()).is_ok() {
-            if printer.json_errors() {
-                printer.error(&CliError::new(
-                    ErrorKind::Interrupted,
-                    anyhow::anyhow!("interrupted"),
-                ));
-            }
-            std::process::exit(i32::from(ErrorKind::Interrupted.exit_code()));
+            interrupted(&printer);
         }
     });
+}
+
+/// Ends the process as interrupted (exit 130), saying so first under `--error-format json`.
+fn interrupted(printer: &Printer) -> ! {
+    if printer.json_errors() {
+        printer.error(&CliError::new(
+            ErrorKind::Interrupted,
+            anyhow::anyhow!("interrupted"),
+        ));
+    }
+    std::process::exit(i32::from(ErrorKind::Interrupted.exit_code()))
 }

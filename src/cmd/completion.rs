@@ -1,5 +1,5 @@
 //! `datumctl completion SHELL`: the completion script clap_complete derives from `cli.rs`.
-//! The same scripts are committed under completions/ (tests/generated_files.rs keeps them fresh).
+//! The same scripts are committed under completions/ (tests/it/generated_files.rs keeps them fresh).
 
 use crate::cli::{Cli, CompletionArgs, Shell};
 use crate::cmd::Context;
