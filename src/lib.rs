@@ -8,6 +8,7 @@ pub mod cmd;
 pub mod error;
 pub mod manifest;
 pub mod mcp;
+pub mod patch;
 pub mod print;
 pub mod resource;
 pub mod schema;

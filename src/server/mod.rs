@@ -11,7 +11,6 @@ pub mod limits;
 pub mod list;
 pub mod managed;
 pub mod object;
-pub mod patch;
 pub mod patching;
 pub mod resource;
 pub mod routes;
