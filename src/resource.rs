@@ -9,6 +9,43 @@ pub const PLURAL: &str = "backendtrafficpolicies";
 pub const SINGULAR: &str = "backendtrafficpolicy";
 pub const SHORT_NAME: &str = "btp";
 
+/// The `type` of a watch event, as the server writes it and the client reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WatchEventType {
+    Added,
+    Modified,
+    Deleted,
+    Bookmark,
+    Error,
+}
+
+impl WatchEventType {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WatchEventType::Added => "ADDED",
+            WatchEventType::Modified => "MODIFIED",
+            WatchEventType::Deleted => "DELETED",
+            WatchEventType::Bookmark => "BOOKMARK",
+            WatchEventType::Error => "ERROR",
+        }
+    }
+
+    /// The type of a decoded watch event (`{"type": …, "object": …}`); `None` for one we do
+    /// not know.
+    pub fn of(event: &serde_json::Value) -> Option<Self> {
+        let kind = event["type"].as_str()?;
+        [
+            WatchEventType::Added,
+            WatchEventType::Modified,
+            WatchEventType::Deleted,
+            WatchEventType::Bookmark,
+            WatchEventType::Error,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == kind)
+    }
+}
+
 /// The names accepted wherever the resource is named, each also with a `.gateway.envoyproxy.io` suffix.
 pub const ACCEPTED_NAMES: [&str; 3] = [PLURAL, SINGULAR, SHORT_NAME];
 
