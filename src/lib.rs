@@ -6,6 +6,7 @@ pub mod cli;
 pub mod client;
 pub mod cmd;
 pub mod error;
+pub mod layout;
 pub mod manifest;
 pub mod mcp;
 pub mod patch;
