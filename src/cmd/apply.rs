@@ -123,28 +123,13 @@ fn print_invalid(doc: &Document, errors: &[FieldError], ctx: &Context, warn: boo
     p.err(&text);
 }
 
-/// Each document's errors, in input order; large batches are split across the CPU cores
-/// because validation (CEL rules included) is the client's main cost in a big apply.
+/// Each document's errors, in input order, checked on copies (apply sends the originals),
+/// large batches across the cores.
 fn validate_in_parallel(docs: &[Document], options: &Options) -> Vec<Vec<FieldError>> {
-    let check = |doc: &Document| {
-        let mut copy = doc.value.clone();
-        crate::validate::validate_object(&mut copy, options)
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
-    if docs.len() < 64 || threads < 2 {
-        return docs.iter().map(check).collect();
-    }
-    let chunk = docs.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+    use crate::validate::parallel::{in_parts, part_len};
+    in_parts(docs.chunks(part_len(docs.len())), |part| {
+        part.iter()
+            .map(|doc| crate::validate::validate_object(&mut doc.value.clone(), options))
             .collect()
     })
 }

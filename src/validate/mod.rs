@@ -8,6 +8,7 @@ mod defaults;
 mod meta;
 mod meta_decode;
 mod nodes;
+pub mod parallel;
 pub mod path;
 pub mod report;
 mod structural;
