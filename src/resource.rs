@@ -9,6 +9,15 @@ pub const PLURAL: &str = "backendtrafficpolicies";
 pub const SINGULAR: &str = "backendtrafficpolicy";
 pub const SHORT_NAME: &str = "btp";
 
+/// kubectl's note for an empty list: `No resources found in NS namespace.`, or
+/// `No resources found` across all namespaces (`scope` None).
+pub fn no_resources_found(scope: Option<&str>) -> String {
+    match scope {
+        Some(ns) => format!("No resources found in {ns} namespace."),
+        None => "No resources found".to_string(),
+    }
+}
+
 /// Metadata the server assigns at create and keeps: a write cannot change it.
 pub const SERVER_ASSIGNED_METADATA: [&str; 3] = ["uid", "creationTimestamp", "generation"];
 

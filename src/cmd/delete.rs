@@ -86,7 +86,7 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;
             if items.is_empty() {
-                p.info(&format!("No resources found in {ns} namespace."));
+                p.info(&crate::resource::no_resources_found(Some(&ns)));
             }
             for item in items {
                 if let Some(name) = item["metadata"]["name"].as_str() {

@@ -225,10 +225,7 @@ impl Getter<'_> {
         let text = match &self.format {
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 if items.is_empty() && !matches!(f, OutputFormat::CustomColumns(_)) {
-                    p.err(&match ns {
-                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
-                        None => "No resources found\n".to_string(),
-                    });
+                    p.err(&format!("{}\n", crate::resource::no_resources_found(ns)));
                     String::new()
                 } else {
                     Table {
@@ -436,10 +433,7 @@ impl Getter<'_> {
                     p.out(&table.render(self.with_headers()));
                 }
                 if count == 0 && !custom && !(self.args.watch) {
-                    p.info(&match ns {
-                        Some(ns) => format!("No resources found in {ns} namespace."),
-                        None => "No resources found".to_string(),
-                    });
+                    p.info(&crate::resource::no_resources_found(ns));
                 }
             }
             _ => {}
