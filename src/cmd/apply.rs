@@ -373,7 +373,7 @@ impl Applier<'_> {
         while let Some((doc, result)) = results.next().await {
             done += 1;
             if progress {
-                p.err(&format!("\r\x1b[2K{}", progress_bar(done, total)));
+                p.progress(done, total);
             }
             let line = match result {
                 Ok(outcome) => match format {
@@ -394,7 +394,7 @@ impl Applier<'_> {
                 }
             };
             if progress {
-                p.err("\r\x1b[2K");
+                p.clear_progress();
             }
             if !line.is_empty() {
                 p.out(&line);
@@ -598,17 +598,6 @@ impl Applier<'_> {
 /// kubectl tries a client-side apply patch this many times when it meets a conflict.
 pub(crate) const MAX_PATCH_ATTEMPTS: u32 = 5;
 
-/// `[########            ] 120/500`
-fn progress_bar(done: usize, total: usize) -> String {
-    const WIDTH: usize = 30;
-    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH);
-    format!(
-        "[{}{}] {done}/{total}",
-        "#".repeat(filled),
-        " ".repeat(WIDTH - filled)
-    )
-}
-
 /// kubectl's words for a failed object: invalid objects by their causes, other errors with the
 /// file they came from.
 pub fn error_text(e: &ClientError, verb: &str, source: &str, alone: bool) -> String {
@@ -633,16 +622,6 @@ pub fn error_text(e: &ClientError, verb: &str, source: &str, alone: bool) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn progress_bar_fills_in_proportion() {
-        assert_eq!(progress_bar(0, 4), format!("[{}] 0/4", " ".repeat(30)));
-        assert_eq!(
-            progress_bar(2, 4),
-            format!("[{}{}] 2/4", "#".repeat(15), " ".repeat(15))
-        );
-        assert_eq!(progress_bar(4, 4), format!("[{}] 4/4", "#".repeat(30)));
-    }
 
     #[test]
     fn dry_run_suffixes() {
