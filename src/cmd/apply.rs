@@ -313,7 +313,7 @@ async fn prefetch(
     let mut known = HashMap::new();
     for ns in namespaces {
         let mut options = ListOptions {
-            limit: Some(500),
+            limit: Some(crate::client::api::PAGE_SIZE),
             ..Default::default()
         };
         loop {
@@ -329,12 +329,8 @@ async fn prefetch(
                     }
                 }
             }
-            match page["metadata"]["continue"]
-                .as_str()
-                .filter(|c| !c.is_empty())
-            {
-                Some(c) => options.continue_token = Some(c.to_string()),
-                None => break,
+            if !options.next_page(&page) {
+                break;
             }
         }
     }

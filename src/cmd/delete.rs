@@ -81,7 +81,7 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
         if args.selector.is_some() || args.all {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
-                limit: Some(500),
+                limit: Some(crate::client::api::PAGE_SIZE),
                 ..Default::default()
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;

@@ -44,7 +44,7 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
         } else {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
-                limit: Some(500),
+                limit: Some(crate::client::api::PAGE_SIZE),
                 ..Default::default()
             };
             let scope = (!args.all_namespaces).then_some(ns.as_str());

@@ -404,12 +404,8 @@ impl Getter<'_> {
             list_rv = page["metadata"]["resourceVersion"]
                 .as_str()
                 .map(String::from);
-            match page["metadata"]["continue"]
-                .as_str()
-                .filter(|c| !c.is_empty())
-            {
-                Some(c) => options.continue_token = Some(c.to_string()),
-                None => break,
+            if !options.next_page(&page) {
+                break;
             }
         }
         if let Some(w) = &writer {

@@ -305,7 +305,7 @@ impl Relabel<'_> {
         if by_listing {
             let options = ListOptions {
                 label_selector: self.args.selector.clone(),
-                limit: Some(500),
+                limit: Some(crate::client::api::PAGE_SIZE),
                 ..Default::default()
             };
             let (items, _) = self.client.list_all(Some(ns), &options).await?;

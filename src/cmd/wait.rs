@@ -424,7 +424,7 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
                 field_selector: args.field_selector.clone(),
-                limit: Some(500),
+                limit: Some(crate::client::api::PAGE_SIZE),
                 ..Default::default()
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;

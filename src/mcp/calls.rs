@@ -199,7 +199,7 @@ async fn list(session: &Session, args: &Arguments) -> Result<ToolOutput, CliErro
     };
     let options = ListOptions {
         label_selector: args.string("selector")?.map(str::to_string),
-        limit: Some(500),
+        limit: Some(crate::client::api::PAGE_SIZE),
         ..Default::default()
     };
     let client = connect(session, args.namespace()?).await?;
