@@ -10,18 +10,7 @@ pub const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration
 /// The object as kubectl records it in the annotation: the object without the annotation,
 /// `annotations: {}` kept when empty, compact JSON with sorted keys and a final newline.
 pub fn last_applied_of(object: &Value) -> String {
-    let mut copy = object.clone();
-    if let Some(meta) = copy.get_mut("metadata").and_then(Value::as_object_mut) {
-        let annotations = meta
-            .entry("annotations")
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Some(a) = annotations.as_object_mut() {
-            a.remove(LAST_APPLIED);
-        } else {
-            *annotations = Value::Object(Map::new());
-        }
-    }
-    let mut text = to_json_compact(&copy);
+    let mut text = to_json_compact(&without_last_applied(object));
     text.push('\n');
     text
 }
