@@ -9,6 +9,77 @@ pub const PLURAL: &str = "backendtrafficpolicies";
 pub const SINGULAR: &str = "backendtrafficpolicy";
 pub const SHORT_NAME: &str = "btp";
 
+/// kubectl's note for an empty list: `No resources found in NS namespace.`, or
+/// `No resources found` across all namespaces (`scope` None).
+pub fn no_resources_found(scope: Option<&str>) -> String {
+    match scope {
+        Some(ns) => format!("No resources found in {ns} namespace."),
+        None => "No resources found".to_string(),
+    }
+}
+
+/// Metadata the server assigns at create and keeps: a write cannot change it.
+pub const SERVER_ASSIGNED_METADATA: [&str; 3] = ["uid", "creationTimestamp", "generation"];
+
+/// All the metadata the server owns: what it assigns, and what it rewrites on every write.
+/// Left out of what diff compares and of what a server-side apply contributes.
+pub const SERVER_OWNED_METADATA: [&str; 5] = [
+    "managedFields",
+    "resourceVersion",
+    "uid",
+    "creationTimestamp",
+    "generation",
+];
+
+/// Removes the server-owned metadata from `object`.
+pub fn strip_server_metadata(object: &mut serde_json::Value) {
+    if let Some(meta) = object
+        .get_mut("metadata")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for field in SERVER_OWNED_METADATA {
+            meta.remove(field);
+        }
+    }
+}
+
+/// The `type` of a watch event, as the server writes it and the client reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WatchEventType {
+    Added,
+    Modified,
+    Deleted,
+    Bookmark,
+    Error,
+}
+
+impl WatchEventType {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WatchEventType::Added => "ADDED",
+            WatchEventType::Modified => "MODIFIED",
+            WatchEventType::Deleted => "DELETED",
+            WatchEventType::Bookmark => "BOOKMARK",
+            WatchEventType::Error => "ERROR",
+        }
+    }
+
+    /// The type of a decoded watch event (`{"type": …, "object": …}`); `None` for one we do
+    /// not know.
+    pub fn of(event: &serde_json::Value) -> Option<Self> {
+        let kind = event["type"].as_str()?;
+        [
+            WatchEventType::Added,
+            WatchEventType::Modified,
+            WatchEventType::Deleted,
+            WatchEventType::Bookmark,
+            WatchEventType::Error,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == kind)
+    }
+}
+
 /// The names accepted wherever the resource is named, each also with a `.gateway.envoyproxy.io` suffix.
 pub const ACCEPTED_NAMES: [&str; 3] = [PLURAL, SINGULAR, SHORT_NAME];
 
@@ -48,6 +119,16 @@ pub fn qualified_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_server_assigns_it_owns() {
+        for field in SERVER_ASSIGNED_METADATA {
+            assert!(SERVER_OWNED_METADATA.contains(&field), "{field}");
+        }
+        let mut o = serde_json::json!({"metadata": {"name": "a", "uid": "u", "managedFields": []}});
+        strip_server_metadata(&mut o);
+        assert_eq!(o, serde_json::json!({"metadata": {"name": "a"}}));
+    }
 
     #[test]
     fn accepts_every_alias_with_and_without_group() {

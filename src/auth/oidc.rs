@@ -147,12 +147,11 @@ impl OAuthClient {
             source,
         })?;
         if let Some(printer) = &self.log {
-            let status = resp.status();
-            printer.err(&format!(
-                "{method} {url} {} {} in {} milliseconds\n",
-                status.as_u16(),
-                status.canonical_reason().unwrap_or(""),
-                started.elapsed().as_millis()
+            printer.err(&crate::client::http::response_log_line(
+                method,
+                url,
+                resp.status(),
+                started.elapsed(),
             ));
         }
         Ok(resp)

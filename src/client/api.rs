@@ -39,6 +39,9 @@ impl WriteOptions {
     }
 }
 
+/// The page size kubectl lists with (`--chunk-size` 500).
+pub const PAGE_SIZE: u32 = 500;
+
 /// Selectors and paging for lists.
 #[derive(Debug, Clone, Default)]
 pub struct ListOptions {
@@ -49,6 +52,20 @@ pub struct ListOptions {
 }
 
 impl ListOptions {
+    /// Moves on to the page after `page` (a List the server answered); false after the last.
+    pub fn next_page(&mut self, page: &Value) -> bool {
+        match page["metadata"]["continue"]
+            .as_str()
+            .filter(|c| !c.is_empty())
+        {
+            Some(c) => {
+                self.continue_token = Some(c.to_string());
+                true
+            }
+            None => false,
+        }
+    }
+
     fn decorate(&self, mut req: ApiRequest) -> ApiRequest {
         if let Some(l) = &self.label_selector {
             req = req.query("labelSelector", l.clone());
@@ -101,12 +118,8 @@ impl ApiClient {
             if let Some(Value::Array(list)) = page.get_mut("items").map(Value::take) {
                 items.extend(list);
             }
-            match page["metadata"]["continue"]
-                .as_str()
-                .filter(|c| !c.is_empty())
-            {
-                Some(c) => options.continue_token = Some(c.to_string()),
-                None => return Ok((items, page["metadata"].clone())),
+            if !options.next_page(&page) {
+                return Ok((items, page["metadata"].clone()));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! kubectl's client-side apply for custom resources: the last-applied-configuration annotation
 //! and the three-way JSON merge patch (`jsonmergepatch.CreateThreeWayJSONMergePatch`).
 
+use crate::patch::merge_diff;
 use crate::print::json::to_json_compact;
 use serde_json::{Map, Value};
 
@@ -9,18 +10,7 @@ pub const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration
 /// The object as kubectl records it in the annotation: the object without the annotation,
 /// `annotations: {}` kept when empty, compact JSON with sorted keys and a final newline.
 pub fn last_applied_of(object: &Value) -> String {
-    let mut copy = object.clone();
-    if let Some(meta) = copy.get_mut("metadata").and_then(Value::as_object_mut) {
-        let annotations = meta
-            .entry("annotations")
-            .or_insert_with(|| Value::Object(Map::new()));
-        if let Some(a) = annotations.as_object_mut() {
-            a.remove(LAST_APPLIED);
-        } else {
-            *annotations = Value::Object(Map::new());
-        }
-    }
-    let mut text = to_json_compact(&copy);
+    let mut text = to_json_compact(&without_last_applied(object));
     text.push('\n');
     text
 }
@@ -67,36 +57,6 @@ pub fn original_of(live: &Value) -> Option<Value> {
     serde_json::from_str(text).ok()
 }
 
-/// RFC 7386 merge patch turning `from` into `to` (`jsonpatch.CreateMergePatch`).
-pub fn merge_diff(from: &Value, to: &Value) -> Value {
-    match (from, to) {
-        (Value::Object(a), Value::Object(b)) => {
-            let mut patch = Map::new();
-            for (k, bv) in b {
-                match a.get(k) {
-                    Some(av) if av == bv => {}
-                    Some(av @ Value::Object(_)) if bv.is_object() => {
-                        let sub = merge_diff(av, bv);
-                        if sub.as_object().is_some_and(|m| !m.is_empty()) {
-                            patch.insert(k.clone(), sub);
-                        }
-                    }
-                    _ => {
-                        patch.insert(k.clone(), bv.clone());
-                    }
-                }
-            }
-            for k in a.keys() {
-                if !b.contains_key(k) {
-                    patch.insert(k.clone(), Value::Null);
-                }
-            }
-            Value::Object(patch)
-        }
-        (_, to) => to.clone(),
-    }
-}
-
 /// Keeps only the deletions (`keep_null`) or only the additions and changes of a patch.
 fn filter_nulls(patch: &Value, keep_null: bool) -> Value {
     let Value::Object(m) = patch else {
@@ -126,24 +86,11 @@ fn filter_nulls(patch: &Value, keep_null: bool) -> Value {
     Value::Object(out)
 }
 
-/// RFC 7386 merge: applies `patch` onto `target`.
+/// `patch` applied onto a copy of `target` (RFC 7386, by `crate::patch`).
 pub fn merge_apply(target: &Value, patch: &Value) -> Value {
-    let Value::Object(p) = patch else {
-        return patch.clone();
-    };
-    let mut out = match target {
-        Value::Object(t) => t.clone(),
-        _ => Map::new(),
-    };
-    for (k, v) in p {
-        if v.is_null() {
-            out.remove(k);
-        } else {
-            let merged = merge_apply(out.get(k).unwrap_or(&Value::Null), v);
-            out.insert(k.clone(), merged);
-        }
-    }
-    Value::Object(out)
+    let mut out = target.clone();
+    crate::patch::merge_patch(&mut out, patch);
+    out
 }
 
 /// Merges two patches, keeping explicit nulls of the second (`jsonpatch.MergePatch` of patches).
@@ -235,11 +182,5 @@ mod tests {
         let result = merge_apply(&live, &patch);
         assert_eq!(result["spec"]["loadBalancer"], json!({"type": "Random"}));
         assert!(result["spec"].get("timeout").is_none());
-    }
-
-    #[test]
-    fn lists_are_replaced_whole() {
-        let d = merge_diff(&json!({"a": [1, 2]}), &json!({"a": [1]}));
-        assert_eq!(d, json!({"a": [1]}));
     }
 }

@@ -118,13 +118,7 @@ pub struct Target {
     pub warnings: Vec<String>,
 }
 
-/// The project's control-plane URL on `server`.
-pub fn project_base(server: &str, project: &str) -> String {
-    format!(
-        "{}/apis/resourcemanager.miloapis.com/v1alpha1/projects/{project}/control-plane",
-        server.trim_end_matches('/')
-    )
-}
+pub use crate::layout::project_base;
 
 impl Target {
     /// `{base}/apis/gateway.envoyproxy.io/v1alpha1[/namespaces/NS]/backendtrafficpolicies`.

@@ -123,28 +123,13 @@ fn print_invalid(doc: &Document, errors: &[FieldError], ctx: &Context, warn: boo
     p.err(&text);
 }
 
-/// Each document's errors, in input order; large batches are split across the CPU cores
-/// because validation (CEL rules included) is the client's main cost in a big apply.
+/// Each document's errors, in input order, checked on copies (apply sends the originals),
+/// large batches across the cores.
 fn validate_in_parallel(docs: &[Document], options: &Options) -> Vec<Vec<FieldError>> {
-    let check = |doc: &Document| {
-        let mut copy = doc.value.clone();
-        crate::validate::validate_object(&mut copy, options)
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(8);
-    if docs.len() < 64 || threads < 2 {
-        return docs.iter().map(check).collect();
-    }
-    let chunk = docs.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+    use crate::validate::parallel::{in_parts, part_len};
+    in_parts(docs.chunks(part_len(docs.len())), |part| {
+        part.iter()
+            .map(|doc| crate::validate::validate_object(&mut doc.value.clone(), options))
             .collect()
     })
 }
@@ -328,7 +313,7 @@ async fn prefetch(
     let mut known = HashMap::new();
     for ns in namespaces {
         let mut options = ListOptions {
-            limit: Some(500),
+            limit: Some(crate::client::api::PAGE_SIZE),
             ..Default::default()
         };
         loop {
@@ -344,12 +329,8 @@ async fn prefetch(
                     }
                 }
             }
-            match page["metadata"]["continue"]
-                .as_str()
-                .filter(|c| !c.is_empty())
-            {
-                Some(c) => options.continue_token = Some(c.to_string()),
-                None => break,
+            if !options.next_page(&page) {
+                break;
             }
         }
     }
@@ -388,7 +369,7 @@ impl Applier<'_> {
         while let Some((doc, result)) = results.next().await {
             done += 1;
             if progress {
-                p.err(&format!("\r\x1b[2K{}", progress_bar(done, total)));
+                p.progress(done, total);
             }
             let line = match result {
                 Ok(outcome) => match format {
@@ -409,7 +390,7 @@ impl Applier<'_> {
                 }
             };
             if progress {
-                p.err("\r\x1b[2K");
+                p.clear_progress();
             }
             if !line.is_empty() {
                 p.out(&line);
@@ -613,17 +594,6 @@ impl Applier<'_> {
 /// kubectl tries a client-side apply patch this many times when it meets a conflict.
 pub(crate) const MAX_PATCH_ATTEMPTS: u32 = 5;
 
-/// `[########            ] 120/500`
-fn progress_bar(done: usize, total: usize) -> String {
-    const WIDTH: usize = 30;
-    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH);
-    format!(
-        "[{}{}] {done}/{total}",
-        "#".repeat(filled),
-        " ".repeat(WIDTH - filled)
-    )
-}
-
 /// kubectl's words for a failed object: invalid objects by their causes, other errors with the
 /// file they came from.
 pub fn error_text(e: &ClientError, verb: &str, source: &str, alone: bool) -> String {
@@ -648,16 +618,6 @@ pub fn error_text(e: &ClientError, verb: &str, source: &str, alone: bool) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn progress_bar_fills_in_proportion() {
-        assert_eq!(progress_bar(0, 4), format!("[{}] 0/4", " ".repeat(30)));
-        assert_eq!(
-            progress_bar(2, 4),
-            format!("[{}{}] 2/4", "#".repeat(15), " ".repeat(15))
-        );
-        assert_eq!(progress_bar(4, 4), format!("[{}] 4/4", "#".repeat(30)));
-    }
 
     #[test]
     fn dry_run_suffixes() {

@@ -81,12 +81,12 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
         if args.selector.is_some() || args.all {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
-                limit: Some(500),
+                limit: Some(crate::client::api::PAGE_SIZE),
                 ..Default::default()
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;
             if items.is_empty() {
-                p.info(&format!("No resources found in {ns} namespace."));
+                p.info(&crate::resource::no_resources_found(Some(&ns)));
             }
             for item in items {
                 if let Some(name) = item["metadata"]["name"].as_str() {

@@ -44,16 +44,13 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
         } else {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
-                limit: Some(500),
+                limit: Some(crate::client::api::PAGE_SIZE),
                 ..Default::default()
             };
             let scope = (!args.all_namespaces).then_some(ns.as_str());
             let (items, _) = client.list_all(scope, &options).await?;
             if items.is_empty() {
-                p.info(&match scope {
-                    Some(ns) => format!("No resources found in {ns} namespace."),
-                    None => "No resources found".to_string(),
-                });
+                p.info(&crate::resource::no_resources_found(scope));
             }
             objects = items;
         }

@@ -19,22 +19,10 @@ use serde_json::Value;
 use similar::TextDiff;
 use std::path::Path;
 
-/// Fields the server owns, left out of both sides.
-const SERVER_OWNED: [&str; 5] = [
-    "managedFields",
-    "resourceVersion",
-    "generation",
-    "creationTimestamp",
-    "uid",
-];
-
+/// Fields the server owns are left out of both sides.
 fn without_server_fields(object: &Value) -> Value {
     let mut copy = object.clone();
-    if let Some(meta) = copy.get_mut("metadata").and_then(Value::as_object_mut) {
-        for f in SERVER_OWNED {
-            meta.remove(f);
-        }
-    }
+    crate::resource::strip_server_metadata(&mut copy);
     copy
 }
 

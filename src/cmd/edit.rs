@@ -8,12 +8,13 @@
 use crate::cli::EditArgs;
 use crate::client::api::{MERGE_PATCH, runtime};
 use crate::client::http::ApiClient;
-use crate::client::patch::{is_empty_patch, merge_diff};
+use crate::client::patch::is_empty_patch;
 use crate::client::status::{ApiStatus, ClientError};
 use crate::cmd::Context;
 use crate::cmd::create::{local_refusal, profile_for, write_options};
 use crate::cmd::objects;
 use crate::error::{CliError, CmdResult, Outcome};
+use crate::patch::merge_diff;
 use crate::print::json::to_json_pretty;
 use crate::print::output::omit_managed_fields;
 use crate::print::yaml::to_yaml;

@@ -14,7 +14,7 @@ use crate::print::output::{ListWriter, OutputFormat, custom_row, list_of, name_l
 use crate::print::policy::Columns;
 use crate::print::sort_by::sort_objects;
 use crate::print::table::{Table, row_in_columns};
-use crate::resource::qualified_name;
+use crate::resource::{WatchEventType, qualified_name};
 use chrono::Utc;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -225,10 +225,7 @@ impl Getter<'_> {
         let text = match &self.format {
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 if items.is_empty() && !matches!(f, OutputFormat::CustomColumns(_)) {
-                    p.err(&match ns {
-                        Some(ns) => format!("No resources found in {ns} namespace.\n"),
-                        None => "No resources found\n".to_string(),
-                    });
+                    p.err(&format!("{}\n", crate::resource::no_resources_found(ns)));
                     String::new()
                 } else {
                     Table {
@@ -390,7 +387,14 @@ impl Getter<'_> {
                         Some(w) => items.iter().map(|i| w.item(i)).collect(),
                         None => items
                             .iter()
-                            .map(|i| self.watch_line("ADDED", i, &mut widths, &mut printed))
+                            .map(|i| {
+                                self.watch_line(
+                                    WatchEventType::Added.as_str(),
+                                    i,
+                                    &mut widths,
+                                    &mut printed,
+                                )
+                            })
                             .collect(),
                     };
                     p.out(&text);
@@ -400,12 +404,8 @@ impl Getter<'_> {
             list_rv = page["metadata"]["resourceVersion"]
                 .as_str()
                 .map(String::from);
-            match page["metadata"]["continue"]
-                .as_str()
-                .filter(|c| !c.is_empty())
-            {
-                Some(c) => options.continue_token = Some(c.to_string()),
-                None => break,
+            if !options.next_page(&page) {
+                break;
             }
         }
         if let Some(w) = &writer {
@@ -429,10 +429,7 @@ impl Getter<'_> {
                     p.out(&table.render(self.with_headers()));
                 }
                 if count == 0 && !custom && !(self.args.watch) {
-                    p.info(&match ns {
-                        Some(ns) => format!("No resources found in {ns} namespace."),
-                        None => "No resources found".to_string(),
-                    });
+                    p.info(&crate::resource::no_resources_found(ns));
                 }
             }
             _ => {}
@@ -459,7 +456,7 @@ impl Getter<'_> {
                     .rows(&items)
                     .into_iter()
                     .map(|mut r| {
-                        r.insert(0, "ADDED".into());
+                        r.insert(0, WatchEventType::Added.as_str().into());
                         r
                     })
                     .collect();
@@ -470,7 +467,12 @@ impl Getter<'_> {
             }
         } else {
             for item in &items {
-                p.out(&self.watch_line("ADDED", item, &mut widths, &mut header_printed));
+                p.out(&self.watch_line(
+                    WatchEventType::Added.as_str(),
+                    item,
+                    &mut widths,
+                    &mut header_printed,
+                ));
             }
         }
         let rv = meta["resourceVersion"].as_str().map(String::from);
@@ -548,9 +550,9 @@ impl Getter<'_> {
                 if let Some(v) = object["metadata"]["resourceVersion"].as_str() {
                     rv = Some(v.to_string());
                 }
-                match kind {
-                    "BOOKMARK" => continue,
-                    "ERROR" => {
+                match WatchEventType::of(&event) {
+                    Some(WatchEventType::Bookmark) => continue,
+                    Some(WatchEventType::Error) => {
                         if object["code"] == 410 {
                             p.warn(&gap_warning(rv.as_deref()));
                             let fresh = self
@@ -560,7 +562,7 @@ impl Getter<'_> {
                         }
                         break;
                     }
-                    "DELETED" => {
+                    Some(WatchEventType::Deleted) => {
                         known.remove(&key_of(object));
                     }
                     _ => {
@@ -589,8 +591,10 @@ impl Getter<'_> {
         for item in items {
             let key = key_of(&item);
             let kind = match gone.remove(&key) {
-                None => Some("ADDED"),
-                Some(old) if version_of(&old) != version_of(&item) => Some("MODIFIED"),
+                None => Some(WatchEventType::Added.as_str()),
+                Some(old) if version_of(&old) != version_of(&item) => {
+                    Some(WatchEventType::Modified.as_str())
+                }
                 Some(_) => None,
             };
             if let Some(kind) = kind {
@@ -601,7 +605,12 @@ impl Getter<'_> {
         let mut deleted: Vec<(String, Value)> = gone.into_iter().collect();
         deleted.sort_by(|a, b| a.0.cmp(&b.0));
         for (_, object) in deleted {
-            text.push_str(&self.watch_line("DELETED", &object, widths, header_printed));
+            text.push_str(&self.watch_line(
+                WatchEventType::Deleted.as_str(),
+                &object,
+                widths,
+                header_printed,
+            ));
         }
         self.ctx.printer.out(&text);
         Ok(meta["resourceVersion"].as_str().map(String::from))

@@ -6,13 +6,13 @@
 use crate::cli::{DryRun, MetadataArgs};
 use crate::client::api::{ListOptions, MERGE_PATCH, runtime};
 use crate::client::http::ApiClient;
-use crate::client::patch::merge_diff;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
 use crate::cmd::apply::dry_run_suffix;
 use crate::cmd::create::{ResultPrinter, local_refusal, profile_for, write_format, write_options};
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
+use crate::patch::merge_diff;
 use crate::resource::{GROUP, KIND};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -305,7 +305,7 @@ impl Relabel<'_> {
         if by_listing {
             let options = ListOptions {
                 label_selector: self.args.selector.clone(),
-                limit: Some(500),
+                limit: Some(crate::client::api::PAGE_SIZE),
                 ..Default::default()
             };
             let (items, _) = self.client.list_all(Some(ns), &options).await?;

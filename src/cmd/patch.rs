@@ -91,10 +91,10 @@ pub fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
             let local = parsed.as_ref().and_then(|patch| {
                 let mut result = live.clone();
                 let applied = if media == MERGE_PATCH {
-                    crate::server::patch::merge_patch(&mut result, patch);
+                    crate::patch::merge_patch(&mut result, patch);
                     true
                 } else {
-                    crate::server::patch::json_patch(&mut result, patch).is_ok()
+                    crate::patch::json_patch(&mut result, patch).is_ok()
                 };
                 applied.then_some(result)
             });

@@ -30,25 +30,12 @@ pub fn validate_documents(docs: &[Document], options: &Options) -> Vec<Vec<Field
 /// Validates each document in place (defaults applied, unknown fields pruned), spread over the
 /// machine's cores. Positions stay right: they are kept apart from the values.
 fn validate_in_place(docs: &mut [Document], options: &Options) -> Vec<Vec<FieldError>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = docs.len().div_ceil(threads).max(64);
-    let check = |part: &mut [Document]| -> Vec<Vec<FieldError>> {
+    use crate::validate::parallel::{in_parts, part_len};
+    let len = part_len(docs.len());
+    in_parts(docs.chunks_mut(len), |part| {
         part.iter_mut()
             .map(|doc| validate_object(&mut doc.value, options))
             .collect()
-    };
-    let mut parts = docs.chunks_mut(chunk);
-    let Some(first) = parts.next() else {
-        return Vec::new();
-    };
-    // The first part is checked on this thread, the others on their own.
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = parts.map(|part| scope.spawn(move || check(part))).collect();
-        let mut results = check(first);
-        for w in workers {
-            results.extend(w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        }
-        results
     })
 }
 

@@ -13,7 +13,7 @@ use crate::cmd::objects::{self, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::jsonpath::{JsonPath, text_of};
 use crate::print::output::OutputFormat;
-use crate::resource::{PLURAL, qualified_name};
+use crate::resource::{PLURAL, WatchEventType, qualified_name};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -358,9 +358,9 @@ impl Waiter<'_> {
         let from = (!rv.is_empty()).then_some(rv.as_str());
         let mut stream = self.client.watch(Some(ns), &options, from).await?;
         while let Some(event) = stream.next_event().await? {
-            let kind = event["type"].as_str().unwrap_or("");
+            let kind = WatchEventType::of(&event);
             let obj = &event["object"];
-            if kind == "ERROR" {
+            if kind == Some(WatchEventType::Error) {
                 let code = obj["code"].as_u64().unwrap_or(500) as u16;
                 return Err(ClientError::Status(Box::new(
                     crate::client::status::ApiStatus::from_body(code, obj.to_string().as_bytes()),
@@ -370,8 +370,10 @@ impl Waiter<'_> {
                 *rv = v.to_string();
             }
             match kind {
-                "ADDED" | "MODIFIED" => *object = Some(obj.clone()),
-                "DELETED" => *object = None,
+                Some(WatchEventType::Added | WatchEventType::Modified) => {
+                    *object = Some(obj.clone())
+                }
+                Some(WatchEventType::Deleted) => *object = None,
                 _ => continue,
             }
             if let Some(end) = self.settle(object.clone()) {
@@ -422,7 +424,7 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
                 field_selector: args.field_selector.clone(),
-                limit: Some(500),
+                limit: Some(crate::client::api::PAGE_SIZE),
                 ..Default::default()
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;
@@ -508,7 +510,10 @@ async fn first_match(
                     if let Some(v) = event["object"]["metadata"]["resourceVersion"].as_str() {
                         rv = Some(v.to_string());
                     }
-                    if event["type"] == "ADDED" || event["type"] == "MODIFIED" {
+                    if matches!(
+                        WatchEventType::of(&event),
+                        Some(WatchEventType::Added | WatchEventType::Modified)
+                    ) {
                         return Ok(event["object"].clone());
                     }
                 }

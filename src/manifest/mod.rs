@@ -10,7 +10,7 @@
 //! see [`limits`]. No printing here: commands render [`ManifestError`] and [`Document`]s.
 
 mod position;
-mod scalar;
+pub(crate) mod scalar;
 mod stream;
 mod yaml;
 

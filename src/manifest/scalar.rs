@@ -1,9 +1,12 @@
-//! How plain (unquoted) YAML scalars become JSON values. Kubernetes reads manifests with
-//! sigs.k8s.io/yaml, which is go-yaml v2 underneath: YAML 1.1 rules, so `yes`/`no`/`on`/`off`
-//! (and `y`/`n`) are booleans, `010` is octal and `1_000` is a thousand. We follow it on purpose:
-//! `datumctl` must send what `kubectl` would send for the same file, and give the same verdict.
-//! Quoted scalars are always strings. Timestamps (`2026-01-01`) stay strings, as they reach the
-//! API server as strings either way.
+//! YAML 1.1 plain-scalar resolution, the one owner of the rule: what go-yaml v2 (and so
+//! sigs.k8s.io/yaml and kubectl) makes of an unquoted scalar. The manifest reader asks
+//! [`resolve_plain`] for the JSON value; the YAML printer asks [`classify`] whether a string would
+//! read back as a string if written plain. Under YAML 1.1 `yes`/`no`/`on`/`off` (and `y`/`n`) are
+//! booleans, `010` is octal and `1_000` is a thousand. We follow it on purpose: `datumctl` must
+//! send what `kubectl` would send for the same file, and give the same verdict.
+//! Quoted scalars are always strings. The reader keeps timestamps (`2026-01-01`) and `.inf`/`.nan`
+//! as strings (JSON has no such values, and they reach the API server as strings either way);
+//! the printer quotes them, since go-yaml would not read them back as strings.
 
 use serde_json::{Number, Value};
 use std::borrow::Cow;
@@ -15,25 +18,69 @@ const FALSE: [&str; 11] = [
     "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF",
 ];
 const NULL: [&str; 5] = ["", "~", "null", "Null", "NULL"];
+const INF_NAN: [&str; 12] = [
+    ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN",
+    ".NAN",
+];
+
+/// What go-yaml v2 resolves a plain scalar to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plain {
+    Null,
+    Bool(bool),
+    /// A finite integer or float (an integral float as an integer, as JSON sees it).
+    Number(Number),
+    /// `.inf`, `.nan`, or a float too large for f64.
+    NonFinite,
+    /// `2006-1-2`, `2006-1-2T15:4:5Z` and the other forms go-yaml v2 reads as a timestamp.
+    Timestamp,
+    Str,
+}
+
+/// go-yaml v2's verdict on the plain scalar `text`.
+pub fn classify(text: &str) -> Plain {
+    if NULL.contains(&text) {
+        return Plain::Null;
+    }
+    if TRUE.contains(&text) {
+        return Plain::Bool(true);
+    }
+    if FALSE.contains(&text) {
+        return Plain::Bool(false);
+    }
+    if INF_NAN.contains(&text) {
+        return Plain::NonFinite;
+    }
+    let first = text.as_bytes()[0];
+    // go-yaml tries text that starts with '.' as a float only, underscores kept (so `.0_` is a
+    // string).
+    if first == b'.' {
+        return float(text);
+    }
+    if !(first.is_ascii_digit() || matches!(first, b'+' | b'-')) {
+        return Plain::Str;
+    }
+    if first.is_ascii_digit() && is_timestamp(text) {
+        return Plain::Timestamp;
+    }
+    let plain: String = text.chars().filter(|c| *c != '_').collect();
+    if let Some(i) = go_parse_int(&plain) {
+        return Plain::Number(Number::from(i));
+    }
+    if let Some(u) = go_parse_uint(&plain) {
+        return Plain::Number(Number::from(u));
+    }
+    float(&plain)
+}
 
 /// The JSON value of a plain scalar, as go-yaml v2 resolves it (the text moves into a string).
 pub fn resolve_plain(text: Cow<'_, str>) -> Value {
-    if NULL.contains(&&*text) {
-        return Value::Null;
+    match classify(&text) {
+        Plain::Null => Value::Null,
+        Plain::Bool(b) => Value::Bool(b),
+        Plain::Number(n) => Value::Number(n),
+        Plain::NonFinite | Plain::Timestamp | Plain::Str => Value::String(text.into_owned()),
     }
-    if TRUE.contains(&&*text) {
-        return Value::Bool(true);
-    }
-    if FALSE.contains(&&*text) {
-        return Value::Bool(false);
-    }
-    let first = text.as_bytes()[0];
-    if (first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.'))
-        && let Some(n) = number(&text)
-    {
-        return Value::Number(n);
-    }
-    Value::String(text.into_owned())
 }
 
 /// Mapping keys are strings in JSON; a key that YAML 1.1 reads as a boolean or a number becomes
@@ -46,33 +93,19 @@ pub fn resolve_key(text: Cow<'_, str>) -> String {
     }
 }
 
-fn number(text: &str) -> Option<Number> {
-    // go-yaml tries text that starts with '.' as a float only, underscores kept (so `.0_` is a
-    // string); the YAML printer quotes by the same rule.
-    if text.starts_with('.') {
-        return float(text);
-    }
-    let plain: String = text.chars().filter(|c| *c != '_').collect();
-    if let Some(i) = go_parse_int(&plain) {
-        return Some(Number::from(i));
-    }
-    if let Some(u) = go_parse_uint(&plain) {
-        return Some(Number::from(u));
-    }
-    float(&plain)
-}
-
 /// `text` as a go-yaml float; JSON (and the API server) see an integral float as an integer, so
 /// `1e3` is 1000.
-fn float(text: &str) -> Option<Number> {
+fn float(text: &str) -> Plain {
     if !is_yaml_float(text) {
-        return None;
+        return Plain::Str;
     }
-    let f: f64 = text.parse().ok()?;
+    let Ok(f) = text.parse::<f64>() else {
+        return Plain::Str;
+    };
     if f.fract() == 0.0 && f.abs() < 1e21 && f.abs() <= i64::MAX as f64 {
-        return Some(Number::from(f as i64));
+        return Plain::Number(Number::from(f as i64));
     }
-    Number::from_f64(f)
+    Number::from_f64(f).map_or(Plain::NonFinite, Plain::Number)
 }
 
 /// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`, go-yaml's float syntax.
@@ -113,6 +146,23 @@ fn is_yaml_float(s: &str) -> bool {
         }
     }
     i == b.len()
+}
+
+/// The timestamp forms go-yaml v2 recognises: `2006-1-2`, `2006-1-2T15:4:5[.frac](Z|±hh:mm)`
+/// (also with `t` or a space, the space form without a zone).
+fn is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
+        return false;
+    }
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: \d{1,2}:\d{1,2}:\d{1,2}(?:\.\d+)?))?$",
+        )
+        .expect("static regex")
+    })
+    .is_match(s)
 }
 
 /// Go's `strconv.ParseInt(s, 0, 64)`: optional sign, then 0x/0o/0b prefixes or a leading 0 for octal.
@@ -188,6 +238,21 @@ mod tests {
             ("-", json!("-")),
         ] {
             assert_eq!(resolve_plain(text.into()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_the_printer_must_quote() {
+        for (text, want) in [
+            ("2026-01-01", Plain::Timestamp),
+            ("2026-1-2T3:4:5Z", Plain::Timestamp),
+            ("-.Inf", Plain::NonFinite),
+            (".NAN", Plain::NonFinite),
+            ("1e400", Plain::NonFinite),
+            ("1:20", Plain::Str),
+            ("hello", Plain::Str),
+        ] {
+            assert_eq!(classify(text), want, "{text}");
         }
     }
 

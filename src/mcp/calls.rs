@@ -199,7 +199,7 @@ async fn list(session: &Session, args: &Arguments) -> Result<ToolOutput, CliErro
     };
     let options = ListOptions {
         label_selector: args.string("selector")?.map(str::to_string),
-        limit: Some(500),
+        limit: Some(crate::client::api::PAGE_SIZE),
         ..Default::default()
     };
     let client = connect(session, args.namespace()?).await?;
@@ -219,10 +219,7 @@ async fn list(session: &Session, args: &Arguments) -> Result<ToolOutput, CliErro
         })
         .collect();
     let text = if items.is_empty() {
-        match scope {
-            Some(ns) => format!("No resources found in {ns} namespace.\n"),
-            None => "No resources found\n".to_string(),
-        }
+        format!("{}\n", crate::resource::no_resources_found(scope))
     } else {
         table.render(true)
     };

@@ -73,6 +73,17 @@ impl Printer {
         let _ = stderr.flush();
     }
 
+    /// Redraws the progress bar on stderr's last line (the caller decides that stderr is a
+    /// terminal): the one place a progress display is drawn.
+    pub fn progress(&self, done: usize, total: usize) {
+        self.err(&format!("\r\x1b[2K{}", progress_bar(done, total)));
+    }
+
+    /// Clears the progress bar's line, before a result is printed or at the end.
+    pub fn clear_progress(&self) {
+        self.err("\r\x1b[2K");
+    }
+
     /// A `Warning: …` line on stderr, as kubectl prints the server's warnings.
     /// Under `--error-format json`, one `{"warning":{"message":…}}` line, so that every line
     /// of stderr parses.
@@ -169,9 +180,30 @@ pub(crate) fn paint(on: bool, text: &str, style: Style) -> String {
     }
 }
 
+/// `[########            ] 120/500`
+fn progress_bar(done: usize, total: usize) -> String {
+    const WIDTH: usize = 30;
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH);
+    format!(
+        "[{}{}] {done}/{total}",
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_bar_fills_in_proportion() {
+        assert_eq!(progress_bar(0, 4), format!("[{}] 0/4", " ".repeat(30)));
+        assert_eq!(
+            progress_bar(2, 4),
+            format!("[{}{}] 2/4", "#".repeat(15), " ".repeat(15))
+        );
+        assert_eq!(progress_bar(4, 4), format!("[{}] 4/4", "#".repeat(30)));
+    }
 
     #[test]
     fn colours_are_the_ansi_codes_they_always_were() {

@@ -1,110 +1,25 @@
 //! The scalar rules go-yaml v2 applies on the way out: which plain strings a YAML 1.1 reader
-//! would take for something else (so they must be quoted), and how Go prints numbers.
+//! would take for something else (so they must be quoted), and how Go prints numbers. What a
+//! plain scalar resolves to is asked of `manifest::scalar`, the rule's one owner, so the reader
+//! and the printer cannot drift apart.
 
+use crate::manifest::scalar::{Plain, classify};
 use serde_json::Number;
 
-/// Whether go-yaml v2 would read `s` back as a string when written plain (`resolve`).
+/// Whether `s`, written plain, would be read back as the same string: go-yaml v2 resolves it to a
+/// string, it is not a YAML 1.1 sexagesimal number (go-yaml's encoder quotes those), and it is no
+/// other-case spelling of `.inf`/`.nan` that a more lenient reader might take for a float.
 pub(crate) fn resolves_to_string(s: &str) -> bool {
-    const SPECIAL: [&str; 37] = [
-        "", "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N",
-        "no", "No", "NO", "off", "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE",
-        ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
-    ];
-    if SPECIAL.contains(&s) || s == "-.Inf" || s == "-.INF" {
-        return false;
-    }
-    let first = s.chars().next().unwrap_or(' ');
-    if first == '.' {
-        return !is_yaml_float(s);
-    }
-    if !(first.is_ascii_digit() || first == '+' || first == '-') {
-        return true;
-    }
-    if first.is_ascii_digit() && is_timestamp(s) {
-        return false;
-    }
-    let plain = s.replace('_', "");
-    if parses_as_go_int(&plain) || is_yaml_float(&plain) || is_base60_float(s) {
-        return false;
-    }
-    let bin = plain
-        .strip_prefix("0b")
-        .or_else(|| plain.strip_prefix("-0b"));
-    if let Some(digits) = bin
-        && !digits.is_empty()
-        && digits.chars().all(|c| c == '0' || c == '1')
-    {
-        return false;
-    }
-    true
+    classify(s) == Plain::Str && !is_base60_float(s) && !looks_non_finite(s)
 }
 
-/// Go's `strconv.ParseInt(s, 0, 64)` / `ParseUint`: sign, then 0x / 0o / 0b / leading-0 octal.
-fn parses_as_go_int(s: &str) -> bool {
-    let body = s
-        .strip_prefix('-')
-        .or_else(|| s.strip_prefix('+'))
-        .unwrap_or(s);
-    if body.is_empty() {
-        return false;
-    }
-    let (digits, radix) = if let Some(h) = body.strip_prefix("0x").or(body.strip_prefix("0X")) {
-        (h, 16)
-    } else if let Some(o) = body.strip_prefix("0o").or(body.strip_prefix("0O")) {
-        (o, 8)
-    } else if let Some(b) = body.strip_prefix("0b").or(body.strip_prefix("0B")) {
-        (b, 2)
-    } else if body.len() > 1 && body.starts_with('0') {
-        (&body[1..], 8)
-    } else {
-        (body, 10)
-    };
-    !digits.is_empty() && u128::from_str_radix(digits, radix).is_ok_and(|v| v <= u64::MAX as u128)
-}
-
-/// go-yaml's float syntax: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$` (plus .inf/.nan).
-fn is_yaml_float(s: &str) -> bool {
+/// `.iNf`, `+_.InF`, `.nAn`: spellings outside go-yaml's table, quoted to be safe.
+fn looks_non_finite(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
-    let unsigned = lower.trim_start_matches(['+', '-']);
-    if unsigned == ".inf" || lower == ".nan" {
-        return true;
+    if lower.starts_with('.') {
+        return lower == ".inf" || lower == ".nan";
     }
-    let b = s.as_bytes();
-    let mut i = 0;
-    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-        i += 1;
-    }
-    let start = i;
-    while i < b.len() && b[i].is_ascii_digit() {
-        i += 1;
-    }
-    let int_digits = i - start;
-    if i < b.len() && b[i] == b'.' {
-        i += 1;
-        let frac_start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if int_digits == 0 && i == frac_start {
-            return false;
-        }
-    } else if int_digits == 0 {
-        return false;
-    }
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
-        i += 1;
-        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-            i += 1;
-        }
-        let exp_start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == exp_start {
-            return false;
-        }
-    }
-    i == b.len()
+    lower.starts_with(['+', '-']) && lower.replace('_', "").trim_start_matches(['+', '-']) == ".inf"
 }
 
 /// YAML 1.1 sexagesimal numbers (`1:20`), which go-yaml v2 quotes.
@@ -142,27 +57,6 @@ fn is_base60_float(s: &str) -> bool {
     any
 }
 
-/// The timestamp forms go-yaml v2 recognises: `2006-1-2`, `2006-1-2T15:4:5[.frac](Z|±hh:mm)`
-/// (also with `t` or a space, the space form without a zone).
-fn is_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
-        return false;
-    }
-    let re = regex_timestamp();
-    re.is_match(s)
-}
-
-fn regex_timestamp() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(
-            r"^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: \d{1,2}:\d{1,2}:\d{1,2}(?:\.\d+)?))?$",
-        )
-        .expect("static regex")
-    })
-}
-
 /// Numbers as Go prints them after a JSON round trip: integers plainly, other floats with
 /// `strconv.FormatFloat(f, 'g', -1, 64)`.
 pub fn go_number(n: &Number) -> String {
@@ -196,5 +90,31 @@ pub fn go_format_g(f: f64) -> String {
         format!("{mantissa}e{sign}{:02}", exp.abs())
     } else {
         format!("{f}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolves_to_string;
+
+    #[test]
+    fn quoted_exactly_when_go_yaml_would_not_read_a_string() {
+        for s in [
+            "2026-01-01",
+            "1:20",
+            ".inf",
+            ".iNf",
+            "+_.InF",
+            "0x1F",
+            "-0b11",
+            "1e400",
+            "on",
+        ] {
+            assert!(!resolves_to_string(s), "{s} must be quoted");
+        }
+        // strconv.ParseInt refuses a second sign, so go-yaml reads these back as strings.
+        for s in ["0+5", "++5", "0x+2", "1.2.3", "10s", ".0_"] {
+            assert!(resolves_to_string(s), "{s} may stay plain");
+        }
     }
 }

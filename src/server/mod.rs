@@ -11,7 +11,6 @@ pub mod limits;
 pub mod list;
 pub mod managed;
 pub mod object;
-pub mod patch;
 pub mod patching;
 pub mod resource;
 pub mod routes;
@@ -225,8 +224,8 @@ pub async fn run(config: Config, printer: Printer) -> Result<(), ServeError> {
     let scheme = if acceptor.is_some() { "https" } else { "http" };
     // The first stdout line carries the URL: scripts and tests read it from there.
     printer.out(&format!(
-        "Serving the local control plane on {scheme}://{local}\n  project URL: {scheme}://{local}{}PROJECT/control-plane\n  data dir: {}\n",
-        routes::PROJECT_PREFIX,
+        "Serving the local control plane on {scheme}://{local}\n  project URL: {scheme}://{local}{}\n  data dir: {}\n",
+        crate::layout::project_base("", "PROJECT"),
         config.data_dir.display()
     ));
     if !local.ip().is_loopback() {

@@ -376,13 +376,10 @@ pub fn keep_server_metadata(old: &Value, new: &mut Value) -> Result<(), ApiError
     let Some(meta) = new.get_mut("metadata").and_then(Value::as_object_mut) else {
         return Err(ApiError::bad_request("the object has no metadata"));
     };
-    for owned in [
-        "name",
-        "namespace",
-        "uid",
-        "creationTimestamp",
-        "generation",
-    ] {
+    for owned in ["name", "namespace"]
+        .into_iter()
+        .chain(crate::resource::SERVER_ASSIGNED_METADATA)
+    {
         match old["metadata"].get(owned) {
             Some(v) => meta.insert(owned.into(), v.clone()),
             None => meta.remove(owned),

@@ -5,9 +5,10 @@ use super::App;
 use super::call::{Call, value_response};
 use super::object::{self, FieldValidation};
 use super::resource::{commit, finish_update, store_error, stored_response};
+use super::ssa;
 use super::status::ApiError;
 use super::store::Write;
-use super::{patch, ssa};
+use crate::patch;
 use axum::response::Response;
 use serde_json::{Value, json};
 

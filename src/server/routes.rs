@@ -18,7 +18,6 @@ use http_body_util::BodyExt;
 use std::sync::Arc;
 use std::time::Instant;
 
-pub const PROJECT_PREFIX: &str = "/apis/resourcemanager.miloapis.com/v1alpha1/projects/";
 /// kube-apiserver's limit on request bodies.
 pub const MAX_BODY: usize = 3 * 1024 * 1024;
 
@@ -160,11 +159,7 @@ async fn route(app: &App, req: Request) -> Result<Response, ApiError> {
     if matches!(path.as_str(), "/readyz" | "/livez" | "/healthz") {
         return Ok(typed_response(200, "text/plain", "ok", &[]));
     }
-    let Some(after) = path.strip_prefix(PROJECT_PREFIX) else {
-        return Err(ApiError::no_route());
-    };
-    let (project, rest) = after.split_once('/').unwrap_or((after, ""));
-    let Some(rest) = rest.strip_prefix("control-plane") else {
+    let Some((project, rest)) = crate::layout::split_project(&path) else {
         return Err(ApiError::no_route());
     };
     if !is_dns_label(project) {

@@ -238,17 +238,9 @@ pub fn apply(
         }
     }
     let mut body = applied.clone();
+    crate::resource::strip_server_metadata(&mut body);
     if let Some(meta) = body.get_mut("metadata").and_then(Value::as_object_mut) {
-        for server_owned in [
-            "managedFields",
-            "resourceVersion",
-            "uid",
-            "creationTimestamp",
-            "generation",
-            "selfLink",
-        ] {
-            meta.remove(server_owned);
-        }
+        meta.remove("selfLink");
     }
     if let Some(top) = body.as_object_mut() {
         top.remove("status");

@@ -26,6 +26,9 @@ pub struct Stored {
     pub json: axum::body::Bytes,
 }
 
+use crate::resource::WatchEventType;
+
+/// The changes the store records (a watcher may see one as another: see `server::watch`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventType {
     Added,
@@ -34,12 +37,17 @@ pub enum EventType {
 }
 
 impl EventType {
-    pub fn as_str(self) -> &'static str {
+    /// The watch event type this change is written as.
+    pub fn wire(self) -> WatchEventType {
         match self {
-            EventType::Added => "ADDED",
-            EventType::Modified => "MODIFIED",
-            EventType::Deleted => "DELETED",
+            EventType::Added => WatchEventType::Added,
+            EventType::Modified => WatchEventType::Modified,
+            EventType::Deleted => WatchEventType::Deleted,
         }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.wire().as_str()
     }
 }
 

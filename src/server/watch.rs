@@ -11,7 +11,7 @@ use super::list::{Filter, in_scope};
 use super::status::ApiError;
 use super::store::{Event, EventType, Stored, watch_line};
 use super::table;
-use crate::resource::{API_VERSION, KIND};
+use crate::resource::{API_VERSION, KIND, WatchEventType};
 use axum::body::{Body, Bytes};
 use axum::response::Response;
 use serde_json::{Value, json};
@@ -103,13 +103,13 @@ impl Drop for WatchSlot {
     }
 }
 
-fn line(kind: &str, object: &Value, as_table: bool, call: &Call) -> Bytes {
-    let object = if as_table && kind != "BOOKMARK" {
+fn line(kind: WatchEventType, object: &Value, as_table: bool, call: &Call) -> Bytes {
+    let object = if as_table && kind != WatchEventType::Bookmark {
         table::table(&[object], "", None, call)
     } else {
         object.clone()
     };
-    let mut text = json!({ "type": kind, "object": object }).to_string();
+    let mut text = json!({ "type": kind.as_str(), "object": object }).to_string();
     text.push('\n');
     Bytes::from(text)
 }
@@ -247,9 +247,9 @@ impl Watcher {
     ) {
         for stored in snapshot {
             let line = if self.as_table {
-                line("ADDED", &stored.object, true, &self.call)
+                line(WatchEventType::Added, &stored.object, true, &self.call)
             } else {
-                watch_line("ADDED", &stored.json)
+                watch_line(WatchEventType::Added.as_str(), &stored.json)
             };
             if !self.send(line).await {
                 return;
@@ -258,7 +258,10 @@ impl Watcher {
         if initial_events {
             let mut end = bookmark(cursor);
             end["metadata"]["annotations"] = json!({"k8s.io/initial-events-end": "true"});
-            if !self.send(line("BOOKMARK", &end, false, &self.call)).await {
+            if !self
+                .send(line(WatchEventType::Bookmark, &end, false, &self.call))
+                .await
+            {
                 return;
             }
         }
@@ -271,7 +274,7 @@ impl Watcher {
                 let oldest = store.read().oldest_resumable;
                 let gone =
                     ApiError::expired(format!("too old resource version: {cursor} ({oldest})"));
-                let error = line("ERROR", &gone.to_status(), false, &self.call);
+                let error = line(WatchEventType::Error, &gone.to_status(), false, &self.call);
                 // Best effort: a watcher that does not read does not get it either.
                 if let Ok(budget) = Arc::clone(&self.budget).try_acquire_owned() {
                     let _ = self.tx.try_send((error, budget));
@@ -285,7 +288,7 @@ impl Watcher {
                     _ = self.tx.closed() => return,
                     changed = committed.changed() => if changed.is_err() { return },
                     _ = ticker.tick(), if bookmarks => {
-                        if !self.send(line("BOOKMARK", &bookmark(cursor), false, &self.call)).await {
+                        if !self.send(line(WatchEventType::Bookmark, &bookmark(cursor), false, &self.call)).await {
                             return;
                         }
                     }
@@ -296,7 +299,7 @@ impl Watcher {
                 cursor = event.stored.rv;
                 if let Some(kind) = seen_as(&self.call, &self.filter, &event) {
                     let line = if self.as_table {
-                        line(kind.as_str(), &event.stored.object, true, &self.call)
+                        line(kind.wire(), &event.stored.object, true, &self.call)
                     } else {
                         event.line(kind)
                     };

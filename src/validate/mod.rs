@@ -8,6 +8,7 @@ mod defaults;
 mod meta;
 mod meta_decode;
 mod nodes;
+pub mod parallel;
 pub mod path;
 pub mod report;
 mod structural;
@@ -250,7 +251,7 @@ fn write_go_json(v: &Value, out: &mut String) {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) => out.push_str(&go_number(n, true)),
-        Value::String(s) => write_go_json_string(s, out),
+        Value::String(s) => crate::print::json::write_string(out, s),
         Value::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -269,32 +270,13 @@ fn write_go_json(v: &Value, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_go_json_string(key, out);
+                crate::print::json::write_string(out, key);
                 out.push(':');
                 write_go_json(&map[key], out);
             }
             out.push('}');
         }
     }
-}
-
-fn write_go_json_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// Prunes nulls, applies defaults (in place), then checks `object`; returns every error found,

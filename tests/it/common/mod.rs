@@ -192,7 +192,7 @@ pub fn kubectl() -> Option<PathBuf> {
 
 /// The URL prefix of one project's control plane on `server`.
 pub fn project_base(server: &str, project: &str) -> String {
-    format!("{server}/apis/resourcemanager.miloapis.com/v1alpha1/projects/{project}/control-plane")
+    datumctl::layout::project_base(server, project)
 }
 
 /// Starts `datumctl serve --addr 127.0.0.1:0 --data-dir DATA EXTRA…` with `stderr` as given

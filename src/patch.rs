@@ -1,6 +1,8 @@
-//! JSON merge patch (RFC 7386) and JSON patch (RFC 6902) applied to JSON values.
+//! JSON merge patch (RFC 7386, made and applied) and JSON patch (RFC 6902, applied): the one
+//! implementation that the server's PATCH handler and the client's apply, edit, label and
+//! patch --dry-run=client all call.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// RFC 7386: objects merge recursively, `null` removes, anything else replaces.
 pub fn merge_patch(target: &mut Value, patch: &Value) {
@@ -19,6 +21,36 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
                 merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
             }
         }
+    }
+}
+
+/// RFC 7386 merge patch turning `from` into `to` (`jsonpatch.CreateMergePatch`).
+pub fn merge_diff(from: &Value, to: &Value) -> Value {
+    match (from, to) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut patch = Map::new();
+            for (k, bv) in b {
+                match a.get(k) {
+                    Some(av) if av == bv => {}
+                    Some(av @ Value::Object(_)) if bv.is_object() => {
+                        let sub = merge_diff(av, bv);
+                        if sub.as_object().is_some_and(|m| !m.is_empty()) {
+                            patch.insert(k.clone(), sub);
+                        }
+                    }
+                    _ => {
+                        patch.insert(k.clone(), bv.clone());
+                    }
+                }
+            }
+            for k in a.keys() {
+                if !b.contains_key(k) {
+                    patch.insert(k.clone(), Value::Null);
+                }
+            }
+            Value::Object(patch)
+        }
+        (_, to) => to.clone(),
     }
 }
 
@@ -176,6 +208,15 @@ mod tests {
         let mut doc = json!({"a": {"b": 1, "c": 2}, "d": [1]});
         merge_patch(&mut doc, &json!({"a": {"b": null, "e": 3}, "d": [2]}));
         assert_eq!(doc, json!({"a": {"c": 2, "e": 3}, "d": [2]}));
+    }
+
+    #[test]
+    fn merge_diff_replaces_lists_whole_and_nulls_removals() {
+        let d = merge_diff(&json!({"a": [1, 2], "b": 1}), &json!({"a": [1]}));
+        assert_eq!(d, json!({"a": [1], "b": null}));
+        let mut doc = json!({"a": [1, 2], "b": 1});
+        merge_patch(&mut doc, &d);
+        assert_eq!(doc, json!({"a": [1]}));
     }
 
     #[test]
