@@ -195,4 +195,15 @@ pub enum Outcome {
     Failed,
 }
 
+impl Outcome {
+    /// `Failed` when any part of the work failed (and was reported), else `Success`.
+    pub fn failed_if(failed: bool) -> Outcome {
+        if failed {
+            Outcome::Failed
+        } else {
+            Outcome::Success
+        }
+    }
+}
+
 pub type CmdResult = Result<Outcome, CliError>;

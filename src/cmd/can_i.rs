@@ -4,7 +4,7 @@
 
 use crate::cli::CanIArgs;
 use crate::client::api::{JSON, runtime};
-use crate::client::discovery::{ApiResource, resolve};
+use crate::client::discovery::{ApiResource, resolve, strings};
 use crate::client::http::{ApiClient, ApiRequest};
 use crate::client::status::ClientError;
 use crate::cmd::Context;
@@ -236,16 +236,6 @@ impl Rule {
             v(&self.urls)
         )
     }
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| s.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn rules_table(status: &Value, headers: bool) -> String {

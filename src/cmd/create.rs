@@ -13,7 +13,7 @@ use crate::cmd::apply::{dry_run_suffix, error_text, object_namespace, read_docum
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::output::{OutputFormat, name_line};
 use crate::print::yaml::to_yaml;
-use crate::resource::{self, qualified_name};
+use crate::resource::qualified_name;
 use crate::validate::{Options, Profile};
 use serde_json::Value;
 
@@ -98,20 +98,9 @@ pub fn write_options(
     }
 }
 
-/// Every document must be a BackendTrafficPolicy with a name.
+/// Every document must be a BackendTrafficPolicy.
 pub fn check_kinds(docs: &[crate::manifest::Document]) -> Result<(), CliError> {
-    for doc in docs {
-        if doc.kind() != Some(resource::KIND) || doc.value["apiVersion"] != resource::API_VERSION {
-            return Err(CliError::failure(anyhow::anyhow!(
-                "no matches for kind {:?} in version {:?} in {}: datumctl works with {} only",
-                doc.kind().unwrap_or(""),
-                doc.value["apiVersion"].as_str().unwrap_or(""),
-                doc.source,
-                resource::KIND
-            )));
-        }
-    }
-    Ok(())
+    docs.iter().try_for_each(crate::cmd::objects::check_kind)
 }
 
 pub fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
@@ -152,9 +141,5 @@ pub fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
             Err(e) => return Err(e.into_cli(&client.target)),
         }
     }
-    Ok(if failed {
-        Outcome::Failed
-    } else {
-        Outcome::Success
-    })
+    Ok(Outcome::failed_if(failed))
 }

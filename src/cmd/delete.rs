@@ -155,11 +155,7 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
                 }
             }
         }
-        Ok(if failed {
-            Outcome::Failed
-        } else {
-            Outcome::Success
-        })
+        Ok(Outcome::failed_if(failed))
     });
     result.map_err(|e| e.into_cli(&client.target))
 }

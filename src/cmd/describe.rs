@@ -74,11 +74,7 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
                 describe(object, events.as_deref(), &style)
             ));
         }
-        Ok(if failed {
-            Outcome::Failed
-        } else {
-            Outcome::Success
-        })
+        Ok(Outcome::failed_if(failed))
     });
     result.map_err(|e| e.into_cli(&client.target))
 }

@@ -179,11 +179,7 @@ impl Getter<'_> {
                 }
                 match found.len() {
                     0 => {
-                        return Ok(if failed {
-                            Outcome::Failed
-                        } else {
-                            Outcome::Success
-                        });
+                        return Ok(Outcome::failed_if(failed));
                     }
                     1 if refs.len() == 1 => found.remove(0),
                     _ => list_of(found),
@@ -201,11 +197,7 @@ impl Getter<'_> {
                 return Ok(Outcome::Failed);
             }
         }
-        Ok(if failed {
-            Outcome::Failed
-        } else {
-            Outcome::Success
-        })
+        Ok(Outcome::failed_if(failed))
     }
 
     fn keep_managed(&self) -> bool {
@@ -311,11 +303,7 @@ impl Getter<'_> {
                 .map(String::from);
             return self.watch(rv, Vec::new(), known_from(&found)).await;
         }
-        Ok(if failed {
-            Outcome::Failed
-        } else {
-            Outcome::Success
-        })
+        Ok(Outcome::failed_if(failed))
     }
 
     async fn list(&self) -> Result<Outcome, ClientError> {

@@ -336,11 +336,7 @@ impl Relabel<'_> {
                 Err(e) => return Err(e),
             }
         }
-        Ok(if failed {
-            Outcome::Failed
-        } else {
-            Outcome::Success
-        })
+        Ok(Outcome::failed_if(failed))
     }
 
     /// Changes (or lists) one object; returns what to print on stdout.

@@ -182,7 +182,8 @@ fn from_manifests(verb: &str, files: &FileArgs) -> Result<Vec<ObjectRef>, CliErr
     docs.iter().map(manifest_object).collect()
 }
 
-fn manifest_object(doc: &Document) -> Result<ObjectRef, CliError> {
+/// A manifest's object must be a BackendTrafficPolicy: the one kind datumctl works with.
+pub fn check_kind(doc: &Document) -> Result<(), CliError> {
     if doc.kind() != Some(resource::KIND) || doc.value["apiVersion"] != resource::API_VERSION {
         return Err(CliError::failure(anyhow::anyhow!(
             "no matches for kind {:?} in version {:?} in {}: datumctl works with {} only",
@@ -192,6 +193,11 @@ fn manifest_object(doc: &Document) -> Result<ObjectRef, CliError> {
             resource::KIND
         )));
     }
+    Ok(())
+}
+
+fn manifest_object(doc: &Document) -> Result<ObjectRef, CliError> {
+    check_kind(doc)?;
     let name = doc.name().ok_or_else(|| {
         CliError::usage(format!("{}: an object has no metadata.name", doc.source))
     })?;

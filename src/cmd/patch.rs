@@ -135,11 +135,7 @@ pub fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
             Err(e) => return Err(e.into_cli(&client.target)),
         }
     }
-    Ok(if failed {
-        Outcome::Failed
-    } else {
-        Outcome::Success
-    })
+    Ok(Outcome::failed_if(failed))
 }
 
 /// kubectl's refusal of a strategic merge patch on a custom resource.

@@ -80,11 +80,7 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
             Err((_, e)) => return Err(e.into_cli(&client.target)),
         }
     }
-    Ok(if failed {
-        Outcome::Failed
-    } else {
-        Outcome::Success
-    })
+    Ok(Outcome::failed_if(failed))
 }
 
 /// How long `--force` waits for the deleted object to be gone.

@@ -486,11 +486,7 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
                 Ended::NotFound(e) => return Err(e),
             }
         }
-        Ok(if failed {
-            Outcome::Failed
-        } else {
-            Outcome::Success
-        })
+        Ok(Outcome::failed_if(failed))
     });
     result.map_err(|e| e.into_cli(&client.target))
 }
