@@ -20,9 +20,12 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
     match command {
         AuthCommand::Login { token_stdin } => {
             if !token_stdin {
-                return Err(CliError::usage("interactive login is not available yet")
-                    .hint("pipe a token in: `datumctl auth login --token-stdin < token.txt`")
-                    .hint("in CI, set DATUMCTL_TOKEN instead"));
+                return Err(CliError::usage(
+                    "auth login stores a token read from stdin and needs --token-stdin",
+                )
+                .hint("to sign in with a browser or a device code, run `datumctl login`")
+                .hint("pipe a token in: `datumctl auth login --token-stdin < token.txt`")
+                .hint("in CI, set DATUMCTL_TOKEN instead"));
             }
             let name = wanted.ok_or_else(|| {
                 CliError::usage("no current context to store the token in").hint(

@@ -1,4 +1,5 @@
-//! `explain` rendering from any schema `Node` (the embedded one today, a server's OpenAPI later).
+//! `explain` rendering from any schema `Node`: the embedded one, or one converted from a
+//! server's OpenAPI v3 document (client/openapi.rs).
 //! Plaintext follows kubectl 1.37's layout line for line, so a script that reads kubectl reads
 //! us; on top of it the non-recursive view adds the facts kubectl leaves out (defaults, bounds,
 //! patterns, formats, every enum value, CEL rule messages) as indented lines.
