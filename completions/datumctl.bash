@@ -811,7 +811,7 @@ _datumctl() {
                     return 0
                     ;;
                 --validate)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "strict warn ignore" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1372,7 +1372,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__completion)
-            opts="-v -h -V --color --v --verbose --error-format --help --version bash zsh fish powershell elvish"
+            opts="-v -h -V --color --v --verbose --error-format --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

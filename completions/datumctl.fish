@@ -95,7 +95,9 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l field-manage
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l dry-run -d 'Only show what would be sent (client) or let the server check without persisting (server)' -r -f -a "none\t''
 client\t''
 server\t''"
-complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l validate -d 'Validate manifests before sending them (true/strict, warn, false/ignore)' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l validate -d 'Validate manifests before sending them (true/strict, warn, false/ignore)' -r -f -a "strict\t'Refuse the object'
+warn\t'Accept it with a warning'
+ignore\t'Accept it silently'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand apply" -l concurrency -d 'How many objects to send at once' -r

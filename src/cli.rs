@@ -127,8 +127,9 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(u8).range(0..=9), help_heading = GLOBAL_HEADING)]
     pub verbosity: u8,
     /// How long to wait for one request before giving up (e.g. 30s, 1m; 0 waits forever)
-    #[arg(long, global = true, value_name = "DURATION", help_heading = CONNECTION_HEADING)]
-    pub request_timeout: Option<String>,
+    #[arg(long, global = true, value_name = "DURATION", value_parser = crate::client::http::request_timeout_arg,
+          help_heading = CONNECTION_HEADING)]
+    pub request_timeout: Option<std::time::Duration>,
     /// Path to a kubeconfig file, to talk to a plain Kubernetes cluster instead of a Datum project
     #[arg(long, global = true, env = "KUBECONFIG", value_name = "FILE", help_heading = CONNECTION_HEADING)]
     pub kubeconfig: Option<PathBuf>,
@@ -156,32 +157,57 @@ pub struct GlobalArgs {
     /// How to print errors
     #[arg(long, global = true, value_enum, default_value_t = ErrorFormat::Human, value_name = "FORMAT", help_heading = GLOBAL_HEADING)]
     pub error_format: ErrorFormat,
-    /// Ids of the global arguments given on the command line itself (not from the environment).
+    /// The global arguments given on the command line itself (not from the environment).
     #[arg(skip)]
-    pub from_command_line: Vec<String>,
+    pub from_command_line: Vec<GlobalFlag>,
 }
 
 impl GlobalArgs {
-    /// Whether the argument with this id (`server`, `project`, `token`, …) was typed on the command line.
-    pub fn given(&self, id: &str) -> bool {
-        self.from_command_line.iter().any(|g| g == id)
+    /// Whether `flag` was typed on the command line (not taken from the environment).
+    pub fn given(&self, flag: GlobalFlag) -> bool {
+        self.from_command_line.contains(&flag)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+/// The global arguments whose origin matters (`config set-context` and `login` store only
+/// what was typed, never what came from the environment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlobalFlag {
+    Server,
+    Project,
+    Token,
+    Namespace,
+    CertificateAuthority,
+    InsecureSkipTlsVerify,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ErrorFormat {
-    Human,
-    Json,
+impl GlobalFlag {
+    pub const ALL: [GlobalFlag; 6] = [
+        GlobalFlag::Server,
+        GlobalFlag::Project,
+        GlobalFlag::Token,
+        GlobalFlag::Namespace,
+        GlobalFlag::CertificateAuthority,
+        GlobalFlag::InsecureSkipTlsVerify,
+    ];
+
+    /// The clap id of the field in `GlobalArgs`.
+    pub fn id(self) -> &'static str {
+        match self {
+            GlobalFlag::Server => "server",
+            GlobalFlag::Project => "project",
+            GlobalFlag::Token => "token",
+            GlobalFlag::Namespace => "namespace",
+            GlobalFlag::CertificateAuthority => "certificate_authority",
+            GlobalFlag::InsecureSkipTlsVerify => "insecure_skip_tls_verify",
+        }
+    }
 }
 
+use crate::print::{ColorChoice, ErrorFormat};
+use crate::validate::FieldValidation;
 pub use crate::validate::Profile;
+use clap_complete::Shell;
 
 /// Each subcommand's own arguments are built only when it runs (or for help, completions and
 /// man pages), which saves every invocation building the arguments of all the others.
@@ -401,8 +427,8 @@ pub struct ApplyArgs {
     #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
     pub dry_run: Option<DryRun>,
     /// Validate manifests before sending them (true/strict, warn, false/ignore)
-    #[arg(long, value_name = "MODE", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
-    pub validate: String,
+    #[arg(long, value_enum, value_name = "MODE", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
+    pub validate: FieldValidation,
     /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
     #[arg(long, value_enum)]
     pub profile: Option<Profile>,
@@ -579,15 +605,6 @@ pub struct ServeArgs {
     /// Admission rules to enforce
     #[arg(long, value_enum, default_value_t = Profile::Upstream)]
     pub profile: Profile,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
-    Elvish,
 }
 
 #[derive(Debug, Args)]

@@ -1,20 +1,11 @@
 //! Parse, run, print the error, exit with its code.
 
 use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
-use datumctl::cli::Cli;
-use datumctl::cli::{ColorChoice, ErrorFormat};
+use datumctl::cli::{Cli, GlobalFlag};
 use datumctl::error::{CliError, ErrorKind, Outcome};
 use datumctl::print::Printer;
+use datumctl::print::{ColorChoice, ErrorFormat};
 use std::process::ExitCode;
-
-const GLOBAL_IDS: [&str; 6] = [
-    "server",
-    "project",
-    "token",
-    "namespace",
-    "certificate_authority",
-    "insecure_skip_tls_verify",
-];
 
 fn main() -> ExitCode {
     // The completion scripts' helper is handled before clap, which must not know of it.
@@ -47,9 +38,11 @@ fn main() -> ExitCode {
     // Global flags are read from the innermost subcommand that saw them.
     let mut sub = &matches;
     loop {
-        for id in GLOBAL_IDS {
-            if sub.value_source(id) == Some(ValueSource::CommandLine) && !cli.global.given(id) {
-                cli.global.from_command_line.push(id.to_string());
+        for flag in GlobalFlag::ALL {
+            if sub.value_source(flag.id()) == Some(ValueSource::CommandLine)
+                && !cli.global.given(flag)
+            {
+                cli.global.from_command_line.push(flag);
             }
         }
         match sub.subcommand() {

@@ -3,6 +3,7 @@
 
 use super::http::{ApiClient, ApiRequest};
 use super::status::ClientError;
+use crate::validate::FieldValidation;
 use reqwest::Method;
 use serde_json::Value;
 
@@ -17,8 +18,8 @@ pub struct WriteOptions {
     pub server_dry_run: bool,
     pub field_manager: Option<String>,
     pub force: bool,
-    /// `Strict`, `Warn` or `Ignore`: what the server does with unknown or duplicate fields.
-    pub field_validation: Option<&'static str>,
+    /// What the server does with unknown or duplicate fields (its default when `None`).
+    pub field_validation: Option<FieldValidation>,
 }
 
 impl WriteOptions {
@@ -33,7 +34,7 @@ impl WriteOptions {
             req = req.query("force", "true");
         }
         if let Some(v) = self.field_validation {
-            req = req.query("fieldValidation", v);
+            req = req.query("fieldValidation", v.as_param());
         }
         req
     }

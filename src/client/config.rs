@@ -3,6 +3,7 @@
 
 use crate::manifest::ManifestError;
 use crate::print::yaml::to_yaml;
+use crate::validate::Profile;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::io::Write;
@@ -49,7 +50,7 @@ pub struct ContextEntry {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub insecure_skip_tls_verify: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile: Option<String>,
+    pub profile: Option<Profile>,
     /// OpenID Connect login state from `datumctl login`; the access token itself is `token`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oidc: Option<OidcCredential>,

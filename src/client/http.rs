@@ -97,6 +97,11 @@ pub struct ApiClient {
     sni: Option<SniRoute>,
 }
 
+/// `--request-timeout` as clap parses it: a Go-style duration, `0` (zero) meaning no timeout.
+pub fn request_timeout_arg(text: &str) -> Result<Duration, String> {
+    parse_timeout(text).map(Option::unwrap_or_default)
+}
+
 /// Go-style durations for `--request-timeout`: `30s`, `1m30s`, `500ms`, a bare number is
 /// seconds, `0` means no timeout.
 pub fn parse_timeout(text: &str) -> Result<Option<Duration>, String> {
@@ -555,8 +560,8 @@ mod tests {
             ..Target::default()
         };
         let printer = Printer::new(
-            crate::cli::ColorChoice::Never,
-            crate::cli::ErrorFormat::Human,
+            crate::print::ColorChoice::Never,
+            crate::print::ErrorFormat::Human,
         );
         ApiClient::new(target, 0, printer, None).expect("client")
     }

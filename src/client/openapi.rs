@@ -332,7 +332,7 @@ pub enum LiveSchema {
 pub fn for_explain(
     target: Result<super::target::Target, super::target::TargetError>,
     verbosity: u8,
-    request_timeout: Option<&str>,
+    request_timeout: Option<std::time::Duration>,
     printer: &crate::print::Printer,
 ) -> LiveSchema {
     let target = match target {
@@ -344,7 +344,7 @@ pub fn for_explain(
     };
     let server = target.describe();
     let timeout = request_timeout
-        .and_then(|t| super::http::parse_timeout(t).ok().flatten())
+        .filter(|t| !t.is_zero())
         .or(Some(std::time::Duration::from_secs(10)));
     let fetched = ApiClient::new(target, verbosity, printer.clone(), timeout)
         .map_err(OpenApiError::from)

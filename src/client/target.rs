@@ -297,9 +297,7 @@ pub fn resolve(o: &Overrides) -> Result<Target, TargetError> {
     };
     let insecure =
         o.insecure_skip_tls_verify || context.is_some_and(|c| c.insecure_skip_tls_verify);
-    let profile = context
-        .and_then(|c| c.profile.as_deref())
-        .and_then(Profile::from_name);
+    let profile = context.and_then(|c| c.profile);
     if o.impersonate.user.is_none()
         && (o.impersonate.uid.is_some() || !o.impersonate.groups.is_empty())
     {

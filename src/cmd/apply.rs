@@ -17,6 +17,7 @@ use crate::error::{CliError, CmdResult, Outcome};
 use crate::manifest::{self, Document, ManifestError};
 use crate::print::output::{OutputFormat, name_line, omit_managed_fields};
 use crate::resource::{self, qualified_name};
+use crate::validate::FieldValidation;
 use crate::validate::{FieldError, Options, report};
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
@@ -27,25 +28,6 @@ use std::collections::{HashMap, HashSet};
 pub struct ApplyOutcome {
     pub verb: &'static str,
     pub object: Value,
-}
-
-/// `--validate`: refuse invalid documents, only warn, or skip the check.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum ValidateMode {
-    Strict,
-    Warn,
-    Ignore,
-}
-
-fn validate_mode(text: &str) -> Result<ValidateMode, CliError> {
-    match text {
-        "true" | "strict" => Ok(ValidateMode::Strict),
-        "warn" => Ok(ValidateMode::Warn),
-        "false" | "ignore" => Ok(ValidateMode::Ignore),
-        other => Err(CliError::usage(format!(
-            "invalid --validate {other:?}: use true (or strict), warn, or false (or ignore)"
-        ))),
-    }
 }
 
 /// kubectl's flag errors for combinations that cannot work.
@@ -166,7 +148,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
             Some(OutputFormat::parse(Some(o), &["name", "yaml", "json"]).map_err(CliError::usage)?)
         }
     };
-    let mode = validate_mode(&args.validate)?;
+    let mode = args.validate;
     let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)
         .map_err(crate::cmd::manifest_error)?;
     let total = inputs.len();
@@ -185,7 +167,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
     // Invalid documents are not sent; the valid ones are applied (as kubectl applies what the
     // server accepts and reports the rest).
     let mut valid: Vec<&Document> = docs.iter().collect();
-    if mode != ValidateMode::Ignore {
+    if mode != FieldValidation::Ignore {
         let options = Options {
             profile: effective_profile(args.profile, Some(&client.target)),
         };
@@ -194,7 +176,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         for (doc, errors) in docs.iter().zip(results) {
             if errors.is_empty() {
                 valid.push(doc);
-            } else if mode == ValidateMode::Warn {
+            } else if mode == FieldValidation::Warn {
                 print_invalid(doc, &errors, ctx, true);
                 valid.push(doc);
             } else {
@@ -475,11 +457,7 @@ impl Applier<'_> {
                     .unwrap_or_else(|| manager.to_string()),
             ),
             force: self.args.force_conflicts,
-            field_validation: Some(match validate_mode(&self.args.validate) {
-                Ok(ValidateMode::Warn) => "Warn",
-                Ok(ValidateMode::Ignore) => "Ignore",
-                _ => "Strict",
-            }),
+            field_validation: Some(self.args.validate),
         }
     }
 

@@ -4,10 +4,11 @@
 //! parsing. The target comes from the words' own `--server`/`--project`/`--context`/`-n` and the
 //! usual environment and config; any failure prints nothing, so a tab press shows no error.
 
-use crate::cli::{Cli, ColorChoice, ErrorFormat, GlobalArgs};
+use crate::cli::{Cli, GlobalArgs};
 use crate::client::api::{ListOptions, runtime};
 use crate::client::http::RetryPolicy;
 use crate::print::Printer;
+use crate::print::{ColorChoice, ErrorFormat};
 use clap::Parser;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -53,7 +54,7 @@ pub fn target_of(words: &[String], global: &GlobalArgs) -> GlobalArgs {
         i += 1;
     }
     g.verbosity = 0;
-    g.request_timeout = Some(format!("{}s", WAIT.as_secs()));
+    g.request_timeout = Some(WAIT);
     g
 }
 

@@ -1,6 +1,6 @@
 //! `datumctl config`: contexts in the datumctl config file.
 
-use crate::cli::ConfigCommand;
+use crate::cli::{ConfigCommand, GlobalFlag};
 use crate::client::config::{self, ConfigFile, ContextEntry};
 use crate::cmd::Context;
 use crate::error::{CliError, CmdResult, Outcome};
@@ -35,20 +35,20 @@ pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
                 .context_mut(&args.name)
                 .ok_or_else(|| CliError::failure(anyhow::anyhow!("context vanished")))?;
             // Only what was typed: an exported DATUMCTL_SERVER must not leak into a saved context.
-            if g.given("server") {
+            if g.given(GlobalFlag::Server) {
                 if let Some(server) = g.server.as_deref().filter(|s| !s.is_empty()) {
                     crate::client::target::check_server_url(server, || "from --server".into())
                         .map_err(crate::cmd::connect::target_error)?;
                 }
                 entry.server = g.server.clone();
             }
-            if g.given("project") {
+            if g.given(GlobalFlag::Project) {
                 entry.project = g.project.clone();
             }
-            if g.given("namespace") {
+            if g.given(GlobalFlag::Namespace) {
                 entry.namespace = g.namespace.clone();
             }
-            if g.given("token") {
+            if g.given(GlobalFlag::Token) {
                 entry.token = g.token.clone();
                 entry.token_file = None;
             }
@@ -56,14 +56,14 @@ pub fn run(command: &ConfigCommand, ctx: &Context) -> CmdResult {
                 entry.token_file = Some(absolute(tf));
                 entry.token = None;
             }
-            if g.given("certificate_authority") {
+            if g.given(GlobalFlag::CertificateAuthority) {
                 entry.certificate_authority = g.certificate_authority.as_deref().map(absolute);
             }
-            if g.given("insecure_skip_tls_verify") {
+            if g.given(GlobalFlag::InsecureSkipTlsVerify) {
                 entry.insecure_skip_tls_verify = g.insecure_skip_tls_verify;
             }
             if let Some(profile) = args.profile {
-                entry.profile = Some(crate::validate::profile_name(profile).into());
+                entry.profile = Some(profile);
             }
             if first {
                 file.current_context = Some(args.name.clone());

@@ -5,7 +5,7 @@
 use crate::auth::store::LoginToken;
 use crate::cli::GlobalArgs;
 use crate::client::credential::{Credential, Impersonation};
-use crate::client::http::{self, ApiClient};
+use crate::client::http::ApiClient;
 use crate::client::kubeconfig::Source;
 use crate::client::target::{self, Overrides, Target, TargetError};
 use crate::error::{CliError, ErrorKind};
@@ -65,11 +65,7 @@ pub fn target(global: &GlobalArgs) -> Result<Target, TargetError> {
 /// Resolves the target and builds the client, or the command's error with hints.
 pub fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliError> {
     let mut target = target(global).map_err(target_error)?;
-    let timeout = match &global.request_timeout {
-        Some(t) => http::parse_timeout(t)
-            .map_err(|e| CliError::usage(format!("invalid --request-timeout {t:?}: {e}")))?,
-        None => None,
-    };
+    let timeout = global.request_timeout.filter(|t| !t.is_zero());
     for warning in &target.warnings {
         printer.warn(warning);
     }

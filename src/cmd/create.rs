@@ -14,6 +14,7 @@ use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::output::{OutputFormat, name_line};
 use crate::print::yaml::to_yaml;
 use crate::resource::qualified_name;
+use crate::validate::FieldValidation;
 use crate::validate::{Options, Profile};
 use serde_json::Value;
 
@@ -94,7 +95,7 @@ pub fn write_options(
                 .unwrap_or_else(|| format!("datumctl-{verb}")),
         ),
         force: false,
-        field_validation: Some("Strict"),
+        field_validation: Some(FieldValidation::Strict),
     }
 }
 

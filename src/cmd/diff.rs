@@ -14,6 +14,7 @@ use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::yaml::to_yaml;
 use crate::print::{CYAN, GREEN, RED};
 use crate::resource::{GROUP, KIND, VERSION};
+use crate::validate::FieldValidation;
 use crate::validate::{Options, profile_name};
 use serde_json::Value;
 use similar::TextDiff;
@@ -188,7 +189,7 @@ pub async fn apply_object(
         server_dry_run: dry_run,
         field_manager: Some(style.field_manager()),
         force: style.force_conflicts,
-        field_validation: Some("Strict"),
+        field_validation: Some(FieldValidation::Strict),
     };
     let modified = if dry_run {
         without_last_applied(&object)

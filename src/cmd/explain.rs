@@ -78,7 +78,7 @@ fn live_schema(ctx: &Context) -> Option<Node> {
     match openapi::for_explain(
         crate::cmd::connect::target(&ctx.global),
         ctx.global.verbosity,
-        ctx.global.request_timeout.as_deref(),
+        ctx.global.request_timeout,
         &ctx.printer,
     ) {
         LiveSchema::Live(node) => Some(*node),

@@ -5,7 +5,7 @@ use crate::auth::oidc::{self, Discovery, OAuthClient, TokenResponse};
 use crate::auth::service_account::{self, ServiceAccountKey};
 use crate::auth::store::{self, lock_config};
 use crate::auth::{AuthError, browser, device, jwt, now};
-use crate::cli::LoginArgs;
+use crate::cli::{GlobalFlag, LoginArgs};
 use crate::client::config::{self, ContextEntry, OidcCredential};
 use crate::cmd::Context;
 use crate::error::{CliError, CmdResult, Outcome};
@@ -37,7 +37,7 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
         }
     }
     // --server, else the API the key file names, else the issuer's `auth.` host as `api.`.
-    let server = if g.given("server") {
+    let server = if g.given(GlobalFlag::Server) {
         g.server.clone().filter(|s| !s.is_empty())
     } else {
         key.as_ref()
@@ -276,7 +276,7 @@ fn save_login(
         .context_mut(name)
         .ok_or_else(|| AuthError::CannotRenew(name.to_string()))?;
     entry.server = Some(server.to_string());
-    if g.given("project") {
+    if g.given(GlobalFlag::Project) {
         entry.project = g.project.clone();
     } else if entry.project.is_none() {
         entry.project = project_hint;

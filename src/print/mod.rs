@@ -12,10 +12,24 @@ pub mod table;
 pub mod yaml;
 pub mod yaml_scalar;
 
-use crate::cli::{ColorChoice, ErrorFormat};
 use crate::error::CliError;
 use owo_colors::{OwoColorize, Style};
 use std::io::{self, IsTerminal, Write};
+
+/// When to colour output (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How errors are printed (`--error-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ErrorFormat {
+    Human,
+    Json,
+}
 
 /// Where and how a command's output is written.
 #[derive(Debug, Clone)]

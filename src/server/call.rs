@@ -107,7 +107,7 @@ impl Call {
         }
         if with_body
             && let Some(validation) = self.param("fieldValidation")
-            && !matches!(validation, "" | "Ignore" | "Strict" | "Warn")
+            && crate::validate::FieldValidation::from_param(validation).is_none()
         {
             errors.push(option_error(
                 "fieldValidation",

@@ -8,25 +8,14 @@ use crate::validate::Profile;
 use crate::validate::{self, Options, datum};
 use serde_json::Value;
 
-/// The `fieldValidation` query parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldValidation {
-    Strict,
-    Warn,
-    Ignore,
-}
+pub use crate::validate::FieldValidation;
 
-impl FieldValidation {
-    pub fn parse(value: Option<&str>) -> Result<Self, ApiError> {
-        match value.unwrap_or("") {
-            "Strict" => Ok(FieldValidation::Strict),
-            "Warn" | "" => Ok(FieldValidation::Warn),
-            "Ignore" => Ok(FieldValidation::Ignore),
-            other => Err(ApiError::bad_request(format!(
-                "fieldValidation parameter unsupported: {other}"
-            ))),
-        }
-    }
+/// The `fieldValidation` query parameter (absent: Warn, as kube-apiserver).
+pub fn field_validation(value: Option<&str>) -> Result<FieldValidation, ApiError> {
+    let value = value.unwrap_or("");
+    FieldValidation::from_param(value).ok_or_else(|| {
+        ApiError::bad_request(format!("fieldValidation parameter unsupported: {value}"))
+    })
 }
 
 /// Now, as Kubernetes writes timestamps (`2026-11-27T20:14:31Z`).

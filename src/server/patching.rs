@@ -20,7 +20,7 @@ enum PatchKind {
 
 pub async fn patch(app: &App, call: &Call) -> Result<Response, ApiError> {
     call.check_options("PatchOptions")?;
-    let validation = FieldValidation::parse(call.param("fieldValidation"))?;
+    let validation = object::field_validation(call.param("fieldValidation"))?;
     let name = call.name.clone().unwrap_or_default();
     let media = call
         .content_type

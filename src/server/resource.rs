@@ -44,7 +44,7 @@ pub(super) fn stored_response(code: u16, stored: &Stored, warnings: &[String]) -
 
 pub async fn create(app: &App, call: &Call) -> Result<Response, ApiError> {
     call.check_options("CreateOptions")?;
-    let validation = FieldValidation::parse(call.param("fieldValidation"))?;
+    let validation = object::field_validation(call.param("fieldValidation"))?;
     let mut obj = object::decode_body(&call.body, &call.content_type)?;
     let duplicates = object::refuse_duplicate_fields(&call.body, &call.content_type, validation)?;
     object::check_type_meta(&obj)?;
@@ -285,7 +285,7 @@ pub(super) async fn commit(
 
 pub async fn update(app: &App, call: &Call) -> Result<Response, ApiError> {
     call.check_options("UpdateOptions")?;
-    let validation = FieldValidation::parse(call.param("fieldValidation"))?;
+    let validation = object::field_validation(call.param("fieldValidation"))?;
     let name = call.name.clone().unwrap_or_default();
     let new = object::decode_body(&call.body, &call.content_type)?;
     let duplicates = object::refuse_duplicate_fields(&call.body, &call.content_type, validation)?;

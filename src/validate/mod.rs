@@ -20,7 +20,10 @@ use path::FieldPath;
 use serde_json::Value;
 
 /// Which admission rules a policy is checked against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Profile {
     /// The upstream Envoy Gateway CRD: schema and CEL rules
     Upstream,
@@ -34,6 +37,42 @@ impl Profile {
         match name {
             "upstream" => Some(Profile::Upstream),
             "datum" => Some(Profile::Datum),
+            _ => None,
+        }
+    }
+}
+
+/// What to do with an object's unknown or duplicate fields and invalid documents: apply's
+/// `--validate` (true/strict, warn, false/ignore), the client's write options and the server's
+/// `fieldValidation` query parameter are this one setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FieldValidation {
+    /// Refuse the object
+    #[value(alias = "true")]
+    Strict,
+    /// Accept it with a warning
+    Warn,
+    /// Accept it silently
+    #[value(alias = "false")]
+    Ignore,
+}
+
+impl FieldValidation {
+    /// The value of the `fieldValidation` query parameter (`Strict`, `Warn`, `Ignore`).
+    pub fn as_param(self) -> &'static str {
+        match self {
+            FieldValidation::Strict => "Strict",
+            FieldValidation::Warn => "Warn",
+            FieldValidation::Ignore => "Ignore",
+        }
+    }
+
+    /// The setting a `fieldValidation` query parameter names; the server's default (empty) is Warn.
+    pub fn from_param(value: &str) -> Option<Self> {
+        match value {
+            "Strict" => Some(FieldValidation::Strict),
+            "Warn" | "" => Some(FieldValidation::Warn),
+            "Ignore" => Some(FieldValidation::Ignore),
             _ => None,
         }
     }

@@ -5,11 +5,11 @@ use crate::common;
 
 use clap::Parser;
 use common::TestServer;
-use datumctl::cli::{ColorChoice, ErrorFormat};
 use datumctl::client::http::ApiClient;
 use datumctl::client::openapi::{LiveSchema, cache_dir, for_explain, live_schema};
 use datumctl::client::target::{Target, project_base};
 use datumctl::print::Printer;
+use datumctl::print::{ColorChoice, ErrorFormat};
 use datumctl::schema::{embedded, field_paths};
 
 fn client(server: &str) -> ApiClient {

@@ -4,7 +4,8 @@
 use crate::common;
 
 use clap::{CommandFactory, ValueEnum};
-use datumctl::cli::{Cli, Shell};
+use clap_complete::Shell;
+use datumctl::cli::Cli;
 use datumctl::cmd::completion;
 use std::collections::BTreeMap;
 use std::fs;

@@ -333,7 +333,7 @@ fn global_flags_have_their_own_headings_and_offline_commands_hide_connection_fla
         );
     }
     // Nor do the completion scripts offer them (clap_complete would list hidden flags).
-    let fish = datumctl::cmd::completion::script(datumctl::cli::Shell::Fish);
+    let fish = datumctl::cmd::completion::script(clap_complete::Shell::Fish);
     let offered = |sub: &str, flag: &str| {
         fish.lines().any(|l| {
             l.contains(&format!("__fish_datumctl_using_subcommand {sub}\""))
