@@ -15,6 +15,8 @@
 //!   the rules both the client and `server` (the local control plane) need; `mcp` serves the
 //!   tools to AI agents.
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod auth;
 pub mod cli;
 pub mod client;

@@ -1,5 +1,7 @@
 //! Parse, run, print the error, exit with its code.
 
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
 use datumctl::cli::{Cli, GlobalFlag};
 use datumctl::error::{CliError, ErrorKind, Outcome};

@@ -9,7 +9,6 @@ pub mod oidc;
 pub mod service_account;
 pub mod store;
 
-use crate::error::CliError;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -100,32 +99,6 @@ impl AuthError {
             self,
             AuthError::LoginExpired { .. } | AuthError::CannotRenew(_)
         )
-    }
-}
-
-impl From<AuthError> for CliError {
-    fn from(e: AuthError) -> CliError {
-        match &e {
-            _ if e.needs_login() => CliError::unreachable(anyhow::anyhow!(
-                "{e}: run `datumctl login` again"
-            ))
-            .hint(
-                "in CI, log in with a service-account key: `datumctl login --credentials key.json`",
-            ),
-            AuthError::Issuer(..) | AuthError::InsecureEndpoint(_) | AuthError::Key { .. } => {
-                CliError::usage(e.to_string())
-            }
-            AuthError::Http { .. }
-            | AuthError::Protocol { .. }
-            | AuthError::OAuth { .. }
-            | AuthError::IdToken(_) => CliError::unreachable(e),
-            AuthError::DeviceExpired => CliError::unreachable(e).hint(
-                "run `datumctl login --no-browser` again and enter the code before it expires",
-            ),
-            AuthError::AccessDenied => CliError::unreachable(e)
-                .hint("run `datumctl login` again and approve the request with the right account"),
-            _ => CliError::failure(e),
-        }
     }
 }
 

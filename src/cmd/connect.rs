@@ -8,7 +8,7 @@ use crate::client::credential::{Credential, Impersonation};
 use crate::client::http::ApiClient;
 use crate::client::kubeconfig::Source;
 use crate::client::target::{self, Overrides, Target, TargetError};
-use crate::error::{CliError, ErrorKind};
+use crate::error::CliError;
 use crate::print::Printer;
 use std::sync::Arc;
 
@@ -64,7 +64,7 @@ pub fn target(global: &GlobalArgs) -> Result<Target, TargetError> {
 
 /// Resolves the target and builds the client, or the command's error with hints.
 pub fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliError> {
-    let mut target = target(global).map_err(target_error)?;
+    let mut target = target(global)?;
     let timeout = global.request_timeout.filter(|t| !t.is_zero());
     for warning in &target.warnings {
         printer.warn(warning);
@@ -120,35 +120,7 @@ fn warn_if_others_can_read(target: &Target, printer: &Printer) {
     let _ = (target, printer);
 }
 
-/// The command-level error for a target that cannot be resolved.
+/// The command-level error for a target that cannot be resolved (the mapping is in `error.rs`).
 pub fn target_error(e: TargetError) -> CliError {
-    match e {
-        TargetError::NoServer => CliError::usage("no server configured")
-            .hint("pass --server URL or set DATUMCTL_SERVER")
-            .hint("or save one: `datumctl config set-context NAME --server URL --project ID` then `datumctl config use-context NAME`"),
-        TargetError::NoProject => CliError::usage("no project given")
-            .hint("pass --project ID, set DATUM_PROJECT, or save one in a context with `datumctl config set-context`"),
-        TargetError::UnknownContext(name, path) => CliError::usage(format!(
-            "context {name:?} does not exist in {}",
-            path.display()
-        ))
-        .hint("list contexts with `datumctl config get-contexts`"),
-        TargetError::PlainHttpCredential(url) => CliError::usage(format!(
-            "refusing to send a credential over plain http to {url}: only loopback addresses (127.0.0.0/8, ::1, localhost) may be reached over http with one"
-        ))
-        .hint(format!("use the https:// address of the server instead of {url}")),
-        TargetError::ServerUrl { url, from } => {
-            let error = CliError::usage(format!(
-                "server URL {url:?} ({from}) has no http:// or https:// scheme"
-            ));
-            if url.contains("://") {
-                error.hint("use an https:// URL (or http:// for a local `datumctl serve` without TLS)")
-            } else {
-                error.hint(format!(
-                    "use https://{url} (or http://{url} for a local `datumctl serve` without TLS)"
-                ))
-            }
-        }
-        other => CliError::new(ErrorKind::Usage, anyhow::Error::new(other)),
-    }
+    CliError::from(e)
 }

@@ -59,6 +59,7 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
     let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let objects = selection.placed(&client.target.namespace, ctx.global.namespace.is_some())?;
+    let wide = matches!(format, OutputFormat::Wide);
     let getter = Getter {
         args,
         objects,
@@ -66,7 +67,7 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
         client: &client,
         format,
         columns: Columns {
-            wide: matches!(ctx.global.output.as_deref(), Some("wide")),
+            wide,
             namespace: args.all_namespaces,
             show_labels: args.show_labels,
             label_columns: args.label_columns.clone(),

@@ -51,7 +51,7 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
         .hint("pass the API server with --server URL")
     })?;
     let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
-    let existing = config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
+    let existing = config::load(&path)?;
     let name = g.context.clone().unwrap_or_else(|| context_name(&server));
     let client_id = client_id_for(args, key.as_ref(), &existing, &name, &issuer)?;
     let client = OAuthClient::new((g.verbosity >= 6).then(|| ctx.printer.clone()))?;
@@ -296,7 +296,7 @@ fn save_login(
 pub fn logout(ctx: &Context) -> CmdResult {
     let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
     let _lock = lock_config(&path)?;
-    let mut file = config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
+    let mut file = config::load(&path)?;
     let name = ctx
         .global
         .context

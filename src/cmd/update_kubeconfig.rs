@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub fn run(ctx: &Context) -> Result<(), CliError> {
     let g = &ctx.global;
     let config_path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
-    let file = config::load(&config_path).map_err(|e| CliError::usage(e.to_string()))?;
+    let file = config::load(&config_path)?;
     let name = g
         .context
         .clone()
@@ -34,13 +34,13 @@ pub fn run(ctx: &Context) -> Result<(), CliError> {
         .server
         .clone()
         .filter(|s| !s.is_empty())
-        .ok_or_else(|| connect::target_error(crate::client::target::TargetError::NoServer))?;
+        .ok_or_else(|| CliError::from(crate::client::target::TargetError::NoServer))?;
     let project = g
         .project
         .clone()
         .or_else(|| entry.project.clone())
         .filter(|p| !p.is_empty())
-        .ok_or_else(|| connect::target_error(crate::client::target::TargetError::NoProject))?;
+        .ok_or_else(|| CliError::from(crate::client::target::TargetError::NoProject))?;
     let binary = std::env::current_exe()
         .and_then(|p| p.canonicalize())
         .map_err(|e| CliError::failure(anyhow::anyhow!("cannot find the datumctl binary: {e}")))?;

@@ -153,12 +153,20 @@ impl Printer {
 /// An error as people read it: `error: …` (or the verbatim message) and a `hint: …` line per
 /// hint. The CLI prints it on stderr; `datumctl mcp` returns it as a tool error.
 pub fn error_text(error: &CliError, color: bool) -> String {
+    // kubectl's verbatim lines keep their one-line form; ours list the causes as jj does.
     let mut text = if error.verbatim {
-        error.message()
+        format!("{}\n", error.message())
     } else {
-        format!("{}: {}", paint(color, "error", RED), error.message())
+        let mut text = format!("{}: {}\n", paint(color, "error", RED), error.error);
+        let causes = error.causes();
+        if !causes.is_empty() {
+            text.push_str("Caused by:\n");
+            for (n, cause) in causes.iter().enumerate() {
+                text.push_str(&format!("{}: {cause}\n", n + 1));
+            }
+        }
+        text
     };
-    text.push('\n');
     for hint in &error.hints {
         text.push_str(&format!("{}: {hint}\n", paint(color, "hint", CYAN)));
     }
@@ -227,5 +235,30 @@ mod tests {
         assert_eq!(paint(true, "x", CYAN), "\x1b[36mx\x1b[0m");
         assert_eq!(paint(true, "x", BOLD), "\x1b[1mx\x1b[0m");
         assert_eq!(paint(false, "x", RED), "x");
+    }
+
+    #[test]
+    fn a_cause_chain_is_listed_under_caused_by() {
+        let error = anyhow::anyhow!("disk full")
+            .context("cannot write /tmp/x")
+            .context("cannot save the config");
+        assert_eq!(
+            error_text(&CliError::failure(error), false),
+            "error: cannot save the config\nCaused by:\n1: cannot write /tmp/x\n2: disk full\n"
+        );
+        // A cause the message already quotes is not repeated; without a chain, one line.
+        let quoted = anyhow::anyhow!("disk full").context("cannot write /tmp/x: disk full");
+        assert_eq!(
+            error_text(&CliError::failure(quoted).hint("free some space"), false),
+            "error: cannot write /tmp/x: disk full\nhint: free some space\n"
+        );
+    }
+
+    #[test]
+    fn an_internal_error_exits_1_and_asks_for_a_report() {
+        let error = CliError::internal("the table has no columns");
+        assert_eq!(error.exit_code(), 1);
+        assert_eq!(error.to_json()["error"]["kind"], "internal");
+        assert!(error_text(&error, false).contains("hint: this is a bug in datumctl"));
     }
 }
