@@ -450,3 +450,37 @@ fn request_timeout_gives_up_with_exit_3() {
     );
     assert_eq!(code(&bad), 2, "{}", err(&bad));
 }
+
+#[test]
+fn a_context_profile_is_one_of_the_profiles_or_an_error_naming_the_file() {
+    let home = tempfile::tempdir().expect("home");
+    let h = home.path();
+    let o = run(
+        h,
+        &[
+            "config",
+            "set-context",
+            "a",
+            "--server",
+            &dead_server(),
+            "--project",
+            "p",
+            "--profile",
+            "datum",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let path = h.join("datumctl-config.yaml");
+    let text = std::fs::read_to_string(&path).expect("config");
+    assert!(text.contains("profile: datum"), "{text}");
+    // A profile datumctl does not know was once ignored silently; now it names the file and the choices.
+    std::fs::write(&path, text.replace("profile: datum", "profile: strict")).expect("write");
+    let o = run(h, &["config", "use-context", "a"]);
+    assert_eq!(code(&o), 2, "{}", err(&o));
+    let e = err(&o);
+    assert!(
+        e.contains("datumctl-config.yaml") && e.contains("unknown variant `strict`"),
+        "{e}"
+    );
+    assert!(e.contains("`upstream` or `datum`"), "{e}");
+}
