@@ -13,11 +13,14 @@ use crate::client::status::{ApiStatus, ClientError};
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
 use crate::cmd::apply_server_side::{conflict_hints, conflicting_managers};
+use crate::cmd::common::{
+    InvalidAs, dry_run_suffix, error_text, object_namespace, print_invalid, validate_in_parallel,
+};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::manifest::{self, Document, ManifestError};
 use crate::print::output::{OutputFormat, name_line, omit_managed_fields};
 use crate::resource::{self, qualified_name};
-use crate::validate::{FieldError, Options, report};
+use crate::validate::{FieldError, Options};
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -69,84 +72,6 @@ fn check_flags(args: &ApplyArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The suffix kubectl adds to result lines in a dry run.
-pub fn dry_run_suffix(dry_run: Option<DryRun>) -> &'static str {
-    match dry_run {
-        Some(DryRun::Client) => " (dry run)",
-        Some(DryRun::Server) => " (server dry run)",
-        _ => "",
-    }
-}
-
-/// Reads the inputs; unreadable input is a usage error (exit 2), a file that is not a
-/// manifest (YAML syntax) an invalid one (exit 1).
-pub fn read_documents(files: &crate::cli::FileArgs) -> Result<Vec<Document>, CliError> {
-    let docs = manifest::read_inputs(&files.filenames, files.recursive)
-        .map_err(crate::cmd::manifest_error)?;
-    if docs.is_empty() {
-        return Err(CliError::usage("no objects passed to apply"));
-    }
-    Ok(docs)
-}
-
-/// Validates every document, printing errors as `validate` does. Returns how many are invalid.
-pub fn validate_all(docs: &[Document], options: &Options, ctx: &Context, warn: bool) -> usize {
-    let results = validate_in_parallel(docs, options);
-    let mut invalid = 0;
-    for (doc, errors) in docs.iter().zip(&results) {
-        if !errors.is_empty() {
-            invalid += 1;
-            print_invalid(doc, errors, ctx, warn);
-        }
-    }
-    invalid
-}
-
-/// One invalid document's errors on stderr: `FILE:LINE:COLUMN: message` lines (each behind
-/// `Warning: ` under `--validate=warn`), or one JSON line.
-fn print_invalid(doc: &Document, errors: &[FieldError], ctx: &Context, warn: bool) {
-    let p = &ctx.printer;
-    if p.json_errors() {
-        let e = crate::cmd::validate::invalid_document(doc, errors);
-        if warn {
-            p.warn(&e.message());
-        } else {
-            p.error(&e);
-        }
-        return;
-    }
-    let mut text = String::new();
-    if warn {
-        text.push_str("Warning: ");
-    }
-    text.push_str(&report::render_human(doc, errors, p.color_err));
-    p.err(&text);
-}
-
-/// Each document's errors, in input order, checked on copies (apply sends the originals),
-/// large batches across the cores.
-fn validate_in_parallel(docs: &[Document], options: &Options) -> Vec<Vec<FieldError>> {
-    use crate::validate::parallel::{in_parts, part_len};
-    in_parts(docs.chunks(part_len(docs.len())), |part| {
-        part.iter()
-            .map(|doc| crate::validate::validate_object(&mut doc.value.clone(), options))
-            .collect()
-    })
-}
-
-/// The namespace an object goes to; a namespace in the file that contradicts `-n` is an error.
-pub fn object_namespace(
-    doc: &Document,
-    target_ns: &str,
-    explicit: bool,
-) -> Result<String, CliError> {
-    crate::cmd::objects::namespace_for(
-        doc.value["metadata"]["namespace"].as_str(),
-        target_ns,
-        explicit,
-    )
-}
-
 /// An object (or a file) of the batch that was not applied, reported after the others as
 /// kubectl reports them.
 enum Failed<'d> {
@@ -195,7 +120,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
             if errors.is_empty() {
                 valid.push(doc);
             } else if mode == ValidateMode::Warn {
-                print_invalid(doc, &errors, ctx, true);
+                print_invalid(doc, &errors, ctx, InvalidAs::Warning);
                 valid.push(doc);
             } else {
                 failed.push(Failed::Invalid(doc, errors));
@@ -424,7 +349,9 @@ impl Applier<'_> {
         for f in failed {
             match f {
                 Failed::Broken(e) => p.error(&crate::cmd::manifest_error(e)),
-                Failed::Invalid(doc, errors) => print_invalid(doc, &errors, self.ctx, false),
+                Failed::Invalid(doc, errors) => {
+                    print_invalid(doc, &errors, self.ctx, InvalidAs::Error)
+                }
                 Failed::Refused(_, _, e) if all_cut_off => {
                     cut.get_or_insert(e);
                 }
@@ -593,36 +520,3 @@ impl Applier<'_> {
 
 /// kubectl tries a client-side apply patch this many times when it meets a conflict.
 pub(crate) const MAX_PATCH_ATTEMPTS: u32 = 5;
-
-/// kubectl's words for a failed object: invalid objects by their causes, other errors with the
-/// file they came from.
-pub fn error_text(e: &ClientError, verb: &str, source: &str, alone: bool) -> String {
-    match e {
-        ClientError::Status(s) if alone && (s.code == 422 || s.reason == "Invalid") => {
-            s.kubectl_message()
-        }
-        ClientError::Status(s) if !s.reason.is_empty() => format!(
-            "Error from server ({}): error when {verb} {source:?}: {}",
-            s.reason, s.message
-        ),
-        ClientError::Status(s) => {
-            format!(
-                "Error from server: error when {verb} {source:?}: {}",
-                s.message
-            )
-        }
-        other => format!("error: {other}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dry_run_suffixes() {
-        assert_eq!(dry_run_suffix(Some(DryRun::Client)), " (dry run)");
-        assert_eq!(dry_run_suffix(Some(DryRun::Server)), " (server dry run)");
-        assert_eq!(dry_run_suffix(None), "");
-    }
-}

@@ -9,7 +9,7 @@ use crate::client::http::ApiClient;
 use crate::client::status::{ApiStatus, ClientError};
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
-use crate::cmd::apply::{dry_run_suffix, error_text, object_namespace, read_documents};
+use crate::cmd::common::{dry_run_suffix, error_text, object_namespace, read_documents};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::output::{OutputFormat, name_line};
 use crate::print::yaml::to_yaml;

@@ -7,7 +7,7 @@ use crate::client::http::ApiClient;
 use crate::client::status::ApiStatus;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::apply::dry_run_suffix;
+use crate::cmd::common::dry_run_suffix;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::resource::{GROUP, PLURAL, SINGULAR, qualified_name};

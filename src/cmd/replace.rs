@@ -7,7 +7,7 @@ use crate::client::api::runtime;
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::apply::{dry_run_suffix, error_text, object_namespace, read_documents};
+use crate::cmd::common::{dry_run_suffix, error_text, object_namespace, read_documents};
 use crate::cmd::create::{
     ResultPrinter, check_kinds, local_refusal, profile_for, write_format, write_options,
 };

@@ -8,7 +8,7 @@ use crate::client::api::ListOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::client::target::effective_profile;
-use crate::cmd::apply::error_text;
+use crate::cmd::common::error_text;
 use crate::cmd::diff::{AppliedObject, ApplyStyle, apply_object, unified};
 use crate::cmd::objects::{self, Selection};
 use crate::error::CliError;
@@ -429,7 +429,7 @@ async fn write(session: &Session, args: &Arguments, mode: Write) -> Result<ToolO
     let mut objects = Vec::new();
     let mut failures = Vec::new();
     for doc in &docs {
-        let ns = crate::cmd::apply::object_namespace(doc, &client.target.namespace, explicit)?;
+        let ns = crate::cmd::common::object_namespace(doc, &client.target.namespace, explicit)?;
         let name = doc.name().unwrap_or("").to_string();
         let mut object = doc.value.clone();
         if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
