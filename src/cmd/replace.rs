@@ -3,7 +3,7 @@
 //! as `kubectl replace --force` does.
 
 use crate::cli::{DryRun, ReplaceArgs};
-use crate::client::api::runtime;
+use crate::client::api::{DeleteOptions, runtime};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
@@ -94,7 +94,10 @@ async fn force_replace(
     options: &crate::client::api::WriteOptions,
     ctx: &Context,
 ) -> Result<Value, (&'static str, ClientError)> {
-    match client.delete_policy(ns, name, false, None).await {
+    match client
+        .delete_policy(ns, name, &DeleteOptions::default())
+        .await
+    {
         Ok(_) => {
             ctx.printer.out(&format!(
                 "{SINGULAR}.{GROUP} {name:?} deleted from {ns} namespace\n"

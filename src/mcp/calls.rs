@@ -4,7 +4,7 @@
 
 use super::tools::{self, NAMES};
 use super::{Session, ToolOutput, limits};
-use crate::client::api::ListOptions;
+use crate::client::api::{DeleteOptions, ListOptions};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::client::target::effective_profile;
@@ -505,7 +505,17 @@ async fn delete(session: &Session, args: &Arguments) -> Result<ToolOutput, CliEr
     let confirm = args.flag("confirm")?;
     let client = connect(session, args.namespace()?).await?;
     let ns = client.target.namespace.clone();
-    match client.delete_policy(&ns, &name, !confirm, None).await {
+    match client
+        .delete_policy(
+            &ns,
+            &name,
+            &DeleteOptions {
+                server_dry_run: !confirm,
+                grace_period: None,
+            },
+        )
+        .await
+    {
         Ok(_) => {
             let suffix = if confirm { "" } else { " (server dry run)" };
             let mut text = format!("{SINGULAR}.{GROUP} {name:?} deleted{suffix}\n");

@@ -12,7 +12,9 @@ use crate::cmd::Context;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::gotemplate::GoTemplate;
-use crate::print::output::{ListWriter, OutputFormat, custom_row, list_of, name_line};
+use crate::print::output::{
+    ListEncoding, ListWriter, OutputFormat, custom_row, list_of, name_line,
+};
 use crate::print::policy::Columns;
 use crate::print::sort_by::sort_objects;
 use crate::print::table::Table;
@@ -332,8 +334,8 @@ impl Getter<'_> {
         // A watch prints objects one by one, as its events will be; a plain list is one List.
         let mut writer = match &self.format {
             _ if self.args.watch => None,
-            OutputFormat::Yaml => Some(ListWriter::new(true)),
-            OutputFormat::Json => Some(ListWriter::new(false)),
+            OutputFormat::Yaml => Some(ListWriter::new(ListEncoding::Yaml)),
+            OutputFormat::Json => Some(ListWriter::new(ListEncoding::Json)),
             _ => None,
         };
         if let Some(w) = writer.as_mut() {
