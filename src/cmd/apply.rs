@@ -14,7 +14,8 @@ use crate::client::target::effective_profile;
 use crate::cmd::Context;
 use crate::cmd::apply_server_side::{conflict_hints, conflicting_managers};
 use crate::cmd::common::{
-    InvalidAs, dry_run_suffix, error_text, object_namespace, print_invalid, validate_in_parallel,
+    Action, InvalidAs, dry_run_suffix, error_text, object_namespace, print_invalid,
+    validate_in_parallel,
 };
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::manifest::{self, Document, ManifestError};
@@ -25,10 +26,30 @@ use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
+/// kubectl's word for what an apply did to one object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    Created,
+    Configured,
+    Unchanged,
+    ServerSideApplied,
+}
+
+impl Applied {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applied::Created => "created",
+            Applied::Configured => "configured",
+            Applied::Unchanged => "unchanged",
+            Applied::ServerSideApplied => "serverside-applied",
+        }
+    }
+}
+
 /// What happened to one object.
 #[derive(Debug)]
 pub struct ApplyOutcome {
-    pub verb: &'static str,
+    pub verb: Applied,
     pub object: Value,
 }
 
@@ -80,7 +101,7 @@ enum Failed<'d> {
     /// A document that failed validation; it was not sent.
     Invalid(&'d Document, Vec<FieldError>),
     /// The server (or the way to it) refused it.
-    Refused(&'d Document, &'static str, ClientError),
+    Refused(&'d Document, Action, ClientError),
 }
 
 pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
@@ -301,7 +322,7 @@ impl Applier<'_> {
                     None => format!(
                         "{} {}{suffix}\n",
                         qualified_name(outcome.object["metadata"]["name"].as_str().unwrap_or("")),
-                        outcome.verb
+                        outcome.verb.as_str()
                     ),
                     Some(OutputFormat::Name) => name_line(&outcome.object),
                     Some(_) => {
@@ -414,7 +435,7 @@ impl Applier<'_> {
         &self,
         ns: &str,
         object: Value,
-    ) -> Result<ApplyOutcome, (&'static str, ClientError)> {
+    ) -> Result<ApplyOutcome, (Action, ClientError)> {
         let name = object["metadata"]["name"]
             .as_str()
             .unwrap_or("")
@@ -424,10 +445,10 @@ impl Applier<'_> {
                 .server_side(ns, &name, &object)
                 .await
                 .map(|object| ApplyOutcome {
-                    verb: "serverside-applied",
+                    verb: Applied::ServerSideApplied,
                     object,
                 })
-                .map_err(|e| ("patching", e));
+                .map_err(|e| (Action::Patching, e));
         }
         let options = self.write_options("datumctl-client-side-apply");
         let client_dry_run = self.args.dry_run == Some(DryRun::Client);
@@ -452,7 +473,7 @@ impl Applier<'_> {
                 Err(e) if e.is_not_found() => {
                     if client_dry_run {
                         return Ok(ApplyOutcome {
-                            verb: "created",
+                            verb: Applied::Created,
                             object: modified,
                         });
                     }
@@ -460,13 +481,13 @@ impl Applier<'_> {
                         .client
                         .create_policy(ns, &modified, &options)
                         .await
-                        .map_err(|e| ("creating", e))?;
+                        .map_err(|e| (Action::Creating, e))?;
                     return Ok(ApplyOutcome {
-                        verb: "created",
+                        verb: Applied::Created,
                         object: created,
                     });
                 }
-                Err(e) => return Err(("retrieving current configuration of", e)),
+                Err(e) => return Err((Action::Retrieving, e)),
             };
             let original = original_of(&live);
             if original.is_none() && !client_dry_run && attempt == 1 {
@@ -479,13 +500,13 @@ impl Applier<'_> {
             let patch = three_way_patch(original.as_ref(), &modified, &live);
             if client_dry_run {
                 return Ok(ApplyOutcome {
-                    verb: "configured",
+                    verb: Applied::Configured,
                     object: merge_apply(&live, &patch),
                 });
             }
             if is_empty_patch(&patch) {
                 return Ok(ApplyOutcome {
-                    verb: "unchanged",
+                    verb: Applied::Unchanged,
                     object: live,
                 });
             }
@@ -500,7 +521,11 @@ impl Applier<'_> {
                     let same = patched["metadata"]["resourceVersion"]
                         == live["metadata"]["resourceVersion"];
                     return Ok(ApplyOutcome {
-                        verb: if same { "unchanged" } else { "configured" },
+                        verb: if same {
+                            Applied::Unchanged
+                        } else {
+                            Applied::Configured
+                        },
                         object: patched,
                     });
                 }
@@ -512,7 +537,7 @@ impl Applier<'_> {
                 {
                     fetched = self.client.get_policy(ns, &name).await;
                 }
-                Err(e) => return Err(("patching", e)),
+                Err(e) => return Err((Action::Patching, e)),
             }
         }
     }

@@ -15,6 +15,32 @@ pub enum InvalidAs {
     Warning,
 }
 
+/// What a write was doing when the server refused it, in kubectl's `error when …` words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Applying,
+    Creating,
+    Deleting,
+    Diffing,
+    Patching,
+    Replacing,
+    Retrieving,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Applying => "applying",
+            Action::Creating => "creating",
+            Action::Deleting => "deleting",
+            Action::Diffing => "diffing",
+            Action::Patching => "patching",
+            Action::Replacing => "replacing",
+            Action::Retrieving => "retrieving current configuration of",
+        }
+    }
+}
+
 /// The suffix kubectl adds to result lines in a dry run.
 pub fn dry_run_suffix(dry_run: Option<DryRun>) -> &'static str {
     match dry_run {
@@ -101,7 +127,8 @@ pub fn object_namespace(
 
 /// kubectl's words for a failed object: invalid objects by their causes, other errors with the
 /// file they came from.
-pub fn error_text(e: &ClientError, verb: &str, source: &str, alone: bool) -> String {
+pub fn error_text(e: &ClientError, action: Action, source: &str, alone: bool) -> String {
+    let verb = action.as_str();
     match e {
         ClientError::Status(s) if alone && (s.code == 422 || s.reason == "Invalid") => {
             s.kubectl_message()

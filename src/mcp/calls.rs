@@ -8,7 +8,7 @@ use crate::client::api::{DeleteOptions, ListOptions};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::client::target::effective_profile;
-use crate::cmd::common::error_text;
+use crate::cmd::common::{Action, error_text};
 use crate::cmd::diff::{AppliedObject, ApplyStyle, apply_object, unified};
 use crate::cmd::objects::{self, Selection};
 use crate::error::CliError;
@@ -443,9 +443,9 @@ async fn write(session: &Session, args: &Arguments, mode: Write) -> Result<ToolO
             }
             Err(e @ ClientError::Status(_)) => {
                 let verb = if mode == Write::Diff {
-                    "diffing"
+                    Action::Diffing
                 } else {
-                    "applying"
+                    Action::Applying
                 };
                 failures.push(error_text(&e, verb, SOURCE, true));
             }
