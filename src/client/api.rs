@@ -22,6 +22,15 @@ pub struct WriteOptions {
     pub field_validation: Option<FieldValidation>,
 }
 
+/// How one object is deleted.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DeleteOptions {
+    /// `--dry-run=server`: the server checks the deletion and keeps the object.
+    pub server_dry_run: bool,
+    /// Seconds, sent in the DeleteOptions body as kubectl sends `--grace-period`/`--now`.
+    pub grace_period: Option<i64>,
+}
+
 impl WriteOptions {
     fn decorate(&self, mut req: ApiRequest) -> ApiRequest {
         if self.server_dry_run {
@@ -185,15 +194,17 @@ impl ApiClient {
         self.send_json(&req).await
     }
 
-    /// Deletes one object; `grace_period` (seconds) goes in the DeleteOptions body, as
-    /// kubectl sends `--grace-period`/`--now`.
+    /// Deletes one object, as `options` say.
     pub async fn delete_policy(
         &self,
         namespace: &str,
         name: &str,
-        server_dry_run: bool,
-        grace_period: Option<i64>,
+        options: &DeleteOptions,
     ) -> Result<Value, ClientError> {
+        let DeleteOptions {
+            server_dry_run,
+            grace_period,
+        } = *options;
         ClientError::check_name(name)?;
         let url = self.target.object_url(namespace, name);
         let mut req = ApiRequest::new(Method::DELETE, url);

@@ -13,20 +13,44 @@ use crate::client::status::{ApiStatus, ClientError};
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
 use crate::cmd::apply_server_side::{conflict_hints, conflicting_managers};
+use crate::cmd::common::{
+    Action, InvalidAs, dry_run_suffix, error_text, object_namespace, print_invalid,
+    validate_in_parallel,
+};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::manifest::{self, Document, ManifestError};
 use crate::print::output::{OutputFormat, name_line, omit_managed_fields};
 use crate::resource::{self, qualified_name};
 use crate::validate::FieldValidation;
-use crate::validate::{FieldError, Options, report};
+use crate::validate::{FieldError, Options};
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
+/// kubectl's word for what an apply did to one object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    Created,
+    Configured,
+    Unchanged,
+    ServerSideApplied,
+}
+
+impl Applied {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applied::Created => "created",
+            Applied::Configured => "configured",
+            Applied::Unchanged => "unchanged",
+            Applied::ServerSideApplied => "serverside-applied",
+        }
+    }
+}
+
 /// What happened to one object.
 #[derive(Debug)]
 pub struct ApplyOutcome {
-    pub verb: &'static str,
+    pub verb: Applied,
     pub object: Value,
 }
 
@@ -51,84 +75,6 @@ fn check_flags(args: &ApplyArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The suffix kubectl adds to result lines in a dry run.
-pub fn dry_run_suffix(dry_run: Option<DryRun>) -> &'static str {
-    match dry_run {
-        Some(DryRun::Client) => " (dry run)",
-        Some(DryRun::Server) => " (server dry run)",
-        _ => "",
-    }
-}
-
-/// Reads the inputs; unreadable input is a usage error (exit 2), a file that is not a
-/// manifest (YAML syntax) an invalid one (exit 1).
-pub fn read_documents(files: &crate::cli::FileArgs) -> Result<Vec<Document>, CliError> {
-    let docs = manifest::read_inputs(&files.filenames, files.recursive)
-        .map_err(crate::cmd::manifest_error)?;
-    if docs.is_empty() {
-        return Err(CliError::usage("no objects passed to apply"));
-    }
-    Ok(docs)
-}
-
-/// Validates every document, printing errors as `validate` does. Returns how many are invalid.
-pub fn validate_all(docs: &[Document], options: &Options, ctx: &Context, warn: bool) -> usize {
-    let results = validate_in_parallel(docs, options);
-    let mut invalid = 0;
-    for (doc, errors) in docs.iter().zip(&results) {
-        if !errors.is_empty() {
-            invalid += 1;
-            print_invalid(doc, errors, ctx, warn);
-        }
-    }
-    invalid
-}
-
-/// One invalid document's errors on stderr: `FILE:LINE:COLUMN: message` lines (each behind
-/// `Warning: ` under `--validate=warn`), or one JSON line.
-fn print_invalid(doc: &Document, errors: &[FieldError], ctx: &Context, warn: bool) {
-    let p = &ctx.printer;
-    if p.json_errors() {
-        let e = crate::cmd::validate::invalid_document(doc, errors);
-        if warn {
-            p.warn(&e.message());
-        } else {
-            p.error(&e);
-        }
-        return;
-    }
-    let mut text = String::new();
-    if warn {
-        text.push_str("Warning: ");
-    }
-    text.push_str(&report::render_human(doc, errors, p.color_err));
-    p.err(&text);
-}
-
-/// Each document's errors, in input order, checked on copies (apply sends the originals),
-/// large batches across the cores.
-fn validate_in_parallel(docs: &[Document], options: &Options) -> Vec<Vec<FieldError>> {
-    use crate::validate::parallel::{in_parts, part_len};
-    in_parts(docs.chunks(part_len(docs.len())), |part| {
-        part.iter()
-            .map(|doc| crate::validate::validate_object(&mut doc.value.clone(), options))
-            .collect()
-    })
-}
-
-/// The namespace an object goes to; a namespace in the file that contradicts `-n` is an error.
-pub fn object_namespace(
-    doc: &Document,
-    target_ns: &str,
-    explicit: bool,
-) -> Result<String, CliError> {
-    crate::cmd::objects::namespace_for(
-        doc.value["metadata"]["namespace"].as_str(),
-        target_ns,
-        explicit,
-    )
-}
-
 /// An object (or a file) of the batch that was not applied, reported after the others as
 /// kubectl reports them.
 enum Failed<'d> {
@@ -137,7 +83,7 @@ enum Failed<'d> {
     /// A document that failed validation; it was not sent.
     Invalid(&'d Document, Vec<FieldError>),
     /// The server (or the way to it) refused it.
-    Refused(&'d Document, &'static str, ClientError),
+    Refused(&'d Document, Action, ClientError),
 }
 
 pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
@@ -177,7 +123,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
             if errors.is_empty() {
                 valid.push(doc);
             } else if mode == FieldValidation::Warn {
-                print_invalid(doc, &errors, ctx, true);
+                print_invalid(doc, &errors, ctx, InvalidAs::Warning);
                 valid.push(doc);
             } else {
                 failed.push(Failed::Invalid(doc, errors));
@@ -358,7 +304,7 @@ impl Applier<'_> {
                     None => format!(
                         "{} {}{suffix}\n",
                         qualified_name(outcome.object["metadata"]["name"].as_str().unwrap_or("")),
-                        outcome.verb
+                        outcome.verb.as_str()
                     ),
                     Some(OutputFormat::Name) => name_line(&outcome.object),
                     Some(_) => {
@@ -406,7 +352,9 @@ impl Applier<'_> {
         for f in failed {
             match f {
                 Failed::Broken(e) => p.error(&crate::cmd::manifest_error(e)),
-                Failed::Invalid(doc, errors) => print_invalid(doc, &errors, self.ctx, false),
+                Failed::Invalid(doc, errors) => {
+                    print_invalid(doc, &errors, self.ctx, InvalidAs::Error)
+                }
                 Failed::Refused(_, _, e) if all_cut_off => {
                     cut.get_or_insert(e);
                 }
@@ -465,7 +413,7 @@ impl Applier<'_> {
         &self,
         ns: &str,
         object: Value,
-    ) -> Result<ApplyOutcome, (&'static str, ClientError)> {
+    ) -> Result<ApplyOutcome, (Action, ClientError)> {
         let name = object["metadata"]["name"]
             .as_str()
             .unwrap_or("")
@@ -475,10 +423,10 @@ impl Applier<'_> {
                 .server_side(ns, &name, &object)
                 .await
                 .map(|object| ApplyOutcome {
-                    verb: "serverside-applied",
+                    verb: Applied::ServerSideApplied,
                     object,
                 })
-                .map_err(|e| ("patching", e));
+                .map_err(|e| (Action::Patching, e));
         }
         let options = self.write_options("datumctl-client-side-apply");
         let client_dry_run = self.args.dry_run == Some(DryRun::Client);
@@ -503,7 +451,7 @@ impl Applier<'_> {
                 Err(e) if e.is_not_found() => {
                     if client_dry_run {
                         return Ok(ApplyOutcome {
-                            verb: "created",
+                            verb: Applied::Created,
                             object: modified,
                         });
                     }
@@ -511,13 +459,13 @@ impl Applier<'_> {
                         .client
                         .create_policy(ns, &modified, &options)
                         .await
-                        .map_err(|e| ("creating", e))?;
+                        .map_err(|e| (Action::Creating, e))?;
                     return Ok(ApplyOutcome {
-                        verb: "created",
+                        verb: Applied::Created,
                         object: created,
                     });
                 }
-                Err(e) => return Err(("retrieving current configuration of", e)),
+                Err(e) => return Err((Action::Retrieving, e)),
             };
             let original = original_of(&live);
             if original.is_none() && !client_dry_run && attempt == 1 {
@@ -530,13 +478,13 @@ impl Applier<'_> {
             let patch = three_way_patch(original.as_ref(), &modified, &live);
             if client_dry_run {
                 return Ok(ApplyOutcome {
-                    verb: "configured",
+                    verb: Applied::Configured,
                     object: merge_apply(&live, &patch),
                 });
             }
             if is_empty_patch(&patch) {
                 return Ok(ApplyOutcome {
-                    verb: "unchanged",
+                    verb: Applied::Unchanged,
                     object: live,
                 });
             }
@@ -551,7 +499,11 @@ impl Applier<'_> {
                     let same = patched["metadata"]["resourceVersion"]
                         == live["metadata"]["resourceVersion"];
                     return Ok(ApplyOutcome {
-                        verb: if same { "unchanged" } else { "configured" },
+                        verb: if same {
+                            Applied::Unchanged
+                        } else {
+                            Applied::Configured
+                        },
                         object: patched,
                     });
                 }
@@ -563,7 +515,7 @@ impl Applier<'_> {
                 {
                     fetched = self.client.get_policy(ns, &name).await;
                 }
-                Err(e) => return Err(("patching", e)),
+                Err(e) => return Err((Action::Patching, e)),
             }
         }
     }
@@ -571,36 +523,3 @@ impl Applier<'_> {
 
 /// kubectl tries a client-side apply patch this many times when it meets a conflict.
 pub(crate) const MAX_PATCH_ATTEMPTS: u32 = 5;
-
-/// kubectl's words for a failed object: invalid objects by their causes, other errors with the
-/// file they came from.
-pub fn error_text(e: &ClientError, verb: &str, source: &str, alone: bool) -> String {
-    match e {
-        ClientError::Status(s) if alone && (s.code == 422 || s.reason == "Invalid") => {
-            s.kubectl_message()
-        }
-        ClientError::Status(s) if !s.reason.is_empty() => format!(
-            "Error from server ({}): error when {verb} {source:?}: {}",
-            s.reason, s.message
-        ),
-        ClientError::Status(s) => {
-            format!(
-                "Error from server: error when {verb} {source:?}: {}",
-                s.message
-            )
-        }
-        other => format!("error: {other}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dry_run_suffixes() {
-        assert_eq!(dry_run_suffix(Some(DryRun::Client)), " (dry run)");
-        assert_eq!(dry_run_suffix(Some(DryRun::Server)), " (server dry run)");
-        assert_eq!(dry_run_suffix(None), "");
-    }
-}

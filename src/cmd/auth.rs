@@ -1,13 +1,14 @@
 //! `datumctl auth`: store, show and print the credential of the current context.
 
 use crate::cli::AuthCommand;
-use crate::client::config;
+use crate::client::config::{self, ConfigFile};
 use crate::client::credential::Credential;
 use crate::client::exec;
 use crate::client::status::ClientError;
 use crate::cmd::{Context, connect};
 use crate::error::{CliError, CmdResult, Outcome};
 use std::io::Read;
+use std::path::Path;
 
 pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
     let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
@@ -18,81 +19,94 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
         .clone()
         .or_else(|| file.current_context.clone());
     match command {
-        AuthCommand::Login { token_stdin } => {
-            if !token_stdin {
-                return Err(CliError::usage(
-                    "auth login stores a token read from stdin and needs --token-stdin",
-                )
-                .hint("to sign in with a browser or a device code, run `datumctl login`")
-                .hint("pipe a token in: `datumctl auth login --token-stdin < token.txt`")
-                .hint("in CI, set DATUMCTL_TOKEN instead"));
-            }
-            let name = wanted.ok_or_else(|| {
-                CliError::usage("no current context to store the token in").hint(
-                    "create one first: `datumctl config set-context NAME --server URL --project ID`",
-                )
-            })?;
-            let mut token = String::new();
-            std::io::stdin()
-                .read_to_string(&mut token)
-                .map_err(|e| CliError::usage(format!("cannot read the token from stdin: {e}")))?;
-            let token = token.trim().to_string();
-            if token.is_empty() {
-                return Err(CliError::usage("no token on stdin"));
-            }
-            let entry = file.context_mut(&name).ok_or_else(|| {
-                CliError::usage(format!(
-                    "context {name:?} does not exist in {}",
-                    path.display()
-                ))
-            })?;
-            entry.token = Some(token);
-            entry.token_file = None;
-            // A pasted token replaces a `datumctl login`: renewing would silently overwrite it.
-            entry.oidc = None;
-            config::save(&path, &file).map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
-            ctx.printer.out(&format!(
-                "Token stored for context {name:?} in {}\n",
-                path.display()
-            ));
-        }
+        AuthCommand::Login { token_stdin } => login(*token_stdin, ctx, &path, &mut file, wanted)?,
         AuthCommand::GetToken => get_token(ctx, &path, wanted.as_deref())?,
         AuthCommand::UpdateKubeconfig => super::update_kubeconfig::run(ctx)?,
         AuthCommand::CanI(args) => return super::can_i::run(args, ctx),
-        AuthCommand::Whoami => {
-            let target = connect::target(&ctx.global).map_err(connect::target_error)?;
-            for warning in &target.warnings {
-                ctx.printer.warn(warning);
-            }
-            let oidc = file
-                .selected(wanted.as_deref())
-                .and_then(|c| c.oidc.as_ref())
-                .filter(|_| matches!(target.credential, Credential::Renewing(_)));
-            let credential = if ctx.global.token.as_deref().is_some_and(|t| !t.is_empty()) {
-                "bearer token from --token or DATUMCTL_TOKEN"
-            } else if target.credential.is_some() {
-                target.credential.kind()
-            } else if target.tls.identity_pem.is_some() {
-                "client certificate from the kubeconfig"
-            } else {
-                "none"
-            };
-            let mut text = format!(
-                "Server:      {}\nProject:     {}\nContext:     {}\nCredential:  {credential}\n",
-                target.server,
-                target.project.as_deref().unwrap_or("<none>"),
-                target.context.as_deref().unwrap_or("<none>"),
-            );
-            if let Some(user) = &target.impersonate.user {
-                text.push_str(&format!("Acting as:   {user}\n"));
-            }
-            if let Some(o) = oidc {
-                text.push_str(&identity_lines(o));
-            }
-            ctx.printer.out(&text);
-        }
+        AuthCommand::Whoami => whoami(ctx, &file, wanted.as_deref())?,
     }
     Ok(Outcome::Success)
+}
+
+/// `auth login --token-stdin`: store a token read from stdin in the wanted context.
+fn login(
+    token_stdin: bool,
+    ctx: &Context,
+    path: &Path,
+    file: &mut ConfigFile,
+    wanted: Option<String>,
+) -> Result<(), CliError> {
+    if !token_stdin {
+        return Err(CliError::usage(
+            "auth login stores a token read from stdin and needs --token-stdin",
+        )
+        .hint("to sign in with a browser or a device code, run `datumctl login`")
+        .hint("pipe a token in: `datumctl auth login --token-stdin < token.txt`")
+        .hint("in CI, set DATUMCTL_TOKEN instead"));
+    }
+    let name = wanted.ok_or_else(|| {
+        CliError::usage("no current context to store the token in")
+            .hint("create one first: `datumctl config set-context NAME --server URL --project ID`")
+    })?;
+    let mut token = String::new();
+    std::io::stdin()
+        .read_to_string(&mut token)
+        .map_err(|e| CliError::usage(format!("cannot read the token from stdin: {e}")))?;
+    let token = token.trim().to_string();
+    if token.is_empty() {
+        return Err(CliError::usage("no token on stdin"));
+    }
+    let entry = file.context_mut(&name).ok_or_else(|| {
+        CliError::usage(format!(
+            "context {name:?} does not exist in {}",
+            path.display()
+        ))
+    })?;
+    entry.token = Some(token);
+    entry.token_file = None;
+    // A pasted token replaces a `datumctl login`: renewing would silently overwrite it.
+    entry.oidc = None;
+    config::save(path, file).map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    ctx.printer.out(&format!(
+        "Token stored for context {name:?} in {}\n",
+        path.display()
+    ));
+    Ok(())
+}
+
+/// `auth whoami`: the server, project, context and kind of credential in use; never a secret.
+fn whoami(ctx: &Context, file: &ConfigFile, wanted: Option<&str>) -> Result<(), CliError> {
+    let target = connect::target(&ctx.global).map_err(connect::target_error)?;
+    for warning in &target.warnings {
+        ctx.printer.warn(warning);
+    }
+    let oidc = file
+        .selected(wanted)
+        .and_then(|c| c.oidc.as_ref())
+        .filter(|_| matches!(target.credential, Credential::Renewing(_)));
+    let credential = if ctx.global.token.as_deref().is_some_and(|t| !t.is_empty()) {
+        "bearer token from --token or DATUMCTL_TOKEN"
+    } else if target.credential.is_some() {
+        target.credential.kind()
+    } else if target.tls.identity_pem.is_some() {
+        "client certificate from the kubeconfig"
+    } else {
+        "none"
+    };
+    let mut text = format!(
+        "Server:      {}\nProject:     {}\nContext:     {}\nCredential:  {credential}\n",
+        target.server,
+        target.project.as_deref().unwrap_or("<none>"),
+        target.context.as_deref().unwrap_or("<none>"),
+    );
+    if let Some(user) = &target.impersonate.user {
+        text.push_str(&format!("Acting as:   {user}\n"));
+    }
+    if let Some(o) = oidc {
+        text.push_str(&identity_lines(o));
+    }
+    ctx.printer.out(&text);
+    Ok(())
 }
 
 /// Issuer, subject, email and expiry of an OpenID Connect login, from the ID token's claims
@@ -121,7 +135,7 @@ fn identity_lines(oidc: &config::OidcCredential) -> String {
 }
 
 /// `auth get-token`: the current token (renewed first when due), bare or as an ExecCredential.
-fn get_token(ctx: &Context, path: &std::path::Path, wanted: Option<&str>) -> Result<(), CliError> {
+fn get_token(ctx: &Context, path: &Path, wanted: Option<&str>) -> Result<(), CliError> {
     let api_version = match ctx.global.output.as_deref() {
         None => None,
         Some("json") | Some(exec::V1) => Some(exec::V1),

@@ -2,12 +2,12 @@
 //! `… deleted` lines and `--ignore-not-found`.
 
 use crate::cli::{DeleteArgs, DryRun};
-use crate::client::api::{ListOptions, runtime};
+use crate::client::api::{DeleteOptions, ListOptions, runtime};
 use crate::client::http::ApiClient;
 use crate::client::status::ApiStatus;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::apply::dry_run_suffix;
+use crate::cmd::common::dry_run_suffix;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::resource::{GROUP, PLURAL, SINGULAR, qualified_name};
@@ -113,8 +113,10 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
                     .delete_policy(
                         namespace,
                         name,
-                        args.dry_run == Some(DryRun::Server),
-                        grace_period,
+                        &DeleteOptions {
+                            server_dry_run: args.dry_run == Some(DryRun::Server),
+                            grace_period,
+                        },
                     )
                     .await
                     .map(|answer| {

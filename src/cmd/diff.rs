@@ -9,7 +9,7 @@ use crate::client::patch::{original_of, three_way_patch, with_last_applied, with
 use crate::client::status::ClientError;
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
-use crate::cmd::apply::{object_namespace, read_documents, validate_all};
+use crate::cmd::common::{InvalidAs, object_namespace, read_documents, validate_all};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::yaml::to_yaml;
 use crate::print::{CYAN, GREEN, RED};
@@ -56,7 +56,7 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
     let options = Options {
         profile: effective_profile(args.profile, Some(&client.target)),
     };
-    if validate_all(&docs, &options, ctx, false) > 0 {
+    if validate_all(&docs, &options, ctx, InvalidAs::Error) > 0 {
         return Err(CliError::invalid(anyhow::anyhow!(
             "invalid manifests under the {} profile; nothing was compared",
             profile_name(options.profile)

@@ -8,7 +8,7 @@ use crate::client::api::{ListOptions, MERGE_PATCH, runtime};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::apply::dry_run_suffix;
+use crate::cmd::common::dry_run_suffix;
 use crate::cmd::create::{ResultPrinter, local_refusal, profile_for, write_format, write_options};
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};

@@ -5,6 +5,7 @@ pub mod apply;
 mod apply_server_side;
 pub mod auth;
 pub mod can_i;
+pub mod common;
 pub mod complete_names;
 pub mod completion;
 pub mod config;

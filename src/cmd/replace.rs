@@ -3,11 +3,11 @@
 //! as `kubectl replace --force` does.
 
 use crate::cli::{DryRun, ReplaceArgs};
-use crate::client::api::runtime;
+use crate::client::api::{DeleteOptions, runtime};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::apply::{dry_run_suffix, error_text, object_namespace, read_documents};
+use crate::cmd::common::{Action, dry_run_suffix, error_text, object_namespace, read_documents};
 use crate::cmd::create::{
     ResultPrinter, check_kinds, local_refusal, profile_for, write_format, write_options,
 };
@@ -45,7 +45,7 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
         }
         let result = rt.block_on(async {
             if let Some(status) = local_refusal(&object, profile) {
-                return Err(("replacing", ClientError::Status(Box::new(status))));
+                return Err((Action::Replacing, ClientError::Status(Box::new(status))));
             }
             if args.force {
                 return force_replace(&client, &ns, &name, &object, &options, ctx).await;
@@ -63,13 +63,13 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
                 let live = client
                     .get_policy(&ns, &name)
                     .await
-                    .map_err(|e| ("replacing", e))?;
+                    .map_err(|e| (Action::Replacing, e))?;
                 object["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"].clone();
             }
             client
                 .replace_policy(&ns, &name, &object, &options)
                 .await
-                .map_err(|e| ("replacing", e))
+                .map_err(|e| (Action::Replacing, e))
         });
         match result {
             Ok(replaced) => p.out(&out.line(&replaced, &verb)),
@@ -93,18 +93,21 @@ async fn force_replace(
     object: &Value,
     options: &crate::client::api::WriteOptions,
     ctx: &Context,
-) -> Result<Value, (&'static str, ClientError)> {
-    match client.delete_policy(ns, name, false, None).await {
+) -> Result<Value, (Action, ClientError)> {
+    match client
+        .delete_policy(ns, name, &DeleteOptions::default())
+        .await
+    {
         Ok(_) => {
             ctx.printer.out(&format!(
                 "{SINGULAR}.{GROUP} {name:?} deleted from {ns} namespace\n"
             ));
             let gone = crate::cmd::wait::until_deleted(client, ns, name, GONE_WITHIN)
                 .await
-                .map_err(|e| ("deleting", e))?;
+                .map_err(|e| (Action::Deleting, e))?;
             if !gone {
                 return Err((
-                    "deleting",
+                    Action::Deleting,
                     ClientError::Transport {
                         url: format!("{}/{name}", crate::resource::PLURAL),
                         detail: format!(
@@ -116,7 +119,7 @@ async fn force_replace(
             }
         }
         Err(e) if e.is_not_found() => {}
-        Err(e) => return Err(("deleting", e)),
+        Err(e) => return Err((Action::Deleting, e)),
     }
     let mut fresh = object.clone();
     if let Some(meta) = fresh.get_mut("metadata").and_then(Value::as_object_mut) {
@@ -126,5 +129,5 @@ async fn force_replace(
     client
         .create_policy(ns, &fresh, options)
         .await
-        .map_err(|e| ("replacing", e))
+        .map_err(|e| (Action::Replacing, e))
 }

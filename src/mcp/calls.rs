@@ -4,11 +4,11 @@
 
 use super::tools::{self, NAMES};
 use super::{Session, ToolOutput, limits};
-use crate::client::api::ListOptions;
+use crate::client::api::{DeleteOptions, ListOptions};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::client::target::effective_profile;
-use crate::cmd::apply::error_text;
+use crate::cmd::common::{Action, error_text};
 use crate::cmd::diff::{AppliedObject, ApplyStyle, apply_object, unified};
 use crate::cmd::objects::{self, Selection};
 use crate::error::CliError;
@@ -429,7 +429,7 @@ async fn write(session: &Session, args: &Arguments, mode: Write) -> Result<ToolO
     let mut objects = Vec::new();
     let mut failures = Vec::new();
     for doc in &docs {
-        let ns = crate::cmd::apply::object_namespace(doc, &client.target.namespace, explicit)?;
+        let ns = crate::cmd::common::object_namespace(doc, &client.target.namespace, explicit)?;
         let name = doc.name().unwrap_or("").to_string();
         let mut object = doc.value.clone();
         if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
@@ -443,9 +443,9 @@ async fn write(session: &Session, args: &Arguments, mode: Write) -> Result<ToolO
             }
             Err(e @ ClientError::Status(_)) => {
                 let verb = if mode == Write::Diff {
-                    "diffing"
+                    Action::Diffing
                 } else {
-                    "applying"
+                    Action::Applying
                 };
                 failures.push(error_text(&e, verb, SOURCE, true));
             }
@@ -505,7 +505,17 @@ async fn delete(session: &Session, args: &Arguments) -> Result<ToolOutput, CliEr
     let confirm = args.flag("confirm")?;
     let client = connect(session, args.namespace()?).await?;
     let ns = client.target.namespace.clone();
-    match client.delete_policy(&ns, &name, !confirm, None).await {
+    match client
+        .delete_policy(
+            &ns,
+            &name,
+            &DeleteOptions {
+                server_dry_run: !confirm,
+                grace_period: None,
+            },
+        )
+        .await
+    {
         Ok(_) => {
             let suffix = if confirm { "" } else { " (server dry run)" };
             let mut text = format!("{SINGULAR}.{GROUP} {name:?} deleted{suffix}\n");

@@ -291,6 +291,13 @@ pub fn list_of(items: Vec<Value>) -> Value {
     json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
 }
 
+/// The encoding of a streamed list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListEncoding {
+    Yaml,
+    Json,
+}
+
 /// Writes a `kind: List` in YAML or JSON item by item.
 pub struct ListWriter {
     yaml: bool,
@@ -300,9 +307,9 @@ pub struct ListWriter {
 }
 
 impl ListWriter {
-    pub fn new(yaml: bool) -> ListWriter {
+    pub fn new(encoding: ListEncoding) -> ListWriter {
         ListWriter {
-            yaml,
+            yaml: encoding == ListEncoding::Yaml,
             count: 0,
             keep_managed: false,
         }
@@ -372,8 +379,9 @@ mod tests {
             json!({"metadata": {"name": "a"}, "spec": {"x": [1]}}),
             json!({"metadata": {"name": "b"}}),
         ];
-        for yaml in [true, false] {
-            let mut w = ListWriter::new(yaml);
+        for encoding in [ListEncoding::Yaml, ListEncoding::Json] {
+            let yaml = encoding == ListEncoding::Yaml;
+            let mut w = ListWriter::new(encoding);
             let mut text = w.header();
             for i in &items {
                 text.push_str(&w.item(i));
@@ -386,7 +394,7 @@ mod tests {
                 to_json_pretty(&whole)
             };
             assert_eq!(text, expected);
-            let empty = ListWriter::new(yaml);
+            let empty = ListWriter::new(encoding);
             let text = format!("{}{}", empty.header(), empty.footer());
             let expected = if yaml {
                 to_yaml(&list_of(vec![]))

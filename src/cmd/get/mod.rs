@@ -2,6 +2,8 @@
 //! object formats of `-o`, paging with `--chunk-size`, and `-w` watching that resumes after a
 //! dropped connection.
 
+mod watch;
+
 use crate::cli::GetArgs;
 use crate::client::api::{ListOptions, runtime};
 use crate::client::http::ApiClient;
@@ -10,15 +12,16 @@ use crate::cmd::Context;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::gotemplate::GoTemplate;
-use crate::print::output::{ListWriter, OutputFormat, custom_row, list_of, name_line};
+use crate::print::output::{
+    ListEncoding, ListWriter, OutputFormat, custom_row, list_of, name_line,
+};
 use crate::print::policy::Columns;
 use crate::print::sort_by::sort_objects;
-use crate::print::table::{Table, row_in_columns};
+use crate::print::table::Table;
 use crate::resource::{WatchEventType, qualified_name};
 use chrono::Utc;
 use serde_json::Value;
-use std::collections::HashMap;
-use std::time::Duration;
+use watch::{Known, WatchPrinter, known_from};
 
 /// kubectl's `-o` names for get, in its (alphabetical) order (kyaml is not ours).
 const FORMATS: [&str; 13] = [
@@ -302,7 +305,7 @@ impl Getter<'_> {
                 .last()
                 .and_then(|o| o["metadata"]["resourceVersion"].as_str())
                 .map(String::from);
-            return self.watch(rv, Vec::new(), known_from(&found)).await;
+            return self.watch(rv, known_from(&found)).await;
         }
         Ok(Outcome::failed_if(failed))
     }
@@ -315,7 +318,7 @@ impl Getter<'_> {
                 .list_all(self.namespace(), &self.list_options())
                 .await?;
             let rv = meta["resourceVersion"].as_str().map(String::from);
-            return self.watch(rv, Vec::new(), known_from(&items)).await;
+            return self.watch(rv, known_from(&items)).await;
         }
         if self.args.watch && self.args.output_watch_events {
             return self.list_as_events().await;
@@ -332,8 +335,8 @@ impl Getter<'_> {
         // A watch prints objects one by one, as its events will be; a plain list is one List.
         let mut writer = match &self.format {
             _ if self.args.watch => None,
-            OutputFormat::Yaml => Some(ListWriter::new(true)),
-            OutputFormat::Json => Some(ListWriter::new(false)),
+            OutputFormat::Yaml => Some(ListWriter::new(ListEncoding::Yaml)),
+            OutputFormat::Json => Some(ListWriter::new(ListEncoding::Json)),
             _ => None,
         };
         if let Some(w) = writer.as_mut() {
@@ -342,9 +345,8 @@ impl Getter<'_> {
         if let Some(w) = &writer {
             p.out(&w.header());
         }
-        // What the watch continues from: column widths, and whether anything was printed.
-        let mut widths = Vec::new();
-        let mut printed = false;
+        // What the watch continues from.
+        let mut printer = WatchPrinter::default();
         // jsonpath runs on the whole List, so that one format holds every item.
         let mut whole: Vec<Value> = Vec::new();
         // What a watch starts from, to tell later what changed if it has to list again.
@@ -376,14 +378,7 @@ impl Getter<'_> {
                         Some(w) => items.iter().map(|i| w.item(i)).collect(),
                         None => items
                             .iter()
-                            .map(|i| {
-                                self.watch_line(
-                                    WatchEventType::Added.as_str(),
-                                    i,
-                                    &mut widths,
-                                    &mut printed,
-                                )
-                            })
+                            .map(|i| printer.line(self, WatchEventType::Added.as_str(), i))
                             .collect(),
                     };
                     p.out(&text);
@@ -414,7 +409,7 @@ impl Getter<'_> {
                         headers: self.headers(),
                         rows,
                     };
-                    widths = table.widths(self.with_headers());
+                    printer.after_table(table.widths(self.with_headers()));
                     p.out(&table.render(self.with_headers()));
                 }
                 if count == 0 && !custom && !(self.args.watch) {
@@ -424,265 +419,8 @@ impl Getter<'_> {
             _ => {}
         }
         if self.args.watch {
-            printed |= !widths.is_empty();
-            return self.watch_from(list_rv, widths, printed, known).await;
+            return self.watch_from(list_rv, printer, known).await;
         }
         Ok(Outcome::Success)
     }
-
-    /// `-w --output-watch-events`: the current objects print as ADDED events, then the watch.
-    async fn list_as_events(&self) -> Result<Outcome, ClientError> {
-        let p = &self.ctx.printer;
-        let ns = self.namespace();
-        let (items, meta) = self.client.list_all(ns, &self.list_options()).await?;
-        let mut widths = Vec::new();
-        let mut header_printed = false;
-        if self.format.is_table() || matches!(self.format, OutputFormat::CustomColumns(_)) {
-            if !items.is_empty() {
-                let mut headers = self.headers();
-                headers.insert(0, "EVENT".into());
-                let rows = self
-                    .rows(&items)
-                    .into_iter()
-                    .map(|mut r| {
-                        r.insert(0, WatchEventType::Added.as_str().into());
-                        r
-                    })
-                    .collect();
-                let table = Table { headers, rows };
-                widths = table.widths(self.with_headers());
-                header_printed = true;
-                p.out(&table.render(self.with_headers()));
-            }
-        } else {
-            for item in &items {
-                p.out(&self.watch_line(
-                    WatchEventType::Added.as_str(),
-                    item,
-                    &mut widths,
-                    &mut header_printed,
-                ));
-            }
-        }
-        let rv = meta["resourceVersion"].as_str().map(String::from);
-        self.watch_from(rv, widths, header_printed, known_from(&items))
-            .await
-    }
-
-    /// Prints changes from `rv` on until interrupted, reconnecting from the last version seen.
-    /// `known` holds the objects shown so far.
-    async fn watch(
-        &self,
-        rv: Option<String>,
-        widths: Vec<usize>,
-        known: Known,
-    ) -> Result<Outcome, ClientError> {
-        let printed = !widths.is_empty();
-        self.watch_from(rv, widths, printed, known).await
-    }
-
-    async fn watch_from(
-        &self,
-        mut rv: Option<String>,
-        widths: Vec<usize>,
-        header_printed: bool,
-        mut known: Known,
-    ) -> Result<Outcome, ClientError> {
-        let p = &self.ctx.printer;
-        let ns = self.namespace();
-        let mut options = self.list_options();
-        if let Some(first) = self.objects.as_ref().and_then(|o| o.first()) {
-            options.field_selector = Some(format!("metadata.name={}", first.name));
-        }
-        let mut widths = widths;
-        let mut header_printed = header_printed;
-        let mut failures = 0u32;
-        let mut first = true;
-        loop {
-            if !first {
-                // The stream ended (timeout, restart, network): resume from the last version
-                // (the credential renews itself per request when it is due).
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
-            first = false;
-            let mut stream = match self.client.watch(ns, &options, rv.as_deref()).await {
-                Ok(s) => {
-                    failures = 0;
-                    s
-                }
-                Err(ClientError::Status(s)) if s.code == 410 => {
-                    // Our version left the server's history: start again from a fresh list.
-                    p.warn(&gap_warning(rv.as_deref()));
-                    let fresh = self
-                        .catch_up(&options, &mut known, &mut widths, &mut header_printed)
-                        .await?;
-                    rv = fresh.or(rv);
-                    continue;
-                }
-                Err(e @ (ClientError::Connect { .. } | ClientError::Transport { .. })) => {
-                    failures += 1;
-                    if failures > 5 {
-                        return Err(e);
-                    }
-                    tokio::time::sleep(Duration::from_millis(250 * u64::from(failures))).await;
-                    continue;
-                }
-                Err(e) => return Err(e),
-            };
-            loop {
-                let event = match stream.next_event().await {
-                    Ok(Some(e)) => e,
-                    Ok(None) | Err(_) => break,
-                };
-                let kind = event["type"].as_str().unwrap_or("");
-                let object = &event["object"];
-                if let Some(v) = object["metadata"]["resourceVersion"].as_str() {
-                    rv = Some(v.to_string());
-                }
-                match WatchEventType::of(&event) {
-                    Some(WatchEventType::Bookmark) => continue,
-                    Some(WatchEventType::Error) => {
-                        if object["code"] == 410 {
-                            p.warn(&gap_warning(rv.as_deref()));
-                            let fresh = self
-                                .catch_up(&options, &mut known, &mut widths, &mut header_printed)
-                                .await?;
-                            rv = fresh.or(rv);
-                        }
-                        break;
-                    }
-                    Some(WatchEventType::Deleted) => {
-                        known.remove(&key_of(object));
-                    }
-                    _ => {
-                        known.insert(key_of(object), object.clone());
-                    }
-                }
-                let text = self.watch_line(kind, object, &mut widths, &mut header_printed);
-                p.out(&text);
-            }
-        }
-    }
-
-    /// Lists again after the watch lost its place, and prints what differs from `known` as the
-    /// events a complete watch would have ended with: ADDED and MODIFIED in list order, then
-    /// DELETED. Returns the list's resourceVersion, to watch on from.
-    async fn catch_up(
-        &self,
-        options: &ListOptions,
-        known: &mut Known,
-        widths: &mut Vec<usize>,
-        header_printed: &mut bool,
-    ) -> Result<Option<String>, ClientError> {
-        let (items, meta) = self.client.list_all(self.namespace(), options).await?;
-        let mut text = String::new();
-        let mut gone = std::mem::take(known);
-        for item in items {
-            let key = key_of(&item);
-            let kind = match gone.remove(&key) {
-                None => Some(WatchEventType::Added.as_str()),
-                Some(old) if version_of(&old) != version_of(&item) => {
-                    Some(WatchEventType::Modified.as_str())
-                }
-                Some(_) => None,
-            };
-            if let Some(kind) = kind {
-                text.push_str(&self.watch_line(kind, &item, widths, header_printed));
-            }
-            known.insert(key, item);
-        }
-        let mut deleted: Vec<(String, Value)> = gone.into_iter().collect();
-        deleted.sort_by(|a, b| a.0.cmp(&b.0));
-        for (_, object) in deleted {
-            text.push_str(&self.watch_line(
-                WatchEventType::Deleted.as_str(),
-                &object,
-                widths,
-                header_printed,
-            ));
-        }
-        self.ctx.printer.out(&text);
-        Ok(meta["resourceVersion"].as_str().map(String::from))
-    }
-
-    fn watch_line(
-        &self,
-        kind: &str,
-        object: &Value,
-        widths: &mut Vec<usize>,
-        header_printed: &mut bool,
-    ) -> String {
-        let events = self.args.output_watch_events;
-        match &self.format {
-            f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
-                let mut row = self.rows(std::slice::from_ref(object)).remove(0);
-                let mut headers = self.headers();
-                if events {
-                    row.insert(0, kind.to_string());
-                    headers.insert(0, "EVENT".into());
-                }
-                let mut text = String::new();
-                if widths.is_empty() {
-                    let t = Table {
-                        headers: headers.clone(),
-                        rows: vec![row.clone()],
-                    };
-                    *widths = t.widths(self.with_headers());
-                }
-                if !*header_printed && self.with_headers() {
-                    text.push_str(&row_in_columns(&headers, widths));
-                }
-                *header_printed = true;
-                text.push_str(&row_in_columns(&row, widths));
-                text
-            }
-            f => {
-                let shown = if events {
-                    serde_json::json!({"type": kind, "object": object})
-                } else {
-                    object.clone()
-                };
-                let first = !std::mem::replace(header_printed, true);
-                match f {
-                    // kubectl separates objects, rather than ending each one.
-                    OutputFormat::Yaml if first => f.single_keeping(&shown, self.keep_managed()),
-                    OutputFormat::Yaml => {
-                        format!("---\n{}", f.single_keeping(&shown, self.keep_managed()))
-                    }
-                    OutputFormat::Name if !events => name_line(object),
-                    OutputFormat::Name => format!("{kind} {}", name_line(object)),
-                    _ => f.single_keeping(&shown, self.keep_managed()),
-                }
-            }
-        }
-    }
-}
-
-/// Said when a watch must start again from a fresh list: what changed in between is shown as
-/// it stands now, and the states in between are lost, which a silent gap would hide.
-fn gap_warning(rv: Option<&str>) -> String {
-    format!(
-        "the watch fell behind the server's history (410 Gone) after resourceVersion {}: listing again; what changed since is shown as it is now, without the states in between",
-        rv.unwrap_or("0")
-    )
-}
-
-/// The objects a watch has shown, by namespace and name.
-type Known = HashMap<String, Value>;
-
-fn key_of(object: &Value) -> String {
-    let meta = &object["metadata"];
-    format!(
-        "{}/{}",
-        meta["namespace"].as_str().unwrap_or(""),
-        meta["name"].as_str().unwrap_or("")
-    )
-}
-
-fn version_of(object: &Value) -> &str {
-    object["metadata"]["resourceVersion"].as_str().unwrap_or("")
-}
-
-fn known_from(objects: &[Value]) -> Known {
-    objects.iter().map(|o| (key_of(o), o.clone())).collect()
 }
