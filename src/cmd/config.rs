@@ -184,8 +184,9 @@ fn view(file: &ConfigFile, output: Option<&str>) -> Result<String, CliError> {
     match output {
         None | Some("yaml") => Ok(redacted.to_yaml()),
         Some("json") => {
+            // Our own struct always encodes; failing here is a bug, not the user's input.
             let value = serde_json::to_value(&redacted)
-                .map_err(|e| CliError::failure(anyhow::anyhow!("cannot encode the config: {e}")))?;
+                .map_err(|e| CliError::internal(format!("cannot encode the config: {e}")))?;
             Ok(crate::print::json::to_json_pretty(&value))
         }
         Some(other) => Err(CliError::usage(format!(
