@@ -5,99 +5,33 @@
 
 use crate::common;
 
-use common::{TestServer, code, datumctl, err, out};
+use common::{code, err, out};
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 const PROJECT: &str = "contract";
 
-fn policy(name: &str) -> String {
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: route-{name}\n"
-    )
-}
+type Env = common::ProjectEnv;
 
-struct Env {
-    server: TestServer,
-    home: tempfile::TempDir,
-    kubeconfig: PathBuf,
-}
-
-impl Env {
-    fn new() -> Env {
-        let server = TestServer::start();
-        let home = tempfile::tempdir().expect("home");
-        let kubeconfig = common::write_kubeconfig(
-            &home.path().join("kubeconfig"),
-            &server.project_url(PROJECT),
-        );
-        Env {
-            server,
-            home,
-            kubeconfig,
-        }
-    }
-
-    fn home(&self) -> &Path {
-        self.home.path()
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        let p = self.home().join(name);
-        std::fs::write(&p, text).expect("write manifest");
-        p.to_string_lossy().into_owned()
-    }
-
-    fn datumctl(&self, args: &[&str]) -> Command {
-        let mut cmd = datumctl(self.home());
-        cmd.current_dir(self.home())
-            .env("DATUMCTL_SERVER", &self.server.url)
-            .env("DATUM_PROJECT", PROJECT)
-            .args(args);
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.datumctl(args).output().expect("run datumctl")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert_eq!(code(&o), 0, "datumctl {args:?}: {}", err(&o));
-        out(&o)
-    }
-
-    fn kubectl(&self, bin: &Path, args: &[&str]) -> Output {
-        Command::new(bin)
-            .args(args)
-            .current_dir(self.home())
-            .env("KUBECONFIG", &self.kubeconfig)
-            .env("HOME", self.home())
-            .output()
-            .expect("run kubectl")
-    }
-
-    /// Starts a long-running command whose stdout lines arrive through a channel.
-    fn spawn_lines(&self, mut cmd: Command) -> (std::process::Child, Receiver<String>) {
-        let mut child = cmd
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn watch");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in std::io::BufReader::new(stdout).lines() {
-                if tx.send(line.unwrap_or_default()).is_err() {
-                    return;
-                }
+/// Starts a long-running command whose stdout lines arrive through a channel.
+fn spawn_lines(mut cmd: Command) -> (std::process::Child, Receiver<String>) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn watch");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                return;
             }
-        });
-        (child, rx)
-    }
+        }
+    });
+    (child, rx)
 }
 
 /// Lines that arrive within `wait`, stopping early after `max`.
@@ -121,9 +55,9 @@ fn stop(mut child: std::process::Child) {
 
 #[test]
 fn names_printed_by_get_are_accepted_back_everywhere() {
-    let env = Env::new();
+    let env = Env::new(PROJECT);
     for name in ["alpha", "beta"] {
-        let f = env.write(&format!("{name}.yaml"), &policy(name));
+        let f = env.write(&format!("{name}.yaml"), &common::minimal_policy(name));
         env.ok(&["apply", "-f", &f]);
     }
     let names = env.ok(&["get", "btp", "-o", "name"]);
@@ -172,10 +106,14 @@ fn names_printed_by_get_are_accepted_back_everywhere() {
 
 #[test]
 fn objects_named_by_a_manifest_for_get_describe_and_delete_as_kubectl() {
-    let env = Env::new();
+    let env = Env::new(PROJECT);
     let both = env.write(
         "both.yaml",
-        &format!("{}---\n{}", policy("one"), policy("two")),
+        &format!(
+            "{}---\n{}",
+            common::minimal_policy("one"),
+            common::minimal_policy("two")
+        ),
     );
     env.ok(&["apply", "-f", &both]);
     assert_eq!(
@@ -208,8 +146,8 @@ fn objects_named_by_a_manifest_for_get_describe_and_delete_as_kubectl() {
 
 #[test]
 fn argument_mistakes_are_worded_as_kubectl_words_them() {
-    let env = Env::new();
-    let file = env.write("p.yaml", &policy("p"));
+    let env = Env::new(PROJECT);
+    let file = env.write("p.yaml", &common::minimal_policy("p"));
     let cases: [&[&str]; 6] = [
         &["get", "btp", "btp/p"],
         &["get", "btp/p/q"],
@@ -241,17 +179,18 @@ fn argument_mistakes_are_worded_as_kubectl_words_them() {
 
 #[test]
 fn watch_only_prints_nothing_until_something_changes() {
-    let env = Env::new();
-    let f = env.write("p.yaml", &policy("quiet"));
+    let env = Env::new(PROJECT);
+    let f = env.write("p.yaml", &common::minimal_policy("quiet"));
     env.ok(&["apply", "-f", &f]);
     // Let the status writer finish with it, so the only later change is ours.
     std::thread::sleep(Duration::from_millis(800));
-    let (child, rx) = env.spawn_lines(env.datumctl(&["get", "btp", "--watch-only", "-o", "name"]));
+    let (child, rx) = spawn_lines(env.datumctl(&["get", "btp", "--watch-only", "-o", "name"]));
     let before = lines_within(&rx, Duration::from_millis(1500), 1);
     assert!(before.is_empty(), "printed before any change: {before:?}");
     let changed = env.write(
         "changed.yaml",
-        &policy("quiet").replace("name: quiet\n", "name: quiet\n  labels: {team: edge}\n"),
+        &common::minimal_policy("quiet")
+            .replace("name: quiet\n", "name: quiet\n  labels: {team: edge}\n"),
     );
     env.ok(&["apply", "-f", &changed]);
     let after = lines_within(&rx, Duration::from_secs(10), 1);
@@ -273,12 +212,12 @@ fn watch_only_prints_nothing_until_something_changes() {
 
 #[test]
 fn watch_prints_objects_not_a_list() {
-    let env = Env::new();
+    let env = Env::new(PROJECT);
     for name in ["a", "b"] {
-        let f = env.write(&format!("{name}.yaml"), &policy(name));
+        let f = env.write(&format!("{name}.yaml"), &common::minimal_policy(name));
         env.ok(&["apply", "-f", &f]);
     }
-    let (child, rx) = env.spawn_lines(env.datumctl(&["get", "btp", "-w", "-o", "yaml"]));
+    let (child, rx) = spawn_lines(env.datumctl(&["get", "btp", "-w", "-o", "yaml"]));
     let yaml = lines_within(&rx, Duration::from_secs(3), 400);
     stop(child);
     let text = yaml.join("\n");
@@ -292,7 +231,7 @@ fn watch_prints_objects_not_a_list() {
             "{doc}"
         );
     }
-    let (child, rx) = env.spawn_lines(env.datumctl(&["get", "btp", "-w", "-o", "json"]));
+    let (child, rx) = spawn_lines(env.datumctl(&["get", "btp", "-w", "-o", "json"]));
     let json = lines_within(&rx, Duration::from_secs(3), 400);
     stop(child);
     let objects: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&json.join("\n"))

@@ -8,96 +8,36 @@ use crate::common;
 
 use common::{TestServer, code, datumctl, err, out};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const PROJECT: &str = "ci";
 
-fn policy(name: &str) -> String {
+fn with_retries(name: &str, retries: i64) -> String {
     format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: route-{name}\n"
+        "{}  retry:\n    numRetries: {retries}\n",
+        common::minimal_policy(name)
     )
 }
 
-fn with_retries(name: &str, retries: i64) -> String {
-    format!("{}  retry:\n    numRetries: {retries}\n", policy(name))
-}
+type Env = common::ProjectEnv;
 
-struct Env {
-    server: TestServer,
-    home: tempfile::TempDir,
-    kubeconfig: PathBuf,
-}
-
-impl Env {
-    fn new() -> Env {
-        Self::on(TestServer::start())
-    }
-
-    fn on(server: TestServer) -> Env {
-        let home = tempfile::tempdir().expect("home");
-        let kubeconfig = common::write_kubeconfig(
-            &home.path().join("kubeconfig"),
-            &server.project_url(PROJECT),
-        );
-        Env {
-            server,
-            home,
-            kubeconfig,
+/// Waits until the status writer has accepted `name`, so later reads do not race it.
+fn accepted(env: &Env, name: &str) {
+    for _ in 0..200 {
+        let o = env.run(&[
+            "get",
+            "btp",
+            name,
+            "-o",
+            "jsonpath={.status.ancestors[0].conditions[0].status}",
+        ]);
+        if out(&o) == "True" {
+            return;
         }
+        std::thread::sleep(std::time::Duration::from_millis(25));
     }
-
-    fn home(&self) -> &Path {
-        self.home.path()
-    }
-
-    /// Writes `text` to `name` under the home (directories made as needed); returns the
-    /// relative path, as a user would type it.
-    fn write(&self, name: &str, text: &str) -> String {
-        let p = self.home().join(name);
-        if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir).expect("mkdir");
-        }
-        std::fs::write(&p, text).expect("write manifest");
-        name.to_string()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let mut cmd = datumctl(self.home());
-        cmd.current_dir(self.home())
-            .env("DATUMCTL_SERVER", &self.server.url)
-            .env("DATUM_PROJECT", PROJECT)
-            .args(args);
-        cmd.output().expect("run datumctl")
-    }
-
-    fn kubectl(&self, bin: &Path, args: &[&str]) -> Output {
-        Command::new(bin)
-            .args(args)
-            .current_dir(self.home())
-            .env("KUBECONFIG", &self.kubeconfig)
-            .env("HOME", self.home())
-            .output()
-            .expect("run kubectl")
-    }
-
-    /// Waits until the status writer has accepted `name`, so later reads do not race it.
-    fn accepted(&self, name: &str) {
-        for _ in 0..200 {
-            let o = self.run(&[
-                "get",
-                "btp",
-                name,
-                "-o",
-                "jsonpath={.status.ancestors[0].conditions[0].status}",
-            ]);
-            if out(&o) == "True" {
-                return;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(25));
-        }
-        panic!("{name} was never accepted");
-    }
+    panic!("{name} was never accepted");
 }
 
 /// Every line of stderr as JSON; each must be `{"error": {…}}` of the one shape.
@@ -131,7 +71,7 @@ fn json_errors(o: &Output) -> Vec<Value> {
 
 #[test]
 fn every_error_is_one_json_shape_under_error_format_json() {
-    let env = Env::new();
+    let env = Env::new(PROJECT);
     // Not an error, and still a JSON line: kubectl's note on an empty list.
     let o = env.run(&["get", "btp", "--error-format", "json"]);
     assert_eq!(code(&o), 0);
@@ -280,10 +220,10 @@ fn a_rejected_token_is_unauthorized_and_another_project_forbidden() {
     std::fs::write(&tokens, "ci-secret-token,ci\n").expect("tokens");
     std::fs::set_permissions(&tokens, std::os::unix::fs::PermissionsExt::from_mode(0o600))
         .expect("chmod 600");
-    let env = Env::on(TestServer::start_with(&[
-        "--token-file",
-        &tokens.to_string_lossy(),
-    ]));
+    let env = Env::on(
+        TestServer::start_with(&["--token-file", &tokens.to_string_lossy()]),
+        PROJECT,
+    );
     let o = env.run(&["get", "btp", "--token", "wrong", "--error-format", "json"]);
     assert_eq!(code(&o), 3);
     let e = &json_errors(&o)[0];
@@ -312,8 +252,8 @@ fn a_rejected_token_is_unauthorized_and_another_project_forbidden() {
 
 #[test]
 fn exit_codes_follow_one_taxonomy() {
-    let env = Env::new();
-    let good = env.write("good.yaml", &policy("good"));
+    let env = Env::new(PROJECT);
+    let good = env.write("good.yaml", &common::minimal_policy("good"));
     let broken = env.write("broken.yaml", "apiVersion: v1\nkind: [\n");
     assert_eq!(code(&env.run(&["apply", "-f", &good])), 0);
     // A YAML syntax error is an invalid manifest: 1 wherever a manifest is read.
@@ -354,7 +294,11 @@ fn exit_codes_follow_one_taxonomy() {
     );
     let two = env.write(
         "two.yaml",
-        &format!("{}---\n{}", policy("t1"), policy("t2")),
+        &format!(
+            "{}---\n{}",
+            common::minimal_policy("t1"),
+            common::minimal_policy("t2")
+        ),
     );
     let o = env.run(&[
         "apply",
@@ -373,17 +317,17 @@ fn exit_codes_follow_one_taxonomy() {
 
 #[test]
 fn validate_reports_every_file_in_order_with_suggestions() {
-    let env = Env::new();
-    env.write("dir/1-good.yaml", &policy("one"));
+    let env = Env::new(PROJECT);
+    env.write("dir/1-good.yaml", &common::minimal_policy("one"));
     env.write("dir/2-broken.yaml", "kind: [\n");
     env.write(
         "dir/3-typo.yaml",
         &format!(
             "{}  retry:\n    numRetrys: 2\n    numRetries: -1\n",
-            policy("three")
+            common::minimal_policy("three")
         ),
     );
-    env.write("dir/4-good.yaml", &policy("four"));
+    env.write("dir/4-good.yaml", &common::minimal_policy("four"));
     env.write("dir/5-empty.yaml", "# nothing here\n");
     let o = env.run(&["validate", "-f", "dir"]);
     assert_eq!(code(&o), 1);
@@ -434,10 +378,10 @@ fn validate_reports_every_file_in_order_with_suggestions() {
 
 #[test]
 fn apply_applies_what_is_valid_and_reports_the_rest_as_kubectl_does() {
-    let env = Env::new();
-    env.write("d/1.yaml", &policy("p1"));
+    let env = Env::new(PROJECT);
+    env.write("d/1.yaml", &common::minimal_policy("p1"));
     env.write("d/2.yaml", &with_retries("p2", -1));
-    env.write("d/3.yaml", &policy("p3"));
+    env.write("d/3.yaml", &common::minimal_policy("p3"));
     env.write("d/4.yaml", &with_retries("p4", -2));
     env.write("d/5.yaml", "kind: [\n");
     let o = env.run(&["apply", "-f", "d"]);
@@ -493,16 +437,20 @@ fn apply_applies_what_is_valid_and_reports_the_rest_as_kubectl_does() {
 
 #[test]
 fn apply_prints_several_objects_as_one_list_as_kubectl_does() {
-    let env = Env::new();
+    let env = Env::new(PROJECT);
     let multi = env.write(
         "multi.yaml",
-        &format!("{}---\n{}", policy("l1"), policy("l2")),
+        &format!(
+            "{}---\n{}",
+            common::minimal_policy("l1"),
+            common::minimal_policy("l2")
+        ),
     );
-    let one = env.write("one.yaml", &policy("l1"));
+    let one = env.write("one.yaml", &common::minimal_policy("l1"));
     let o = env.run(&["apply", "-f", &multi]);
     assert_eq!(code(&o), 0, "{}", err(&o));
-    env.accepted("l1");
-    env.accepted("l2");
+    accepted(&env, "l1");
+    accepted(&env, "l2");
     let o = env.run(&["apply", "-f", &multi, "-o", "json"]);
     let list: Value = serde_json::from_str(&out(&o)).expect("one JSON document");
     assert_eq!(list["kind"], "List");
@@ -554,7 +502,7 @@ fn managers(env: &Env, name: &str) -> Vec<(String, String)> {
 
 #[test]
 fn server_side_apply_after_client_side_apply_moves_the_fields() {
-    let env = Env::new();
+    let env = Env::new(PROJECT);
     let v1 = env.write("v1.yaml", &with_retries("s1", 1));
     let v2 = env.write("v2.yaml", &with_retries("s1", 2));
     assert_eq!(code(&env.run(&["apply", "-f", &v1])), 0);
@@ -615,7 +563,7 @@ fn server_side_apply_after_client_side_apply_moves_the_fields() {
 
 #[test]
 fn a_conflict_explains_force_conflicts_and_field_manager() {
-    let env = Env::new();
+    let env = Env::new(PROJECT);
     let a = env.write("a.yaml", &with_retries("c1", 1));
     let b = env.write("b.yaml", &with_retries("c1", 2));
     assert_eq!(
@@ -639,7 +587,7 @@ fn a_conflict_explains_force_conflicts_and_field_manager() {
 
 #[test]
 fn ci_script_runs_end_to_end() {
-    let env = Env::new();
+    let env = Env::new(PROJECT);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ci_script.sh");
     let o = Command::new("bash")
         .arg(&script)
@@ -667,8 +615,8 @@ fn ci_script_runs_end_to_end() {
 
 #[test]
 fn an_interrupted_command_exits_130() {
-    let env = Env::new();
-    let good = env.write("good.yaml", &policy("w1"));
+    let env = Env::new(PROJECT);
+    let good = env.write("good.yaml", &common::minimal_policy("w1"));
     assert_eq!(code(&env.run(&["apply", "-f", &good])), 0);
     for format in ["human", "json"] {
         let mut child = datumctl(env.home())
