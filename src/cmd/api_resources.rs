@@ -112,7 +112,7 @@ fn render(format: Format, no_headers: bool, resources: &[ApiResource]) -> String
                     row
                 })
                 .collect();
-            Table { headers, rows }.render_min6(!no_headers)
+            Table { headers, rows }.render(!no_headers)
         }
         Format::Name => resources
             .iter()

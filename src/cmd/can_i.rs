@@ -313,7 +313,7 @@ fn rules_table(status: &Value, headers: bool) -> String {
             .to_vec(),
         rows,
     }
-    .render_min6(headers)
+    .render(headers)
 }
 
 /// kubectl's `resource.group[/subresource]` for a rule's first resource and group.

@@ -92,7 +92,13 @@ pub fn display_width(s: &str) -> usize {
     width
 }
 
-/// A table of headers and rows, printed with kubectl's three-space gap.
+/// kubectl's table writer (`printers.GetNewTabWriter`): cells padded by three spaces, and no
+/// column narrower than six (padding included). get, custom-columns, api-resources and can-i
+/// all print through it.
+const TABLE_PADDING: usize = 3;
+const TABLE_MIN_WIDTH: usize = 6;
+
+/// A table of headers and rows, laid out as kubectl's table writer lays them out.
 #[derive(Debug, Default, Clone)]
 pub struct Table {
     pub headers: Vec<String>,
@@ -101,12 +107,7 @@ pub struct Table {
 
 impl Table {
     pub fn render(&self, with_headers: bool) -> String {
-        tabwrite(&self.cells(with_headers), 3)
-    }
-
-    /// `render` with Go's tabwriter minimum column width of 6 (kubectl's `GetNewTabWriter`).
-    pub fn render_min6(&self, with_headers: bool) -> String {
-        tabwrite_min(&self.cells(with_headers), 3, 6)
+        tabwrite_min(&self.cells(with_headers), TABLE_PADDING, TABLE_MIN_WIDTH)
     }
 
     /// The rows (and headers) as tab-separated lines.
@@ -146,7 +147,7 @@ pub fn row_in_columns(row: &[String], widths: &[usize]) -> String {
         line.push_str(cell);
         if i + 1 < row.len() {
             let w = widths.get(i).copied().unwrap_or(0).max(display_width(cell));
-            for _ in display_width(cell)..w + 3 {
+            for _ in display_width(cell)..(w + TABLE_PADDING).max(TABLE_MIN_WIDTH) {
                 line.push(' ');
             }
         }
@@ -265,6 +266,19 @@ mod tests {
         assert_eq!(
             t.render(true),
             "NAMESPACE   NAME        AGE\ndefault     fresh       53s\nteam-b      three-min   3m50s\n"
+        );
+    }
+
+    #[test]
+    fn narrow_columns_keep_kubectls_minimum_width() {
+        let t = Table {
+            headers: vec!["G".into(), "N".into(), "A".into()],
+            rows: vec![vec!["1".into(), "x".into(), "5s".into()]],
+        };
+        assert_eq!(t.render(true), "G     N     A\n1     x     5s\n");
+        assert_eq!(
+            row_in_columns(&["2".into(), "y".into(), "9s".into()], &t.widths(true)),
+            "2     y     9s\n"
         );
     }
 

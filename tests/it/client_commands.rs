@@ -244,7 +244,7 @@ fn tables_wide_all_namespaces_labels_and_paging() {
     };
     let paged = names(&["--chunk-size", "2", "--no-headers"]);
     assert_eq!(paged.len(), 5, "{paged:?}");
-    assert!(paged[0].starts_with("p0   httproute/route-p0   Pending   "));
+    assert!(paged[0].starts_with("p0    httproute/route-p0   Pending   "));
     let wide = names(&["-o", "wide", "p1"]);
     assert!(
         wide[0].starts_with(
@@ -322,7 +322,7 @@ fn status_written_through_the_subresource_shows_in_get_and_describe() {
         "wide",
     ]));
     assert!(row.contains("   1/2   "), "{row}");
-    assert!(row.ends_with("   2   1   retry\n"), "{row}");
+    assert!(row.ends_with("   2     1     retry\n"), "{row}");
     let described = out(&env.run(&["describe", "btp", "edge", "--project", "p"]));
     let status = described
         .split("Status:\n")

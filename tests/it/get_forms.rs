@@ -39,6 +39,14 @@ fn sort_by_orders_as_kubectl() {
             "-o",
             "custom-columns=N:.metadata.name,R:.spec.retry.numRetries",
         ],
+        // A narrow column keeps Go's tabwriter minimum width (6) that kubectl lays out with.
+        &[
+            "get",
+            "btp",
+            "--sort-by=.metadata.name",
+            "-o",
+            "custom-columns=G:.metadata.generation,N:.metadata.name",
+        ],
         &[
             "get",
             "btp",
