@@ -476,16 +476,18 @@ impl Applier<'_> {
                 ));
             }
             let patch = three_way_patch(original.as_ref(), &modified, &live);
-            if client_dry_run {
-                return Ok(ApplyOutcome {
-                    verb: Applied::Configured,
-                    object: merge_apply(&live, &patch),
-                });
-            }
+            // kubectl's rule, dry run or not: an empty patch is `unchanged`, any other
+            // `configured`, whether or not the server then writes anything.
             if is_empty_patch(&patch) {
                 return Ok(ApplyOutcome {
                     verb: Applied::Unchanged,
                     object: live,
+                });
+            }
+            if client_dry_run {
+                return Ok(ApplyOutcome {
+                    verb: Applied::Configured,
+                    object: merge_apply(&live, &patch),
                 });
             }
             match self
@@ -494,16 +496,8 @@ impl Applier<'_> {
                 .await
             {
                 Ok(patched) => {
-                    // The server wrote nothing (the patch only spelled out defaults): the
-                    // resourceVersion did not move.
-                    let same = patched["metadata"]["resourceVersion"]
-                        == live["metadata"]["resourceVersion"];
                     return Ok(ApplyOutcome {
-                        verb: if same {
-                            Applied::Unchanged
-                        } else {
-                            Applied::Configured
-                        },
+                        verb: Applied::Configured,
                         object: patched,
                     });
                 }

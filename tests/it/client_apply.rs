@@ -173,6 +173,17 @@ fn configured_unchanged_dry_runs_server_side_and_output_forms() {
         out(&o),
         "backendtrafficpolicy.gateway.envoyproxy.io/web unchanged\n"
     );
+    // A client dry run words an empty patch as kubectl does.
+    let o = env.run(&["apply", "-f", &v2, "--dry-run=client"]);
+    assert_eq!(
+        out(&o),
+        "backendtrafficpolicy.gateway.envoyproxy.io/web unchanged (dry run)\n"
+    );
+    let o = env.run(&["apply", "-f", &v1, "--dry-run=client"]);
+    assert_eq!(
+        out(&o),
+        "backendtrafficpolicy.gateway.envoyproxy.io/web configured (dry run)\n"
+    );
     // The client-side apply's fields move to the server-side manager: no conflict with ourselves.
     let o = env.run(&["apply", "-f", &v1, "--server-side"]);
     assert_eq!(code(&o), 0, "switching to --server-side: {}", err(&o));
