@@ -7,6 +7,7 @@ pub mod json;
 pub mod jsonpath;
 pub mod output;
 pub mod policy;
+pub mod quote;
 pub mod sort_by;
 pub mod table;
 pub mod yaml;

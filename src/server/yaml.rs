@@ -35,7 +35,7 @@ pub fn parse_allowing_duplicates(text: &str) -> Result<(Value, Vec<String>), Str
         .map(|(line, key)| {
             format!(
                 "line {line}: key {} already set in map",
-                crate::validate::go_quote(&key)
+                crate::print::quote::go_quote(&key)
             )
         })
         .collect();

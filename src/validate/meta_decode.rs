@@ -188,7 +188,7 @@ const RFC3339: &str = "2006-01-02T15:04:05Z07:00";
 
 /// Go's `time.Parse(time.RFC3339, text)` error, element by element as its layout parser fails.
 fn rfc3339_error(text: &str) -> Option<String> {
-    let quote = super::go_quote;
+    let quote = crate::print::quote::go_quote;
     let cannot = |rest: &str, elem: &str| {
         Some(format!(
             "parsing time {} as {}: cannot parse {} as {}",

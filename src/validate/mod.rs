@@ -15,6 +15,7 @@ mod structural;
 
 pub use cel::rule_counts;
 
+use crate::print::quote::go_quote;
 use crate::resource;
 use path::FieldPath;
 use serde_json::Value;
@@ -209,33 +210,6 @@ impl FieldError {
         }
         s
     }
-}
-
-/// A string quoted as Go's `%q` (strconv.Quote) quotes it, which Kubernetes messages use:
-/// printable characters as they are, `\n`-style escapes, `\x00` for other control bytes.
-pub fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Values in messages as `field.Error.ErrorBody` renders them (apimachinery

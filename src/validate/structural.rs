@@ -4,7 +4,8 @@
 
 use super::nodes::{NodeSet, address, subtrees_with};
 use super::path::FieldPath;
-use super::{ErrorType, FieldError, go_quote};
+use super::{ErrorType, FieldError};
+use crate::print::quote::go_quote;
 use crate::schema::Node;
 use base64::Engine;
 use regex::Regex;

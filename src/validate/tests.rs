@@ -234,12 +234,3 @@ fn nulls_are_dropped_or_defaulted_before_checks() {
     assert!(object["spec"].get("timeout").is_none());
     assert_eq!(object["spec"]["retry"]["numRetries"], json!(2));
 }
-
-#[test]
-fn values_are_quoted_as_go_quotes_them() {
-    use super::go_quote;
-    assert_eq!(go_quote("x-eg\0"), "\"x-eg\\x00\"");
-    assert_eq!(go_quote("a\"b\\c\r\n\t"), "\"a\\\"b\\\\c\\r\\n\\t\"");
-    assert_eq!(go_quote("café \u{1b}"), "\"café \\x1b\"");
-    assert_eq!(go_quote("\u{85}"), "\"\\u0085\"");
-}

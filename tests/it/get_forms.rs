@@ -21,6 +21,26 @@ fn started() -> SideBySide {
 }
 
 #[test]
+fn what_was_found_prints_before_the_not_found_errors() {
+    let s = started();
+    for args in [
+        &[
+            "get",
+            "btp",
+            "backend-traffic-example",
+            "missing",
+            "-o",
+            "custom-columns=NAME:.metadata.name",
+        ][..],
+        &["get", "btp", "missing", "checkout-retries", "-o", "name"],
+    ] {
+        let (text, code) = s.same_interleaved(args);
+        assert_eq!(code, 1, "{text}");
+        assert!(text.ends_with("\"missing\" not found\n"), "{text}");
+    }
+}
+
+#[test]
 fn sort_by_orders_as_kubectl() {
     let s = started();
     for args in [

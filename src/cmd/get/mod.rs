@@ -248,7 +248,8 @@ impl Getter<'_> {
     async fn named(&self, refs: &[PlacedObject]) -> Result<Outcome, ClientError> {
         let p = &self.ctx.printer;
         let mut found = Vec::new();
-        let mut failed = false;
+        // Printed after what was found, as kubectl prints them (it matters under `2>&1`).
+        let mut not_found = Vec::new();
         for object in refs {
             match self
                 .client
@@ -257,18 +258,19 @@ impl Getter<'_> {
             {
                 Ok(obj) => found.push(obj),
                 Err(e) if e.is_not_found() && self.args.ignore_not_found => {}
-                Err(ClientError::Status(s)) if s.is_not_found() => {
-                    p.error(&s.to_cli(s.kind()));
-                    failed = true;
-                }
+                Err(ClientError::Status(s)) if s.is_not_found() => not_found.push(s),
                 Err(e) => return Err(e),
             }
         }
+        let failed = !not_found.is_empty();
         let single = refs.len() == 1;
         if let Some(field) = &self.args.forms.sort_by
             && found.len() > 1
             && let Err(e) = sort_objects(&mut found, field)
         {
+            for s in &not_found {
+                p.error(&s.to_cli(s.kind()));
+            }
             p.err(&format!("error: {e}\n"));
             return Ok(Outcome::Failed);
         }
@@ -299,6 +301,9 @@ impl Getter<'_> {
         };
         if !self.args.watch_only {
             p.out(&text);
+        }
+        for s in &not_found {
+            p.error(&s.to_cli(s.kind()));
         }
         if self.args.watch || self.args.watch_only {
             let rv = found

@@ -1,7 +1,8 @@
-//! Go's `fmt` as templates print values: `%v` of unstructured data, `strconv.Quote`, and the
-//! `Sprintf` verbs templates use.
+//! Go's `fmt` as templates print values: `%v` of unstructured data and the `Sprintf` verbs
+//! templates use (`%q` quotes through `print::quote`).
 
 use super::exec::Val;
+use crate::print::quote::go_quote;
 use crate::print::yaml::go_format_g;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -37,24 +38,6 @@ pub fn go_v(v: &Value) -> String {
             format!("map[{}]", parts.join(" "))
         }
     }
-}
-
-/// Go's `strconv.Quote` for the common characters.
-fn go_quote(s: &str) -> String {
-    let mut q = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => q.push_str("\\\""),
-            '\\' => q.push_str("\\\\"),
-            '\n' => q.push_str("\\n"),
-            '\t' => q.push_str("\\t"),
-            '\r' => q.push_str("\\r"),
-            c if (c as u32) < 0x20 => q.push_str(&format!("\\x{:02x}", c as u32)),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
 }
 
 pub(super) fn fmt_v(v: &Val) -> String {

@@ -106,6 +106,32 @@ impl SideBySide {
         ours
     }
 
+    /// Both tools write the same bytes when stdout and stderr share one stream (a script's
+    /// `2>&1`), so results and errors come in the same order too; returns datumctl's.
+    pub fn same_interleaved(&self, args: &[&str]) -> (String, i32) {
+        let run = |mut cmd: Command, tool: &str| {
+            let path = self.path().join(format!("{tool}.interleaved"));
+            let file = std::fs::File::create(&path).expect("create");
+            let status = cmd
+                .args(args)
+                .stdout(file.try_clone().expect("clone"))
+                .stderr(file)
+                .status()
+                .expect("run");
+            let text = std::fs::read_to_string(&path).expect("read");
+            (text, status.code().unwrap_or(-1))
+        };
+        let ours = run(self.datumctl_command(), "datumctl");
+        if let Some(kubectl) = self.kubectl_command() {
+            assert_eq!(
+                ours,
+                run(kubectl, "kubectl"),
+                "datumctl vs kubectl {args:?}"
+            );
+        }
+        ours
+    }
+
     /// The same output, but datumctl exits 2 where kubectl exits 1: a usage error in
     /// datumctl's exit-code contract (kubectl uses 1 for every failure).
     pub fn same_but_usage_exit(&self, args: &[&str]) -> Answer {
