@@ -3,6 +3,8 @@
 
 use super::http::{ApiClient, ApiRequest};
 use super::status::ClientError;
+use crate::print::quote::go_quote;
+use crate::resource;
 use crate::validate::FieldValidation;
 use reqwest::Method;
 use serde_json::Value;
@@ -76,6 +78,38 @@ impl ListOptions {
         }
     }
 
+    /// A list the server refused as a bad request or not found, worded as kubectl's resource
+    /// builder words it: the resource and the selectors are named before the server's message.
+    fn name_the_selection(&self, e: ClientError) -> ClientError {
+        let ClientError::Status(mut status) = e else {
+            return e;
+        };
+        if !matches!(
+            (status.reason.as_str(), status.code),
+            ("BadRequest" | "NotFound", _) | ("" | "Unknown", 400 | 404)
+        ) {
+            return ClientError::Status(status);
+        }
+        let resource = go_quote(&format!(
+            "{}, Resource={}",
+            resource::API_VERSION,
+            resource::PLURAL
+        ));
+        let label = self.label_selector.as_deref().unwrap_or("");
+        let field = self.field_selector.as_deref().unwrap_or("");
+        status.message = if label.is_empty() && field.is_empty() {
+            format!("Unable to list {resource}: {}", status.message)
+        } else {
+            format!(
+                "Unable to find {resource} that match label selector {}, field selector {}: {}",
+                go_quote(label),
+                go_quote(field),
+                status.message
+            )
+        };
+        ClientError::Status(status)
+    }
+
     fn decorate(&self, mut req: ApiRequest) -> ApiRequest {
         if let Some(l) = &self.label_selector {
             req = req.query("labelSelector", l.clone());
@@ -93,8 +127,31 @@ impl ListOptions {
     }
 }
 
+/// A request body with object keys in sorted order, as Go's `encoding/json` writes the maps
+/// kubectl sends: the same object goes over the wire as the same bytes from either tool.
 fn body_of(v: &Value) -> Vec<u8> {
-    serde_json::to_vec(v).unwrap_or_default()
+    serde_json::to_vec(&SortedKeys(v)).unwrap_or_default()
+}
+
+struct SortedKeys<'a>(&'a Value);
+
+impl serde::Serialize for SortedKeys<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self.0 {
+            Value::Object(m) => {
+                let mut entries: Vec<_> = m.iter().collect();
+                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, &SortedKeys(v))?;
+                }
+                map.end()
+            }
+            Value::Array(items) => s.collect_seq(items.iter().map(SortedKeys)),
+            scalar => scalar.serialize(s),
+        }
+    }
 }
 
 impl ApiClient {
@@ -112,7 +169,9 @@ impl ApiClient {
     ) -> Result<Value, ClientError> {
         let url = self.target.collection_url(namespace);
         let req = options.decorate(ApiRequest::new(Method::GET, url));
-        self.send_json(&req).await
+        self.send_json(&req)
+            .await
+            .map_err(|e| options.name_the_selection(e))
     }
 
     /// Every page of a list, items concatenated; the last page's metadata is kept.

@@ -41,6 +41,28 @@ fn what_was_found_prints_before_the_not_found_errors() {
 }
 
 #[test]
+fn a_refused_selector_is_named_as_kubectl_names_it() {
+    let s = started();
+    for args in [
+        &["get", "btp", "-l", "a in (1"][..],
+        &["get", "btp", "--field-selector", "spec.nope=x"],
+        &[
+            "get",
+            "btp",
+            "-l",
+            "app=x",
+            "--field-selector",
+            "spec.nope=x",
+        ],
+        &["delete", "btp", "-l", "a in (1"],
+    ] {
+        let answer = s.same(args);
+        assert_eq!(answer.code, 1, "{answer:?}");
+        assert!(answer.err.contains("Unable to find \""), "{answer:?}");
+    }
+}
+
+#[test]
 fn sort_by_orders_as_kubectl() {
     let s = started();
     for args in [
