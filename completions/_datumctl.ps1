@@ -142,6 +142,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--chunk-size', '--chunk-size', [CompletionResultType]::ParameterName, 'Fetch large lists in pages of this size (0 disables paging)')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'Add a column for each of these label keys')
             [CompletionResult]::new('--label-columns', '--label-columns', [CompletionResultType]::ParameterName, 'Add a column for each of these label keys')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The template (or template file) for -o go-template, jsonpath and their -file forms; alone, it means -o go-template')
             [CompletionResult]::new('--sort-by', '--sort-by', [CompletionResultType]::ParameterName, 'Sort the list by this JSONPath (e.g. ''{.metadata.name}'' or .spec.retry.numRetries)')
             [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate (insecure)')
             [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Recurse into directories given with -f')

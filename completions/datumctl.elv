@@ -137,6 +137,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand --chunk-size 'Fetch large lists in pages of this size (0 disables paging)'
             cand -L 'Add a column for each of these label keys'
             cand --label-columns 'Add a column for each of these label keys'
+            cand --template 'The template (or template file) for -o go-template, jsonpath and their -file forms; alone, it means -o go-template'
             cand --sort-by 'Sort the list by this JSONPath (e.g. ''{.metadata.name}'' or .spec.retry.numRetries)'
             cand --insecure-skip-tls-verify 'Do not verify the server''s TLS certificate (insecure)'
             cand -R 'Recurse into directories given with -f'

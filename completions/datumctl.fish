@@ -132,6 +132,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s l -l selector 
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l field-selector -d 'Field selector (metadata.name, metadata.namespace)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l chunk-size -d 'Fetch large lists in pages of this size (0 disables paging)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s L -l label-columns -d 'Add a column for each of these label keys' -r
+complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l template -d 'The template (or template file) for -o go-template, jsonpath and their -file forms; alone, it means -o go-template' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l sort-by -d 'Sort the list by this JSONPath (e.g. \'{.metadata.name}\' or .spec.retry.numRetries)' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand get" -s R -l recursive -d 'Recurse into directories given with -f'

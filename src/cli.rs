@@ -486,6 +486,10 @@ pub struct GetArgs {
     /// Exit 0 when a named object does not exist
     #[arg(long)]
     pub ignore_not_found: bool,
+    /// The template (or template file) for -o go-template, jsonpath and their -file forms;
+    /// alone, it means -o go-template
+    #[arg(long, value_name = "TEMPLATE")]
+    pub template: Option<String>,
     #[command(flatten)]
     pub forms: GetFormArgs,
 }

@@ -162,14 +162,21 @@ pub fn check_types(types: &str) -> Result<(), CliError> {
 
 /// The check every command that names the resource makes first.
 pub fn check_resource(name: &str) -> Result<(), CliError> {
+    use crate::print::quote::go_quote;
     if resource::is_resource_name(name) {
-        Ok(())
-    } else {
-        Err(CliError::failure(anyhow::anyhow!(
-            "the server doesn't have a resource type {name:?}"
-        ))
-        .hint("datumctl manages backendtrafficpolicies (also: backendtrafficpolicy, btp)"))
+        return Ok(());
     }
+    // kubectl reads `a.b.c` as resource `a` in group `b.c` and names both.
+    let message = match name.split_once('.') {
+        Some((kind, group)) => format!(
+            "the server doesn't have a resource type {} in group {}",
+            go_quote(kind),
+            go_quote(group)
+        ),
+        None => format!("the server doesn't have a resource type {}", go_quote(name)),
+    };
+    Err(CliError::failure(anyhow::anyhow!(message))
+        .hint("datumctl manages backendtrafficpolicies (also: backendtrafficpolicy, btp)"))
 }
 
 /// The objects the manifests name; every one must be a policy with a name.
@@ -274,6 +281,14 @@ mod tests {
         assert_eq!(
             message(select("get", &args(&["pods/a"]), &files)),
             "the server doesn't have a resource type \"pods\""
+        );
+        assert_eq!(
+            message(select(
+                "get",
+                &args(&["btps.v1.gateway.envoyproxy.io"]),
+                &files
+            )),
+            "the server doesn't have a resource type \"btps\" in group \"v1.gateway.envoyproxy.io\""
         );
         assert!(message(select("get", &[], &files)).starts_with("You must specify the type"));
         let with_file = FileArgs {

@@ -73,7 +73,44 @@ fn columns_from_file(text: &str) -> Result<Vec<CustomColumn>, String> {
     parse_columns(&spec.join(","))
 }
 
+/// The `-o` names whose argument may come from kubectl's `--template` instead of `NAME=…`.
+const TEMPLATED: [&str; 8] = [
+    "go-template",
+    "go-template-file",
+    "template",
+    "templatefile",
+    "jsonpath",
+    "jsonpath-file",
+    "jsonpath-as-json",
+    "custom-columns-file",
+];
+
+fn no_printer(spec: &str, allowed: &[&str]) -> String {
+    format!(
+        "unable to match a printer suitable for the output format {spec:?}, allowed formats are: {}",
+        allowed.join(",")
+    )
+}
+
 impl OutputFormat {
+    /// Parses `-o` together with `--template`, as kubectl's print flags do: a bare template
+    /// format (`-o jsonpath`) takes its argument from `--template`, `--template` alone means
+    /// `go-template`, other formats ignore it, and an argument given both ways is refused.
+    pub fn parse_with_template(
+        spec: Option<&str>,
+        template: Option<&str>,
+        allowed: &[&str],
+    ) -> Result<OutputFormat, String> {
+        match (spec, template.filter(|t| !t.is_empty())) {
+            (None, Some(t)) => Self::parse(Some(&format!("go-template={t}")), allowed),
+            (Some(s), Some(t)) if TEMPLATED.contains(&s) => {
+                Self::parse(Some(&format!("{s}={t}")), allowed)
+            }
+            (Some(s), Some(_)) if s.contains('=') => Err(no_printer(s, allowed)),
+            _ => Self::parse(spec, allowed),
+        }
+    }
+
     /// Parses `-o`; `allowed` lists the plain names the command supports.
     pub fn parse(spec: Option<&str>, allowed: &[&str]) -> Result<OutputFormat, String> {
         let Some(spec) = spec else {
@@ -136,20 +173,20 @@ impl OutputFormat {
                 "yaml" => OutputFormat::Yaml,
                 "json" => OutputFormat::Json,
                 "name" => OutputFormat::Name,
-                _ => {
-                    return Err(format!(
-                        "unable to match a printer suitable for the output format {spec:?}, allowed formats are: {}",
-                        allowed.join(",")
-                    ));
+                s if TEMPLATED.contains(&s) => {
+                    return Err("template format specified but no template given".into());
                 }
+                "custom-columns" => {
+                    return Err(
+                        "custom-columns format specified but no custom columns given".into(),
+                    );
+                }
+                _ => return Err(no_printer(spec, allowed)),
             };
             (format, spec)
         };
         if !allowed.contains(&name) {
-            return Err(format!(
-                "unable to match a printer suitable for the output format {spec:?}, allowed formats are: {}",
-                allowed.join(",")
-            ));
+            return Err(no_printer(spec, allowed));
         }
         Ok(format)
     }

@@ -63,6 +63,39 @@ fn a_refused_selector_is_named_as_kubectl_names_it() {
 }
 
 #[test]
+fn template_flag_works_as_kubectls() {
+    let s = started();
+    let name = "backend-traffic-example";
+    for args in [
+        &["get", "btp", name, "--template={{.metadata.name}}"][..],
+        &[
+            "get",
+            "btp",
+            "--template",
+            "{{range .items}}{{.kind}} {{end}}",
+        ],
+        &["get", "btp", name, "-o", "jsonpath", "--template={.spec}"],
+        &["get", "btp", name, "-o", "name", "--template={{.kind}}"],
+    ] {
+        assert_eq!(s.same(args).code, 0, "{args:?}");
+    }
+    for args in [
+        &["get", "btp", name, "-o", "go-template"][..],
+        &["get", "btp", name, "-o", "jsonpath"],
+        &["get", "btp", name, "-o", "custom-columns"],
+        &[
+            "get",
+            "btp",
+            "-o",
+            "jsonpath-file",
+            "--template=/nonexistent/t",
+        ],
+    ] {
+        s.same_but_usage_exit(args);
+    }
+}
+
+#[test]
 fn sort_by_orders_as_kubectl() {
     let s = started();
     for args in [

@@ -46,8 +46,12 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
         &objects::words(args.resource.as_ref(), &args.names),
         &args.files,
     )?;
-    let format =
-        OutputFormat::parse(ctx.global.output.as_deref(), &FORMATS).map_err(CliError::usage)?;
+    let format = OutputFormat::parse_with_template(
+        ctx.global.output.as_deref(),
+        args.template.as_deref(),
+        &FORMATS,
+    )
+    .map_err(CliError::usage)?;
     if args.forms.sort_by.is_some() && (args.watch || args.watch_only) {
         return Err(
             CliError::usage("--sort-by cannot be used with --watch or --watch-only")
