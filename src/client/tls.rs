@@ -113,11 +113,11 @@ pub fn client_config(tls: &Tls) -> Result<ClientConfig, TlsSetupError> {
         ),
         None => None,
     };
-    let verifier: Arc<dyn ServerCertVerifier> = if tls.insecure {
+    let trust = if tls.insecure {
         if tls.ca_pem.is_some() {
             return Err(TlsSetupError::InsecureWithCa);
         }
-        Arc::new(Unverified(provider))
+        Trust::Anything
     } else {
         let anchors = match &tls.ca_pem {
             Some(pem) => ca_certificates(pem, tls.ca_from.as_deref().unwrap_or("given"))?,
@@ -128,15 +128,17 @@ pub fn client_config(tls: &Tls) -> Result<ClientConfig, TlsSetupError> {
         } else {
             pinned_roots(&anchors)?
         };
-        let webpki = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider)
-            .build()
-            .map_err(|e| TlsSetupError::SystemRoots(e.to_string()))?;
-        Arc::new(TargetVerifier {
+        let webpki =
+            WebPkiServerVerifier::builder_with_provider(Arc::new(roots), Arc::clone(&provider))
+                .build()
+                .map_err(|e| TlsSetupError::SystemRoots(e.to_string()))?;
+        Trust::Roots {
             webpki,
             anchors,
             name,
-        })
+        }
     };
+    let verifier: Arc<dyn ServerCertVerifier> = Arc::new(TargetVerifier { trust, provider });
     let builder = builder
         .dangerous()
         .with_custom_certificate_verifier(verifier);
@@ -235,15 +237,27 @@ fn identity(
     Ok((certs, key))
 }
 
-/// webpki's verification against the configured roots, checked against `tls-server-name` when
-/// one is set, plus Go's rule that a server certificate which is itself a configured trust
-/// anchor is trusted as it is (the usual `openssl req -x509` self-signed certificate carries
-/// `CA:TRUE`, which webpki refuses in an end-entity position).
+/// How the server's certificate is judged. `Roots`: webpki's verification against the
+/// configured roots, checked against `tls-server-name` when one is set, plus Go's rule that a
+/// server certificate which is itself a configured trust anchor is trusted as it is (the usual
+/// `openssl req -x509` self-signed certificate carries `CA:TRUE`, which webpki refuses in an
+/// end-entity position). `Anything`: `insecure-skip-tls-verify`.
+#[derive(Debug)]
+enum Trust {
+    Roots {
+        webpki: Arc<WebPkiServerVerifier>,
+        anchors: Vec<CertificateDer<'static>>,
+        name: Option<ServerName<'static>>,
+    },
+    Anything,
+}
+
+/// The client's certificate verifier: the certificate as [`Trust`] says, and the handshake
+/// signatures always, so even an unverified peer must hold the key of the certificate it shows.
 #[derive(Debug)]
 struct TargetVerifier {
-    webpki: Arc<WebPkiServerVerifier>,
-    anchors: Vec<CertificateDer<'static>>,
-    name: Option<ServerName<'static>>,
+    trust: Trust,
+    provider: Arc<CryptoProvider>,
 }
 
 impl ServerCertVerifier for TargetVerifier {
@@ -255,14 +269,22 @@ impl ServerCertVerifier for TargetVerifier {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        let name = self.name.as_ref().unwrap_or(server_name);
-        match self
-            .webpki
-            .verify_server_cert(end_entity, intermediates, name, ocsp_response, now)
-        {
+        let Trust::Roots {
+            webpki,
+            anchors,
+            name,
+        } = &self.trust
+        else {
+            return Ok(ServerCertVerified::assertion());
+        };
+        let name = name.as_ref().unwrap_or(server_name);
+        match webpki.verify_server_cert(end_entity, intermediates, name, ocsp_response, now) {
             // webpki checks the validity period before basic constraints, so this error means
             // the certificate is current; what is left to check is the name.
-            Err(e) if is_ca_used_as_end_entity(&e) && self.is_anchor(end_entity) => {
+            Err(e)
+                if is_ca_used_as_end_entity(&e)
+                    && anchors.iter().any(|a| a.as_ref() == end_entity.as_ref()) =>
+            {
                 verify_server_name(&ParsedCertificate::try_from(end_entity)?, name)?;
                 Ok(ServerCertVerified::assertion())
             }
@@ -276,67 +298,11 @@ impl ServerCertVerifier for TargetVerifier {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.webpki.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.webpki.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.webpki.supported_verify_schemes()
-    }
-}
-
-impl TargetVerifier {
-    fn is_anchor(&self, cert: &CertificateDer<'_>) -> bool {
-        self.anchors.iter().any(|a| a.as_ref() == cert.as_ref())
-    }
-}
-
-fn is_ca_used_as_end_entity(e: &rustls::Error) -> bool {
-    match e {
-        rustls::Error::InvalidCertificate(CertificateError::Other(other)) => matches!(
-            other.0.downcast_ref::<webpki::Error>(),
-            Some(webpki::Error::CaUsedAsEndEntity)
-        ),
-        _ => false,
-    }
-}
-
-/// `insecure-skip-tls-verify`: any certificate is accepted, but the handshake signatures are
-/// still checked, so the peer at least holds the key of the certificate it showed.
-#[derive(Debug)]
-struct Unverified(Arc<CryptoProvider>);
-
-impl ServerCertVerifier for Unverified {
-    fn verify_server_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
-        _now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
         verify_tls12_signature(
             message,
             cert,
             dss,
-            &self.0.signature_verification_algorithms,
+            &self.provider.signature_verification_algorithms,
         )
     }
 
@@ -350,12 +316,24 @@ impl ServerCertVerifier for Unverified {
             message,
             cert,
             dss,
-            &self.0.signature_verification_algorithms,
+            &self.provider.signature_verification_algorithms,
         )
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.signature_verification_algorithms.supported_schemes()
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+fn is_ca_used_as_end_entity(e: &rustls::Error) -> bool {
+    match e {
+        rustls::Error::InvalidCertificate(CertificateError::Other(other)) => matches!(
+            other.0.downcast_ref::<webpki::Error>(),
+            Some(webpki::Error::CaUsedAsEndEntity)
+        ),
+        _ => false,
     }
 }
 
