@@ -10,23 +10,13 @@ use std::path::Path;
 /// A policy the CRD accepts, targeting a route; each case adds spec fields under it (a case
 /// that sets the singular `targetRef` replaces the `targetRefs` list, as the CRD demands).
 fn policy(extra_spec: &str) -> String {
-    if extra_spec.starts_with("  targetRef:") {
-        return format!(
-            "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: datum-case\nspec:\n{extra_spec}"
-        );
-    }
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1
-kind: BackendTrafficPolicy
-metadata:
-  name: datum-case
-spec:
-  targetRefs:
-  - group: gateway.networking.k8s.io
-    kind: HTTPRoute
-    name: api
-{extra_spec}"
-    )
+    let policy = common::Policy::new("datum-case");
+    let policy = if extra_spec.starts_with("  targetRef:") {
+        policy.no_target_refs()
+    } else {
+        policy.target("HTTPRoute", "api")
+    };
+    policy.spec(extra_spec).yaml()
 }
 
 /// Runs `validate -o json` with `profile` and returns (exit code, [(path, reason, message)]).

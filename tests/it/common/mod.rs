@@ -7,6 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod env;
+mod policy;
+pub mod snapshot;
+
+pub use env::Env;
+pub use policy::Policy;
+
 /// A finished command's stdout, as text.
 pub fn out(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -135,7 +142,7 @@ pub fn alias_bomb() -> String {
 
 /// Path of the built binary under test.
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_datumctl"))
+    assert_cmd::cargo::cargo_bin!("datumctl").to_path_buf()
 }
 
 /// `datumctl` with a sealed environment: no user config, no server/project/token from the
@@ -443,87 +450,4 @@ pub fn usage_example_path() -> PathBuf {
 pub fn usage_example() -> String {
     std::fs::read_to_string(usage_example_path())
         .expect("read examples/backend-traffic-example.yaml")
-}
-
-/// A policy with only its name and one HTTPRoute target: the smallest valid object.
-pub fn minimal_policy(name: &str) -> String {
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: route-{name}\n"
-    )
-}
-
-/// One project on a fresh `datumctl serve`, a sealed home directory to run in, and a kubeconfig
-/// there that points kubectl at the same project, for side-by-side tests.
-pub struct ProjectEnv {
-    pub server: TestServer,
-    pub home: tempfile::TempDir,
-    pub kubeconfig: PathBuf,
-    pub project: &'static str,
-}
-
-impl ProjectEnv {
-    pub fn new(project: &'static str) -> ProjectEnv {
-        Self::on(TestServer::start(), project)
-    }
-
-    pub fn on(server: TestServer, project: &'static str) -> ProjectEnv {
-        let home = tempfile::tempdir().expect("home");
-        let kubeconfig = write_kubeconfig(
-            &home.path().join("kubeconfig"),
-            &server.project_url(project),
-        );
-        ProjectEnv {
-            server,
-            home,
-            kubeconfig,
-            project,
-        }
-    }
-
-    pub fn home(&self) -> &Path {
-        self.home.path()
-    }
-
-    /// Writes `text` to `name` under the home (directories made as needed); returns `name`,
-    /// the path as a user would type it (both tools run in the home).
-    pub fn write(&self, name: &str, text: &str) -> String {
-        let p = self.home().join(name);
-        if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir).expect("mkdir");
-        }
-        std::fs::write(&p, text).expect("write manifest");
-        name.to_string()
-    }
-
-    /// `datumctl ARGS` run in the home, with the server and project from the environment.
-    pub fn datumctl(&self, args: &[&str]) -> Command {
-        let mut cmd = datumctl(self.home());
-        cmd.current_dir(self.home())
-            .env("DATUMCTL_SERVER", &self.server.url)
-            .env("DATUM_PROJECT", self.project)
-            .args(args);
-        cmd
-    }
-
-    pub fn run(&self, args: &[&str]) -> std::process::Output {
-        self.datumctl(args).output().expect("run datumctl")
-    }
-
-    /// Runs and expects exit 0; returns stdout.
-    pub fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert_eq!(code(&o), 0, "datumctl {args:?}: {}", err(&o));
-        out(&o)
-    }
-
-    /// The real kubectl on the same project, run in the same home.
-    pub fn kubectl(&self, bin: &Path, args: &[&str]) -> std::process::Output {
-        Command::new(bin)
-            .args(args)
-            .current_dir(self.home())
-            .env("KUBECONFIG", &self.kubeconfig)
-            .env("HOME", self.home())
-            .output()
-            .expect("run kubectl")
-    }
 }

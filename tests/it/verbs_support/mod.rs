@@ -57,9 +57,10 @@ impl SideBySide {
 
     /// A policy manifest named `@name` with `retries`.
     pub fn policy_text(name: &str, retries: i64) -> String {
-        format!(
-            "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: @{name}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: Gateway\n    name: my-gateway\n  retry:\n    numRetries: {retries}\n"
-        )
+        common::Policy::new(&format!("@{name}"))
+            .target("Gateway", "my-gateway")
+            .retries(retries)
+            .yaml()
     }
 
     pub fn kubectl_cmd(&self) -> Command {
