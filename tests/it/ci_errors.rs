@@ -615,12 +615,7 @@ fn an_interrupted_command_exits_130() {
         let mut first = String::new();
         std::io::BufRead::read_line(&mut stdout, &mut first).expect("first line");
         assert_eq!(first, "backendtrafficpolicy.gateway.envoyproxy.io/w1\n");
-        let pid = child.id().to_string();
-        let killed = Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .expect("kill");
-        assert!(killed.success());
+        common::signal(child.id(), "INT");
         let o = child.wait_with_output().expect("wait");
         assert_eq!(o.status.code(), Some(130), "{format}: {}", err(&o));
         if format == "json" {

@@ -10,10 +10,7 @@ fn apply(home: &Path, server: &str, name: &str) {
     let file = home.join(format!("{name}.yaml"));
     std::fs::write(
         &file,
-        format!(
-            "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\n\
-             spec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: web\n"
-        ),
+        common::Policy::new(name).target("HTTPRoute", "web").yaml(),
     )
     .expect("write policy");
     let out = common::datumctl(home)

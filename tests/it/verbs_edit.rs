@@ -45,9 +45,8 @@ impl Editing {
     }
 
     fn create(&self, name: &str) {
-        let file = format!("@{name}.yaml");
-        self.s.write_both(&file, &SideBySide::policy_text(name, 3));
-        self.s.same(&["create", "-f", &self.s.path(&file)]);
+        self.s
+            .same(&["create", "-f", &self.s.policy_file(name, name, 3)]);
     }
 
     /// Runs `edit ARGS` in both tools with the editor in `mode`; returns the comparable result

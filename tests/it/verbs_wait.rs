@@ -12,8 +12,7 @@ use std::time::Duration;
 use verbs_support::{PROJECT, SideBySide};
 
 fn create_both(s: &SideBySide, name: &str) {
-    s.write_both(&format!("@{name}.yaml"), &SideBySide::policy_text(name, 3));
-    s.same(&["create", "-f", &s.path(&format!("@{name}.yaml"))]);
+    s.same(&["create", "-f", &s.policy_file(name, name, 3)]);
 }
 
 #[test]

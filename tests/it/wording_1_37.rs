@@ -488,9 +488,12 @@ fn serve_reports_unknown_fields_sorted_and_beside_duplicates() {
 
 /// An apply configuration of policy `k` that sets one weighted zone.
 fn zone_config(zone: &str, weight: i64) -> String {
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: k\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: r\n  loadBalancer:\n    type: Random\n    zoneAware:\n      weightedZones:\n      - zone: {zone}\n        weight: {weight}\n"
-    )
+    common::Policy::new("k")
+        .target("HTTPRoute", "r")
+        .spec(&format!(
+            "  loadBalancer:\n    type: Random\n    zoneAware:\n      weightedZones:\n      - zone: {zone}\n        weight: {weight}\n"
+        ))
+        .yaml()
 }
 
 // sigs.k8s.io/structured-merge-diff (merge by x-kubernetes-list-map-keys, per-key ownership in

@@ -124,6 +124,15 @@ pub fn output_and_peak_kib(cmd: &mut Command, input: Option<&[u8]>) -> (std::pro
     (output, usage.ru_maxrss)
 }
 
+/// Sends the signal `name` (`TERM`, `INT`) to `pid`, as `kill -NAME PID` does.
+pub fn signal(pid: u32, name: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success(), "kill -{name} {pid}");
+}
+
 /// The billion laughs: ten anchors, each naming the one before nine times (9^10 strings once
 /// expanded).
 pub fn alias_bomb() -> String {
@@ -360,84 +369,10 @@ pub fn write_kubeconfig(path: &Path, server_url: &str) -> PathBuf {
 /// `dir`: (CA PEM, leaf PEM, leaf key PEM). `None` outside CI when openssl is missing; in CI a
 /// missing openssl fails the test (scripts/test.sh installs it).
 pub fn test_certificates(dir: &Path) -> Option<(String, String, String)> {
-    let p = |name: &str| dir.join(name).to_string_lossy().into_owned();
-    std::fs::write(
-        dir.join("ext"),
-        "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n",
-    )
-    .ok()?;
-    let steps: [Vec<String>; 3] = [
-        [
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=client-test-ca",
-            "-keyout",
-            &p("ca.key"),
-            "-out",
-            &p("ca.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "req",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-subj",
-            "/CN=localhost",
-            "-keyout",
-            &p("key.pem"),
-            "-out",
-            &p("csr.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "x509",
-            "-req",
-            "-in",
-            &p("csr.pem"),
-            "-CA",
-            &p("ca.pem"),
-            "-CAkey",
-            &p("ca.key"),
-            "-CAcreateserial",
-            "-days",
-            "1",
-            "-extfile",
-            &p("ext"),
-            "-out",
-            &p("cert.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for args in steps {
-        let ok = std::process::Command::new("openssl")
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            assert!(
-                std::env::var("CI").is_err(),
-                "openssl is needed for the TLS tests (scripts/test.sh installs it)"
-            );
-            return None;
-        }
-    }
-    Some((p("ca.pem"), p("cert.pem"), p("key.pem")))
+    let pki = crate::support_tls::Pki::new(dir)?;
+    let ca = pki.self_signed("ca", "client-test-ca", None);
+    let leaf = pki.server("leaf", &ca, "DNS:localhost,IP:127.0.0.1");
+    Some((ca.cert_str(), leaf.cert_str(), leaf.key_str()))
 }
 
 /// `examples/backend-traffic-example.yaml`: the usage example of Datum's reference page, verbatim

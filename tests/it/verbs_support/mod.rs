@@ -55,6 +55,14 @@ impl SideBySide {
         }
     }
 
+    /// Writes `policy_text(name, retries)` as `@FILE.yaml` for both tools; returns its path
+    /// (with `@` still in it, for `same`).
+    pub fn policy_file(&self, file: &str, name: &str, retries: i64) -> String {
+        let file = format!("@{file}.yaml");
+        self.write_both(&file, &Self::policy_text(name, retries));
+        self.path(&file)
+    }
+
     /// A policy manifest named `@name` with `retries`.
     pub fn policy_text(name: &str, retries: i64) -> String {
         common::Policy::new(&format!("@{name}"))
