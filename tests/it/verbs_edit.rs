@@ -84,7 +84,7 @@ impl Editing {
 
     /// Removes the files the editors were given that the tools kept (unsaved changes).
     fn clean_kept(&self) {
-        let Ok(entries) = std::fs::read_dir(self.s.dir.path()) else {
+        let Ok(entries) = std::fs::read_dir(self.s.env.home()) else {
             return;
         };
         for entry in entries.flatten() {

@@ -14,6 +14,13 @@ fn created(s: &SideBySide, name: &str, retries: i64) {
     );
 }
 
+/// A fresh side-by-side with `@name` created (`None`: no kubectl here, the test is skipped).
+fn with_policy(name: &str, retries: i64) -> Option<SideBySide> {
+    let s = SideBySide::start(&[])?;
+    created(&s, name, retries);
+    Some(s)
+}
+
 #[test]
 fn create_as_kubectl_creates() {
     let Some(s) = SideBySide::start(&[]) else {
@@ -43,10 +50,9 @@ fn create_as_kubectl_creates() {
 
 #[test]
 fn replace_and_replace_force() {
-    let Some(s) = SideBySide::start(&[]) else {
+    let Some(s) = with_policy("r", 3) else {
         return;
     };
-    created(&s, "r", 3);
     let file = s.policy_file("r2", "r", 4);
     s.same(&["replace", "-f", &file, "--dry-run=client"]);
     s.same(&["replace", "-f", &file, "--dry-run=server"]);
@@ -75,10 +81,9 @@ fn replace_and_replace_force() {
 
 #[test]
 fn patch_merge_json_and_refusals() {
-    let Some(s) = SideBySide::start(&[]) else {
+    let Some(s) = with_policy("p", 3) else {
         return;
     };
-    created(&s, "p", 3);
     let merge = r#"{"spec":{"retry":{"numRetries":5}}}"#;
     let seen = s.same(&["patch", "btp", "@p", "--type", "merge", "-p", merge]);
     assert_eq!(
@@ -191,10 +196,9 @@ fn patch_merge_json_and_refusals() {
 
 #[test]
 fn label_and_annotate_as_kubectl() {
-    let Some(s) = SideBySide::start(&[]) else {
+    let Some(s) = with_policy("l", 3) else {
         return;
     };
-    created(&s, "l", 3);
     let cases: &[&[&str]] = &[
         &["label", "btp", "@l", "team=edge"],
         &["label", "btp", "@l", "team=core"],

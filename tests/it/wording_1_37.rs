@@ -27,12 +27,7 @@ fn errors_with_meta(spec_members: &str, metadata: &str) -> Vec<String> {
     );
     let report: Value = serde_json::from_str(common::out(&out).trim())
         .unwrap_or_else(|e| panic!("{e}: {}{}", common::out(&out), common::err(&out)));
-    report["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .map(|e| e["message"].as_str().expect("message").to_string())
-        .collect()
+    common::report_messages(&report)
 }
 
 fn errors(spec_members: &str) -> Vec<String> {

@@ -133,6 +133,16 @@ pub fn signal(pid: u32, name: &str) {
     assert!(sent.success(), "kill -{name} {pid}");
 }
 
+/// The messages of the field errors in a `datumctl validate -o json` report, in order.
+pub fn report_messages(report: &serde_json::Value) -> Vec<String> {
+    report["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["message"].as_str().expect("message").to_string())
+        .collect()
+}
+
 /// The billion laughs: ten anchors, each naming the one before nine times (9^10 strings once
 /// expanded).
 pub fn alias_bomb() -> String {
