@@ -13,6 +13,24 @@ fn run(home: &Path, args: &[&str]) -> Output {
     datumctl(home).args(args).output().expect("run datumctl")
 }
 
+/// `config set-context NAME --server SERVER --project PROJECT EXTRA…`, which must succeed.
+fn set_context(home: &Path, name: &str, server: &str, project: &str, extra: &[&str]) {
+    let o = datumctl(home)
+        .args([
+            "config",
+            "set-context",
+            name,
+            "--server",
+            server,
+            "--project",
+            project,
+        ])
+        .args(extra)
+        .output()
+        .expect("run datumctl");
+    assert_eq!(code(&o), 0, "set-context {name}: {}", err(&o));
+}
+
 /// A port nothing listens on.
 fn dead_server() -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -127,18 +145,7 @@ fn server_and_project_precedence_flag_then_env_then_context() {
     let h = home.path();
     let dead = dead_server();
     // Context points at the live server and project "ctx".
-    run(
-        h,
-        &[
-            "config",
-            "set-context",
-            "c",
-            "--server",
-            &server.url,
-            "--project",
-            "ctx",
-        ],
-    );
+    set_context(h, "c", &server.url, "ctx", &[]);
     let manifest = h.join("p.yaml");
     std::fs::write(&manifest, "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: x\nspec:\n  targetRefs:\n  - {group: gateway.networking.k8s.io, kind: Gateway, name: g}\n").expect("write");
     let m = manifest.to_string_lossy().into_owned();
@@ -188,18 +195,7 @@ fn tokens_login_precedence_redaction_and_exit_codes() {
     let server = TestServer::start_with(&["--token-file", &tokens_arg]);
     let home = tempfile::tempdir().expect("home");
     let h = home.path();
-    run(
-        h,
-        &[
-            "config",
-            "set-context",
-            "c",
-            "--server",
-            &server.url,
-            "--project",
-            "p",
-        ],
-    );
+    set_context(h, "c", &server.url, "p", &[]);
     // No token: 401 is exit 3 with a login hint.
     assert_transcript("client_config__unauthorized", &run(h, &["get", "btp"]), &[]);
     // auth login stores the token in the 0600 config.
@@ -360,19 +356,12 @@ fn tls_is_verified_unless_told_otherwise() {
         err(&insecure)
     );
     // A context remembers the CA file.
-    run(
+    set_context(
         h,
-        &[
-            "config",
-            "set-context",
-            "tls",
-            "--server",
-            &server.url,
-            "--project",
-            "p",
-            "--certificate-authority",
-            &ca,
-        ],
+        "tls",
+        &server.url,
+        "p",
+        &["--certificate-authority", &ca],
     );
     let o = run(h, &["get", "btp"]);
     assert_eq!(code(&o), 0, "{}", err(&o));

@@ -102,26 +102,14 @@ fn patch_merge_json_and_refusals() {
         "-p",
         r#"[{"op":"replace","path":"/spec/retry/numRetries","value":6}]"#,
     ]);
-    s.same(&[
-        "patch",
-        "btp/@p",
-        "--type",
-        "merge",
-        "-p",
-        r#"{"spec":{"retry":{"numRetries":7}}}"#,
-        "--dry-run=client",
-    ]);
-    s.same(&[
-        "patch",
-        "btp/@p",
-        "--type",
-        "merge",
-        "-p",
-        r#"{"spec":{"retry":{"numRetries":7}}}"#,
-        "--dry-run=server",
-        "-o",
-        "name",
-    ]);
+    let seven = r#"{"spec":{"retry":{"numRetries":7}}}"#;
+    for dry_run in [
+        &["--dry-run=client"][..],
+        &["--dry-run=server", "-o", "name"],
+    ] {
+        let patch = ["patch", "btp/@p", "--type", "merge", "-p", seven];
+        s.same(&[&patch[..], dry_run].concat());
+    }
     s.same(&[
         "patch",
         "btp/@p",

@@ -2,7 +2,7 @@
 //! directory both tools run in, one project, a kubeconfig there that points the real kubectl at
 //! the same project, and `cmd()`, the binary under test through assert_cmd.
 
-use super::{TestServer, code, datumctl, err, out, write_kubeconfig};
+use super::{TestServer, datumctl, out, write_kubeconfig};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -74,11 +74,10 @@ impl Env {
         self.cmd().args(args).output().expect("run datumctl")
     }
 
-    /// Runs and expects exit 0; returns stdout.
+    /// Runs and expects exit 0 (assert_cmd prints the command, its code and output when not);
+    /// returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert_eq!(code(&o), 0, "datumctl {args:?}: {}", err(&o));
-        out(&o)
+        out(self.cmd().args(args).assert().success().get_output())
     }
 
     /// The real kubectl on the same project, run in the same home.

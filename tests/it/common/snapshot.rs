@@ -69,15 +69,27 @@ pub fn settings() -> insta::Settings {
 /// `tests/it/snapshots/NAME.snap`); extra `(pattern, replacement)` filters come first.
 #[track_caller]
 pub fn assert_transcript(name: &str, o: &Output, extra: &[(&str, &str)]) {
-    let mut settings = settings();
-    let mut filters: Vec<(String, String)> = extra
+    assert_text(name, &transcript(o), extra);
+}
+
+/// Asserts several runs as one snapshot: each transcript under the command line that made it
+/// (`$ datumctl ARGS`), for a family of related messages read side by side.
+#[track_caller]
+pub fn assert_session(name: &str, runs: &[(&[&str], Output)], extra: &[(&str, &str)]) {
+    let text: Vec<String> = runs
         .iter()
-        .map(|(p, r)| (p.to_string(), r.to_string()))
+        .map(|(args, o)| format!("$ datumctl {}\n{}", args.join(" "), transcript(o)))
         .collect();
-    filters.extend(self::filters());
+    assert_text(name, &text.join("\n"), extra);
+}
+
+#[track_caller]
+fn assert_text(name: &str, text: &str, extra: &[(&str, &str)]) {
+    let mut settings = settings();
     settings.clear_filters();
-    for (pattern, replacement) in filters {
+    let extra = extra.iter().map(|(p, r)| (p.to_string(), r.to_string()));
+    for (pattern, replacement) in extra.chain(filters()) {
         settings.add_filter(&pattern, replacement);
     }
-    settings.bind(|| insta::assert_snapshot!(name, transcript(o)));
+    settings.bind(|| insta::assert_snapshot!(name, text));
 }
