@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use common::{TestServer, code, datumctl, err, out};
+use common::{TestServer, code, err, out};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -601,11 +601,8 @@ fn an_interrupted_command_exits_130() {
     let good = env.write("good.yaml", &common::Policy::new("w1").yaml());
     assert_eq!(code(&env.run(&["apply", "-f", &good])), 0);
     for format in ["human", "json"] {
-        let mut child = datumctl(env.home())
-            .current_dir(env.home())
-            .env("DATUMCTL_SERVER", &env.server.url)
-            .env("DATUM_PROJECT", PROJECT)
-            .args(["get", "btp", "-w", "-o", "name", "--error-format", format])
+        let mut child = env
+            .datumctl(&["get", "btp", "-w", "-o", "name", "--error-format", format])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
