@@ -380,35 +380,18 @@ fn request_timeout_gives_up_with_exit_3() {
     });
     let home = tempfile::tempdir().expect("home");
     let started = std::time::Instant::now();
-    let o = run(
-        home.path(),
-        &[
-            "get",
-            "btp",
-            "--server",
-            &url,
-            "--project",
-            "p",
-            "--request-timeout",
-            "500ms",
-        ],
-    );
+    let get_within = |timeout: &str| {
+        let args = ["get", "btp", "--server", &url, "--project", "p"];
+        run(
+            home.path(),
+            &[&args[..], &["--request-timeout", timeout]].concat(),
+        )
+    };
+    let o = get_within("500ms");
     assert_eq!(code(&o), 3, "{}", err(&o));
     assert!(err(&o).contains("timed out"), "{}", err(&o));
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
-    let bad = run(
-        home.path(),
-        &[
-            "get",
-            "btp",
-            "--server",
-            &url,
-            "--project",
-            "p",
-            "--request-timeout",
-            "soon",
-        ],
-    );
+    let bad = get_within("soon");
     assert_eq!(code(&bad), 2, "{}", err(&bad));
 }
 
