@@ -13,7 +13,7 @@ use std::time::Duration;
 
 const PROJECT: &str = "contract";
 
-type Env = common::ProjectEnv;
+use common::Env;
 
 /// Starts a long-running command whose stdout lines arrive through a channel.
 fn spawn_lines(mut cmd: Command) -> (std::process::Child, Receiver<String>) {
@@ -57,7 +57,7 @@ fn stop(mut child: std::process::Child) {
 fn names_printed_by_get_are_accepted_back_everywhere() {
     let env = Env::new(PROJECT);
     for name in ["alpha", "beta"] {
-        let f = env.write(&format!("{name}.yaml"), &common::minimal_policy(name));
+        let f = env.write(&format!("{name}.yaml"), &common::Policy::new(name).yaml());
         env.ok(&["apply", "-f", &f]);
     }
     let names = env.ok(&["get", "btp", "-o", "name"]);
@@ -111,8 +111,8 @@ fn objects_named_by_a_manifest_for_get_describe_and_delete_as_kubectl() {
         "both.yaml",
         &format!(
             "{}---\n{}",
-            common::minimal_policy("one"),
-            common::minimal_policy("two")
+            common::Policy::new("one").yaml(),
+            common::Policy::new("two").yaml()
         ),
     );
     env.ok(&["apply", "-f", &both]);
@@ -147,7 +147,7 @@ fn objects_named_by_a_manifest_for_get_describe_and_delete_as_kubectl() {
 #[test]
 fn argument_mistakes_are_worded_as_kubectl_words_them() {
     let env = Env::new(PROJECT);
-    let file = env.write("p.yaml", &common::minimal_policy("p"));
+    let file = env.write("p.yaml", &common::Policy::new("p").yaml());
     let cases: [&[&str]; 6] = [
         &["get", "btp", "btp/p"],
         &["get", "btp/p/q"],
@@ -180,7 +180,7 @@ fn argument_mistakes_are_worded_as_kubectl_words_them() {
 #[test]
 fn watch_only_prints_nothing_until_something_changes() {
     let env = Env::new(PROJECT);
-    let f = env.write("p.yaml", &common::minimal_policy("quiet"));
+    let f = env.write("p.yaml", &common::Policy::new("quiet").yaml());
     env.ok(&["apply", "-f", &f]);
     // Let the status writer finish with it, so the only later change is ours.
     std::thread::sleep(Duration::from_millis(800));
@@ -189,7 +189,8 @@ fn watch_only_prints_nothing_until_something_changes() {
     assert!(before.is_empty(), "printed before any change: {before:?}");
     let changed = env.write(
         "changed.yaml",
-        &common::minimal_policy("quiet")
+        &common::Policy::new("quiet")
+            .yaml()
             .replace("name: quiet\n", "name: quiet\n  labels: {team: edge}\n"),
     );
     env.ok(&["apply", "-f", &changed]);
@@ -214,7 +215,7 @@ fn watch_only_prints_nothing_until_something_changes() {
 fn watch_prints_objects_not_a_list() {
     let env = Env::new(PROJECT);
     for name in ["a", "b"] {
-        let f = env.write(&format!("{name}.yaml"), &common::minimal_policy(name));
+        let f = env.write(&format!("{name}.yaml"), &common::Policy::new(name).yaml());
         env.ok(&["apply", "-f", &f]);
     }
     let (child, rx) = spawn_lines(env.datumctl(&["get", "btp", "-w", "-o", "yaml"]));

@@ -6,7 +6,7 @@
 
 use crate::common;
 
-use common::{TestServer, code, datumctl, err, out};
+use common::{TestServer, code, err, out};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -16,29 +16,11 @@ const PROJECT: &str = "ci";
 fn with_retries(name: &str, retries: i64) -> String {
     format!(
         "{}  retry:\n    numRetries: {retries}\n",
-        common::minimal_policy(name)
+        common::Policy::new(name).yaml()
     )
 }
 
-type Env = common::ProjectEnv;
-
-/// Waits until the status writer has accepted `name`, so later reads do not race it.
-fn accepted(env: &Env, name: &str) {
-    for _ in 0..200 {
-        let o = env.run(&[
-            "get",
-            "btp",
-            name,
-            "-o",
-            "jsonpath={.status.ancestors[0].conditions[0].status}",
-        ]);
-        if out(&o) == "True" {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
-    panic!("{name} was never accepted");
-}
+use common::Env;
 
 /// Every line of stderr as JSON; each must be `{"error": {…}}` of the one shape.
 fn json_errors(o: &Output) -> Vec<Value> {
@@ -253,7 +235,7 @@ fn a_rejected_token_is_unauthorized_and_another_project_forbidden() {
 #[test]
 fn exit_codes_follow_one_taxonomy() {
     let env = Env::new(PROJECT);
-    let good = env.write("good.yaml", &common::minimal_policy("good"));
+    let good = env.write("good.yaml", &common::Policy::new("good").yaml());
     let broken = env.write("broken.yaml", "apiVersion: v1\nkind: [\n");
     assert_eq!(code(&env.run(&["apply", "-f", &good])), 0);
     // A YAML syntax error is an invalid manifest: 1 wherever a manifest is read.
@@ -296,8 +278,8 @@ fn exit_codes_follow_one_taxonomy() {
         "two.yaml",
         &format!(
             "{}---\n{}",
-            common::minimal_policy("t1"),
-            common::minimal_policy("t2")
+            common::Policy::new("t1").yaml(),
+            common::Policy::new("t2").yaml()
         ),
     );
     let o = env.run(&[
@@ -318,16 +300,16 @@ fn exit_codes_follow_one_taxonomy() {
 #[test]
 fn validate_reports_every_file_in_order_with_suggestions() {
     let env = Env::new(PROJECT);
-    env.write("dir/1-good.yaml", &common::minimal_policy("one"));
+    env.write("dir/1-good.yaml", &common::Policy::new("one").yaml());
     env.write("dir/2-broken.yaml", "kind: [\n");
     env.write(
         "dir/3-typo.yaml",
         &format!(
             "{}  retry:\n    numRetrys: 2\n    numRetries: -1\n",
-            common::minimal_policy("three")
+            common::Policy::new("three").yaml()
         ),
     );
-    env.write("dir/4-good.yaml", &common::minimal_policy("four"));
+    env.write("dir/4-good.yaml", &common::Policy::new("four").yaml());
     env.write("dir/5-empty.yaml", "# nothing here\n");
     let o = env.run(&["validate", "-f", "dir"]);
     assert_eq!(code(&o), 1);
@@ -379,9 +361,9 @@ fn validate_reports_every_file_in_order_with_suggestions() {
 #[test]
 fn apply_applies_what_is_valid_and_reports_the_rest_as_kubectl_does() {
     let env = Env::new(PROJECT);
-    env.write("d/1.yaml", &common::minimal_policy("p1"));
+    env.write("d/1.yaml", &common::Policy::new("p1").yaml());
     env.write("d/2.yaml", &with_retries("p2", -1));
-    env.write("d/3.yaml", &common::minimal_policy("p3"));
+    env.write("d/3.yaml", &common::Policy::new("p3").yaml());
     env.write("d/4.yaml", &with_retries("p4", -2));
     env.write("d/5.yaml", "kind: [\n");
     let o = env.run(&["apply", "-f", "d"]);
@@ -442,15 +424,15 @@ fn apply_prints_several_objects_as_one_list_as_kubectl_does() {
         "multi.yaml",
         &format!(
             "{}---\n{}",
-            common::minimal_policy("l1"),
-            common::minimal_policy("l2")
+            common::Policy::new("l1").yaml(),
+            common::Policy::new("l2").yaml()
         ),
     );
-    let one = env.write("one.yaml", &common::minimal_policy("l1"));
+    let one = env.write("one.yaml", &common::Policy::new("l1").yaml());
     let o = env.run(&["apply", "-f", &multi]);
     assert_eq!(code(&o), 0, "{}", err(&o));
-    accepted(&env, "l1");
-    accepted(&env, "l2");
+    env.wait_accepted("l1");
+    env.wait_accepted("l2");
     let o = env.run(&["apply", "-f", &multi, "-o", "json"]);
     let list: Value = serde_json::from_str(&out(&o)).expect("one JSON document");
     assert_eq!(list["kind"], "List");
@@ -616,14 +598,11 @@ fn ci_script_runs_end_to_end() {
 #[test]
 fn an_interrupted_command_exits_130() {
     let env = Env::new(PROJECT);
-    let good = env.write("good.yaml", &common::minimal_policy("w1"));
+    let good = env.write("good.yaml", &common::Policy::new("w1").yaml());
     assert_eq!(code(&env.run(&["apply", "-f", &good])), 0);
     for format in ["human", "json"] {
-        let mut child = datumctl(env.home())
-            .current_dir(env.home())
-            .env("DATUMCTL_SERVER", &env.server.url)
-            .env("DATUM_PROJECT", PROJECT)
-            .args(["get", "btp", "-w", "-o", "name", "--error-format", format])
+        let mut child = env
+            .datumctl(&["get", "btp", "-w", "-o", "name", "--error-format", format])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -633,12 +612,7 @@ fn an_interrupted_command_exits_130() {
         let mut first = String::new();
         std::io::BufRead::read_line(&mut stdout, &mut first).expect("first line");
         assert_eq!(first, "backendtrafficpolicy.gateway.envoyproxy.io/w1\n");
-        let pid = child.id().to_string();
-        let killed = Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .expect("kill");
-        assert!(killed.success());
+        common::signal(child.id(), "INT");
         let o = child.wait_with_output().expect("wait");
         assert_eq!(o.status.code(), Some(130), "{format}: {}", err(&o));
         if format == "json" {
@@ -647,4 +621,55 @@ fn an_interrupted_command_exits_130() {
             assert_eq!(err(&o), "");
         }
     }
+}
+
+/// The errors people read most, as they read them: the message, where, and the hint.
+#[test]
+fn errors_with_hints_as_printed() {
+    use common::snapshot::assert_transcript;
+    let env = Env::new(PROJECT);
+    let typo = env.write(
+        "typo.yaml",
+        &common::Policy::new("typo")
+            .spec("  retyr:\n    numRetries: 1\n")
+            .yaml(),
+    );
+    assert_transcript(
+        "ci_errors__validate_unknown_field",
+        &env.run(&["validate", "-f", &typo]),
+        &[],
+    );
+    let bad = env.write("bad.yaml", &with_retries("bad", -1));
+    assert_transcript(
+        "ci_errors__apply_invalid_value",
+        &env.run(&["apply", "-f", &bad]),
+        &[],
+    );
+    assert_transcript(
+        "ci_errors__unknown_flag",
+        &env.run(&["get", "btp", "--outptu", "yaml"]),
+        &[],
+    );
+    let no_project = env
+        .cmd()
+        .env_remove("DATUM_PROJECT")
+        .args(["get", "btp"])
+        .output()
+        .expect("run datumctl");
+    assert_transcript("ci_errors__missing_project", &no_project, &[]);
+    assert_transcript(
+        "ci_errors__not_found",
+        &env.run(&["describe", "btp", "nope"]),
+        &[],
+    );
+    assert_transcript(
+        "ci_errors__not_found_json",
+        &env.run(&["get", "btp", "nope", "--error-format", "json"]),
+        &[],
+    );
+    assert_transcript(
+        "ci_errors__apply_invalid_value_json",
+        &env.run(&["apply", "-f", &bad, "--error-format", "json"]),
+        &[],
+    );
 }

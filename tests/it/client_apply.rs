@@ -3,54 +3,25 @@
 
 use crate::common;
 
-use common::{TestServer, code, datumctl, err, out};
+use common::{Env, Policy, code, err, out};
 use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 fn policy(name: &str, retries: i64) -> String {
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: Gateway\n    name: gw\n  retry:\n    numRetries: {retries}\n"
-    )
+    Policy::new(name)
+        .target("Gateway", "gw")
+        .retries(retries)
+        .yaml()
 }
 
-struct Env {
-    server: TestServer,
-    home: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            server: TestServer::start_with(&["--no-status-writer"]),
-            home: tempfile::tempdir().expect("home"),
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.home.path()
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        let p = self.path().join(name);
-        std::fs::write(&p, text).expect("write");
-        p.to_string_lossy().into_owned()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        datumctl(self.path())
-            .env("DATUMCTL_SERVER", &self.server.url)
-            .env("DATUM_PROJECT", "proj")
-            .args(args)
-            .output()
-            .expect("run")
-    }
+fn env() -> Env {
+    Env::with_serve("proj", &["--no-status-writer"])
 }
 
 #[test]
 fn invalid_documents_are_reported_with_positions_and_the_valid_ones_applied() {
-    let env = Env::new();
+    let env = env();
     let f = env.write(
         "bad.yaml",
         &format!("{}---\n{}", policy("good", 1), policy("bad", -1)),
@@ -105,7 +76,7 @@ fn invalid_documents_are_reported_with_positions_and_the_valid_ones_applied() {
 
 #[test]
 fn batches_report_each_object_in_order_and_fail_as_a_whole() {
-    let env = Env::new();
+    let env = env();
     let mut text = String::new();
     for i in 0..30 {
         let retries = if i == 7 { -1 } else { i };
@@ -136,7 +107,7 @@ fn batches_report_each_object_in_order_and_fail_as_a_whole() {
 
 #[test]
 fn configured_unchanged_dry_runs_server_side_and_output_forms() {
-    let env = Env::new();
+    let env = env();
     let v1 = env.write("v1.yaml", &policy("web", 1));
     let v2 = env.write("v2.yaml", &policy("web", 2));
     let o = env.run(&["apply", "-f", &v1, "--dry-run=client"]);
@@ -209,7 +180,7 @@ fn configured_unchanged_dry_runs_server_side_and_output_forms() {
 
 #[test]
 fn delete_by_name_file_and_selector() {
-    let env = Env::new();
+    let env = env();
     let f = env.write(
         "two.yaml",
         &format!("{}---\n{}", policy("a", 1), policy("b", 1)),
@@ -246,7 +217,7 @@ fn delete_by_name_file_and_selector() {
 
 #[test]
 fn diff_exit_codes() {
-    let env = Env::new();
+    let env = env();
     let v1 = env.write("v1.yaml", &policy("d", 1));
     let v2 = env.write("v2.yaml", &policy("d", 2));
     let o = env.run(&["diff", "-f", &v1]);
@@ -263,9 +234,8 @@ fn diff_exit_codes() {
         out(&o)
     );
     assert!(!out(&o).contains("resourceVersion"), "{}", out(&o));
-    let o = datumctl(env.path())
-        .env("DATUMCTL_SERVER", &env.server.url)
-        .env("DATUM_PROJECT", "proj")
+    let o = env
+        .cmd()
         .env("KUBECTL_EXTERNAL_DIFF", "diff -r")
         .args(["diff", "-f", &v2])
         .output()
@@ -299,12 +269,11 @@ fn stdout_lines(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<St
 
 #[test]
 fn watch_prints_changes_as_they_happen() {
-    let env = Env::new();
+    let env = env();
     let v1 = env.write("v1.yaml", &policy("w", 1));
     assert_eq!(code(&env.run(&["apply", "-f", &v1])), 0);
-    let mut child = datumctl(env.path())
-        .env("DATUMCTL_SERVER", &env.server.url)
-        .env("DATUM_PROJECT", "proj")
+    let mut child = env
+        .datumctl(&[])
         .args(["get", "btp", "-w", "--output-watch-events", "-o", "name"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -337,10 +306,9 @@ fn watch_prints_changes_as_they_happen() {
 
 #[test]
 fn watch_resumes_after_the_stream_ends_without_repeating_events() {
-    let env = Env::new();
-    let mut child = datumctl(env.path())
-        .env("DATUMCTL_SERVER", &env.server.url)
-        .env("DATUM_PROJECT", "proj")
+    let env = env();
+    let mut child = env
+        .datumctl(&[])
         .env("DATUMCTL_WATCH_TIMEOUT_SECONDS", "1")
         .args(["get", "btp", "--watch-only", "-o", "name"])
         .stdout(Stdio::piped())

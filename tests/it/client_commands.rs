@@ -4,73 +4,16 @@
 
 use crate::common;
 
-use common::{TestServer, code, datumctl, err, out};
-use std::path::Path;
-use std::process::Output;
+use common::snapshot::assert_transcript;
+use common::{Env, Policy, code, err, out};
 
-fn policy_yaml(name: &str, labels: &str, retries: u32) -> String {
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\n  labels: {{{labels}}}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: route-{name}\n  retry:\n    numRetries: {retries}\n"
-    )
-}
-
-struct Env {
-    server: TestServer,
-    home: tempfile::TempDir,
-}
-
-impl Env {
-    fn new(extra: &[&str]) -> Env {
-        Env {
-            server: TestServer::start_with(extra),
-            home: tempfile::tempdir().expect("home"),
-        }
-    }
-
-    fn home(&self) -> &Path {
-        self.home.path()
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        let p = self.home().join(name);
-        std::fs::write(&p, text).expect("write manifest");
-        p.to_string_lossy().into_owned()
-    }
-
-    /// `datumctl ARGS` with the server from DATUMCTL_SERVER, run in the home directory.
-    fn run(&self, args: &[&str]) -> Output {
-        datumctl(self.home())
-            .current_dir(self.home())
-            .env("DATUMCTL_SERVER", &self.server.url)
-            .args(args)
-            .output()
-            .expect("run datumctl")
-    }
-
-    fn kubeconfig(&self, project: &str) -> String {
-        self.write(
-            "kubeconfig",
-            &common::kubeconfig_text(&self.server.project_url(project), "default"),
-        )
-    }
-
-    /// Writes `status` for a policy through the status subresource, as a controller would.
-    fn write_status(&self, project: &str, name: &str, status: serde_json::Value) {
-        let url = format!(
-            "{}/apis/gateway.envoyproxy.io/v1alpha1/namespaces/default/backendtrafficpolicies/{name}/status",
-            self.server.project_url(project)
-        );
-        let body = serde_json::json!({ "status": status });
-        let resp = ureq::patch(&url)
-            .set("Content-Type", "application/merge-patch+json")
-            .send_string(&body.to_string());
-        assert!(resp.is_ok(), "status write failed: {resp:?}");
-    }
+fn policy_yaml(name: &str, labels: &str, retries: i64) -> String {
+    Policy::new(name).labels(labels).retries(retries).yaml()
 }
 
 #[test]
 fn quick_start_commands_verbatim() {
-    let env = Env::new(&[]);
+    let env = Env::new("my-project");
     env.write("backendtrafficpolicy.yaml", &common::usage_example());
     let applied = env.run(&[
         "apply",
@@ -111,6 +54,7 @@ fn quick_start_commands_verbatim() {
         "{text}"
     );
 
+    env.wait_accepted("backend-traffic-example");
     let described = env.run(&[
         "describe",
         "backendtrafficpolicy",
@@ -118,24 +62,12 @@ fn quick_start_commands_verbatim() {
         "--project",
         "my-project",
     ]);
-    assert_eq!(code(&described), 0, "{}", err(&described));
-    let text = out(&described);
-    for expected in [
-        "Name:         backend-traffic-example\n",
-        "Namespace:    default\n",
-        "Annotations:  <none>\n",
-        "Kind:         BackendTrafficPolicy\n",
-        "  Target Refs:\n    - Group:  gateway.networking.k8s.io\n      Kind:   Gateway\n      Name:   my-gateway\n",
-        "  Timeout:\n    Http:\n      Request Timeout:  10s\n",
-        "Events:  <none>\n",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
-    }
+    assert_transcript("client_commands__describe_quick_start", &described, &[]);
 }
 
 #[test]
 fn quick_start_explain_recursive() {
-    let env = Env::new(&[]);
+    let env = Env::new("p");
     let page = env.run(&["explain", "backendtrafficpolicies", "--recursive"]);
     assert_eq!(code(&page), 0, "{}", err(&page));
     assert!(
@@ -149,7 +81,7 @@ fn quick_start_explain_recursive() {
 fn every_output_form_matches_kubectl() {
     // No status writer: a status write landing between our read and kubectl's would make the
     // two outputs differ for a reason that is not the printer's.
-    let env = Env::new(&["--no-status-writer"]);
+    let env = Env::with_serve("p", &["--no-status-writer"]);
     let a = env.write("a.yaml", &policy_yaml("alpha", "app: web, tier: \"1\"", 3));
     let b = env.write("b.yaml", &policy_yaml("beta", "app: api", 5));
     for f in [&a, &b] {
@@ -210,15 +142,10 @@ fn every_output_form_matches_kubectl() {
     let Some(kubectl) = common::kubectl() else {
         return;
     };
-    let kc = env.kubeconfig("p");
     for (args, mine) in forms.iter().zip(&ours) {
-        let o = std::process::Command::new(&kubectl)
-            .arg("--kubeconfig")
-            .arg(&kc)
-            .args(["get", "backendtrafficpolicies"])
-            .args(*args)
-            .output()
-            .expect("run kubectl");
+        let mut full = vec!["get", "backendtrafficpolicies"];
+        full.extend_from_slice(args);
+        let o = env.kubectl(&kubectl, &full);
         assert_eq!(code(&o), 0, "kubectl {args:?}: {}", err(&o));
         assert_eq!(&out(&o), mine, "output differs from kubectl for {args:?}");
     }
@@ -226,7 +153,7 @@ fn every_output_form_matches_kubectl() {
 
 #[test]
 fn tables_wide_all_namespaces_labels_and_paging() {
-    let env = Env::new(&["--no-status-writer"]);
+    let env = Env::with_serve("p", &["--no-status-writer"]);
     let mut docs = String::new();
     for i in 0..5 {
         docs.push_str(&policy_yaml(&format!("p{i}"), &format!("app: a{i}"), i));
@@ -245,17 +172,8 @@ fn tables_wide_all_namespaces_labels_and_paging() {
     let paged = names(&["--chunk-size", "2", "--no-headers"]);
     assert_eq!(paged.len(), 5, "{paged:?}");
     assert!(paged[0].starts_with("p0    httproute/route-p0   Pending   "));
-    let wide = names(&["-o", "wide", "p1"]);
-    assert!(
-        wide[0].starts_with(
-            "NAME   TARGETS              ACCEPTED   AGE   GENERATION   OBSERVED   FEATURES"
-        ),
-        "{wide:?}"
-    );
-    assert!(
-        wide[1].ends_with("1            <none>     retry"),
-        "{wide:?}"
-    );
+    let wide = env.run(&["get", "btp", "-o", "wide"]);
+    assert_transcript("client_commands__get_wide", &wide, &[]);
     let by_name = env.run(&["get", "btp", "-A", "p2", "--project", "p"]);
     assert_eq!(code(&by_name), 2, "{}", err(&by_name));
     let all = names(&["-A", "--show-labels", "-l", "app=a2"]);
@@ -282,7 +200,7 @@ fn tables_wide_all_namespaces_labels_and_paging() {
 
 #[test]
 fn status_written_through_the_subresource_shows_in_get_and_describe() {
-    let env = Env::new(&["--no-status-writer"]);
+    let env = Env::with_serve("p", &["--no-status-writer"]);
     let f = env.write("a.yaml", &policy_yaml("edge", "app: web", 3));
     assert_eq!(code(&env.run(&["apply", "-f", &f, "--project", "p"])), 0);
     let before = out(&env.run(&["get", "btp", "edge", "--project", "p", "--no-headers"]));
@@ -297,61 +215,30 @@ fn status_written_through_the_subresource_shows_in_get_and_describe() {
         out(&o),
         "backendtrafficpolicy.gateway.envoyproxy.io/edge configured\n"
     );
+    let since = (chrono::Utc::now() - chrono::Duration::days(300))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
     env.write_status(
-        "p",
         "edge",
         serde_json::json!({"ancestors": [
             {"ancestorRef": {"group": "gateway.networking.k8s.io", "kind": "Gateway", "name": "gw-a", "namespace": "default", "sectionName": "https"},
              "controllerName": "example.com/ctl",
              "conditions": [{"type": "Accepted", "status": "True", "reason": "Accepted", "message": "fine",
-                             "observedGeneration": 2, "lastTransitionTime": "2026-01-01T00:00:00Z"}]},
+                             "observedGeneration": 2, "lastTransitionTime": since}]},
             {"ancestorRef": {"group": "gateway.networking.k8s.io", "kind": "Gateway", "name": "gw-b", "namespace": "other"},
              "controllerName": "example.com/ctl",
              "conditions": [{"type": "Accepted", "status": "False", "reason": "Conflicted", "message": "another policy wins",
-                             "observedGeneration": 1, "lastTransitionTime": "2026-01-01T00:00:00Z"}]}
+                             "observedGeneration": 1, "lastTransitionTime": since}]}
         ]}),
     );
-    let row = out(&env.run(&[
-        "get",
-        "btp",
-        "edge",
-        "--project",
-        "p",
-        "--no-headers",
-        "-o",
-        "wide",
-    ]));
-    assert!(row.contains("   1/2   "), "{row}");
-    assert!(row.ends_with("   2     1     retry\n"), "{row}");
-    let described = out(&env.run(&["describe", "btp", "edge", "--project", "p"]));
-    let status = described
-        .split("Status:\n")
-        .nth(1)
-        .expect("a status table")
-        .to_string();
-    let rows: Vec<&str> = status.lines().collect();
-    // At 120 columns the full table would not fit: the controller both rows share moves above it.
-    assert_eq!(rows[0], "  Controller:  example.com/ctl", "{status}");
-    let rows = &rows[1..];
-    assert_eq!(
-        rows[0],
-        "  ANCESTOR             SECTION   TYPE       STATUS   REASON       OBSERVED GEN   AGE    MESSAGE"
-    );
-    // The AGE cell depends on today's date: put the header word in its place.
-    let at = rows[0].find("AGE").expect("AGE column");
-    let age_cut = |row: &str| format!("{}AGE    {}", &row[..at], &row[at + 7..]);
-    assert_eq!(
-        age_cut(rows[1]),
-        "  gateway/gw-a         https     Accepted   True     Accepted     2              AGE    fine"
-    );
-    assert_eq!(
-        age_cut(rows[2]),
-        "  gateway/other/gw-b   <none>    Accepted   False    Conflicted   1              AGE    another policy wins"
-    );
-    assert!(
-        rows[3].starts_with("  Warning: gateway/other/gw-b reported Accepted for generation 1; the policy is at generation 2"),
-        "{status}"
-    );
+    // The newest condition's AGE prints as `300d` for the next years (kubectl's short
+    // duration), so the table keeps its width and layout; the filter names the cell `[AGE]`.
+    let row = env.run(&["get", "btp", "edge", "-o", "wide"]);
+    assert_transcript("client_commands__get_wide_with_ancestors", &row, &[]);
+    let described = env.run(&["describe", "btp", "edge"]);
+    // At 120 columns the full ancestor table would not fit: the controller both rows share moves
+    // above it, and the stale condition is warned about under it.
+    assert_transcript("client_commands__describe_with_ancestors", &described, &[]);
 }
 
 #[test]
@@ -359,15 +246,9 @@ fn apply_interoperates_with_kubectl_apply() {
     let Some(kubectl) = common::kubectl() else {
         return;
     };
-    let env = Env::new(&[]);
-    let kc = env.kubeconfig("interop");
+    let env = Env::new("interop");
     let kubectl_apply = |file: &str| {
-        let o = std::process::Command::new(&kubectl)
-            .arg("--kubeconfig")
-            .arg(&kc)
-            .args(["apply", "-f", file])
-            .output()
-            .expect("run kubectl");
+        let o = env.kubectl(&kubectl, &["apply", "-f", file]);
         assert_eq!(code(&o), 0, "{}", err(&o));
         out(&o)
     };

@@ -3,35 +3,28 @@
 
 use crate::common;
 
-use std::path::Path;
+use common::Env;
 use std::process::Command;
 
-fn apply(home: &Path, server: &str, name: &str) {
-    let file = home.join(format!("{name}.yaml"));
-    std::fs::write(
-        &file,
-        format!(
-            "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\n\
-             spec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: web\n"
-        ),
-    )
-    .expect("write policy");
-    let out = common::datumctl(home)
-        .env("DATUMCTL_SERVER", server)
-        .args(["apply", "--project", "names", "-f"])
-        .arg(&file)
-        .output()
-        .expect("apply");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+/// A fresh server with the policies `alpha` and `beta` in project `names`.
+fn with_alpha_and_beta() -> Env {
+    let env = Env::new("names");
+    for name in ["alpha", "beta"] {
+        let file = env.write(
+            &format!("{name}.yaml"),
+            &common::Policy::new(name).target("HTTPRoute", "web").yaml(),
+        );
+        env.ok(&["apply", "-f", &file]);
+    }
+    env
 }
 
-fn names(home: &Path, server: &str, words: &[&str]) -> String {
-    let out = common::datumctl(home)
+/// What `__complete-names WORDS…` offers, asking `server`; the project comes only from the
+/// words, as on a command line being typed.
+fn names(env: &Env, server: &str, words: &[&str]) -> String {
+    let out = env
+        .cmd()
+        .env_remove("DATUM_PROJECT")
         .env("DATUMCTL_SERVER", server)
         .arg("__complete-names")
         .args(words)
@@ -48,24 +41,20 @@ fn names(home: &Path, server: &str, words: &[&str]) -> String {
 
 #[test]
 fn names_come_from_the_project_the_line_names() {
-    let server = common::TestServer::start();
-    let home = tempfile::tempdir().expect("home");
-    apply(home.path(), &server.url, "alpha");
-    apply(home.path(), &server.url, "beta");
+    let env = with_alpha_and_beta();
+    let url = &env.server.url;
     let words = ["datumctl", "describe", "btp", "--project", "names"];
-    assert_eq!(names(home.path(), &server.url, &words), "alpha\nbeta\n");
+    assert_eq!(names(&env, url, &words), "alpha\nbeta\n");
     let other = ["datumctl", "get", "btp", "--project=elsewhere"];
-    assert_eq!(names(home.path(), &server.url, &other), "");
+    assert_eq!(names(&env, url, &other), "");
     // No server reachable: nothing, quietly.
-    assert_eq!(names(home.path(), "http://127.0.0.1:9", &words), "");
+    assert_eq!(names(&env, "http://127.0.0.1:9", &words), "");
 }
 
 #[test]
 fn bash_completes_names_after_the_resource_only() {
-    let server = common::TestServer::start();
-    let home = tempfile::tempdir().expect("home");
-    apply(home.path(), &server.url, "alpha");
-    apply(home.path(), &server.url, "beta");
+    let env = with_alpha_and_beta();
+    let (home, server) = (&env.home, &env.server);
     let script = home.path().join("datumctl.bash");
     let out = common::datumctl(home.path())
         .args(["completion", "bash"])

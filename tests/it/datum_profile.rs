@@ -10,23 +10,13 @@ use std::path::Path;
 /// A policy the CRD accepts, targeting a route; each case adds spec fields under it (a case
 /// that sets the singular `targetRef` replaces the `targetRefs` list, as the CRD demands).
 fn policy(extra_spec: &str) -> String {
-    if extra_spec.starts_with("  targetRef:") {
-        return format!(
-            "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: datum-case\nspec:\n{extra_spec}"
-        );
-    }
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1
-kind: BackendTrafficPolicy
-metadata:
-  name: datum-case
-spec:
-  targetRefs:
-  - group: gateway.networking.k8s.io
-    kind: HTTPRoute
-    name: api
-{extra_spec}"
-    )
+    let policy = common::Policy::new("datum-case");
+    let policy = if extra_spec.starts_with("  targetRef:") {
+        policy.no_target_refs()
+    } else {
+        policy.target("HTTPRoute", "api")
+    };
+    policy.spec(extra_spec).yaml()
 }
 
 /// Runs `validate -o json` with `profile` and returns (exit code, [(path, reason, message)]).
@@ -349,9 +339,8 @@ fn post_json(url: &str, body: &str) -> (u16, String) {
 
 #[test]
 fn serve_with_the_datum_profile_refuses_as_datums_webhook_does() {
-    let server = common::TestServer::start_with(&["--profile", "datum"]);
-    let home = tempfile::tempdir().expect("home");
-    let base = server.project_url("rehearsal");
+    let env = common::Env::with_serve("rehearsal", &["--profile", "datum"]);
+    let base = env.server.project_url(env.project);
 
     // The wire: 422 Invalid, the webhook's prefix, one cause per rule.
     let object = r#"{"apiVersion":"gateway.envoyproxy.io/v1alpha1","kind":"BackendTrafficPolicy",
@@ -382,30 +371,12 @@ fn serve_with_the_datum_profile_refuses_as_datums_webhook_does() {
 
     // datumctl (validating locally against upstream rules: the server is not Datum Cloud) and
     // kubectl both get the server's refusal.
-    let out = common::datumctl(home.path())
-        .env("DATUMCTL_SERVER", &server.url)
-        .args(["apply", "--project", "rehearsal", "-f"])
-        .arg(common::usage_example_path())
-        .output()
-        .expect("apply");
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("spec.retry: Forbidden: retry settings are not permitted"),
-        "{stderr}"
-    );
+    let example = common::usage_example_path();
+    let example = example.to_str().expect("utf-8 path");
+    let out = env.run(&["apply", "-f", example]);
+    common::snapshot::assert_transcript("datum_profile__apply_refused_by_the_webhook", &out, &[]);
     if let Some(kubectl) = common::kubectl() {
-        let out = std::process::Command::new(kubectl)
-            .arg("--kubeconfig")
-            .arg(common::write_kubeconfig(
-                &home.path().join("kubeconfig"),
-                &base,
-            ))
-            .arg("apply")
-            .arg("-f")
-            .arg(common::usage_example_path())
-            .output()
-            .expect("kubectl apply");
+        let out = env.kubectl(&kubectl, &["apply", "-f", example]);
         assert_eq!(out.status.code(), Some(1));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(

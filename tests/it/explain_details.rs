@@ -176,47 +176,22 @@ fn json_output_is_the_schema_subtree() {
     assert_eq!(plain, explain(&["btp.spec.retry"]));
 }
 
+/// Unknown fields (at the top, deep with a case slip, below a leaf), an unknown resource and
+/// an unknown output format: what is wrong, the nearest name, the names accepted.
 #[test]
-fn unknown_field_fails_with_nearest_match() {
-    let out = run(&["backendtrafficpolicies.spec.retri"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("error: field \"retri\" does not exist in backendtrafficpolicies.spec\n"),
-        "{err}"
-    );
-    assert!(err.contains("did you mean \"retry\"?"), "{err}");
-
-    let deep = run(&["btp.spec.loadBalancer.consistenthash.tablesize"]);
-    assert_eq!(deep.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&deep.stderr).contains("did you mean \"consistentHash\"?"));
-
-    let leaf = run(&["btp.spec.retry.numRetries.count"]);
-    assert_eq!(leaf.status.code(), Some(1));
-    assert!(leaf.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&leaf.stderr).contains(
-        "field \"count\" does not exist in backendtrafficpolicies.spec.retry.numRetries"
-    ));
-}
-
-#[test]
-fn unknown_resource_fails_listing_accepted_names() {
-    let out = run(&["pods.spec"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("\"pods\""), "{err}");
-    for name in ["backendtrafficpolicies", "backendtrafficpolicy", "btp"] {
-        assert!(err.contains(name), "{err}");
-    }
-}
-
-#[test]
-fn unknown_output_format_is_a_usage_error() {
-    let out = run(&["btp", "-o", "yaml"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
+fn unknown_fields_resources_and_formats_are_explained() {
+    let cases: [&[&str]; 5] = [
+        &["explain", "backendtrafficpolicies.spec.retri"],
+        &["explain", "btp.spec.loadBalancer.consistenthash.tablesize"],
+        &["explain", "btp.spec.retry.numRetries.count"],
+        &["explain", "pods.spec"],
+        &["explain", "btp", "-o", "yaml"],
+    ];
+    let runs: Vec<(&[&str], Output)> = cases
+        .into_iter()
+        .map(|args| (args, run(&args[1..])))
+        .collect();
+    common::snapshot::assert_session("explain_details__unknown_names", &runs, &[]);
 }
 
 #[test]

@@ -83,3 +83,12 @@ fn falls_back_to_the_embedded_schema_when_the_server_is_unreachable() {
     assert!(notes[0].contains("using the embedded schema"), "{notes:?}");
     assert!(text(&out.stdout).contains("  numRetries\t<integer>"));
 }
+
+#[test]
+fn one_field_and_a_recursive_subtree_from_the_server() {
+    let env = common::Env::new("live");
+    let field = env.run(&["explain", "btp.spec.retry"]);
+    common::snapshot::assert_transcript("explain_live__spec_retry", &field, &[]);
+    let subtree = env.run(&["explain", "btp.spec.retry", "--recursive"]);
+    common::snapshot::assert_transcript("explain_live__spec_retry_recursive", &subtree, &[]);
+}

@@ -50,6 +50,24 @@ fn rig() -> Option<Rig> {
 }
 
 impl Rig {
+    /// A datumctl context `name` for project `p` on the recorder, with the good token and the
+    /// CA that trusts it, as `config set-context` saves it.
+    fn login_context(&self, name: &str) {
+        let set = common::datumctl(self.dir.path())
+            .args([
+                "config",
+                "set-context",
+                name,
+                "--server",
+                &self.recorder.url,
+            ])
+            .args(["--project", "p", "--token", GOOD])
+            .args(["--certificate-authority", &self.ca])
+            .output()
+            .expect("set-context");
+        assert!(set.status.success(), "{}", text(&set));
+    }
+
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -437,20 +455,7 @@ fn a_context_naming_a_missing_user_fails_both() {
 fn update_kubeconfig_lets_kubectl_use_the_datumctl_login() {
     let Some(rig) = rig() else { return };
     let home = rig.dir.path();
-    let set = common::datumctl(home)
-        .args([
-            "config",
-            "set-context",
-            "d",
-            "--server",
-            &rig.recorder.url,
-            "--project",
-            "p",
-        ])
-        .args(["--token", GOOD, "--certificate-authority", &rig.ca])
-        .output()
-        .expect("set-context");
-    assert!(set.status.success(), "{}", text(&set));
+    rig.login_context("d");
     // An existing kubeconfig keeps its other entries.
     let kc = rig.write("kube/config", &rig.kubeconfig("    token: other\n"));
     let update = common::datumctl(home)
@@ -496,20 +501,7 @@ fn update_kubeconfig_lets_kubectl_use_the_datumctl_login() {
 fn datumctl_server_elsewhere_never_receives_a_contexts_token() {
     let Some(rig) = rig() else { return };
     let home = rig.dir.path();
-    let set = common::datumctl(home)
-        .args([
-            "config",
-            "set-context",
-            "secure",
-            "--server",
-            &rig.recorder.url,
-            "--project",
-            "p",
-        ])
-        .args(["--token", GOOD, "--certificate-authority", &rig.ca])
-        .output()
-        .expect("set-context");
-    assert!(set.status.success(), "{}", text(&set));
+    rig.login_context("secure");
     // A recording listener on plain http, in front of the same serve.
     let other = support_faults::FaultProxy::start(&rig.server.url);
     let out = common::datumctl(home)

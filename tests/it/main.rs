@@ -81,7 +81,9 @@ fn modules_and_parents(dir: &Path, parent: &Path, found: &mut Vec<(String, PathB
             .and_then(|s| s.to_str())
             .unwrap_or_else(|| panic!("{}: not a UTF-8 name", path.display()))
             .to_string();
-        if path.is_dir() {
+        if path.is_dir() && path.file_name().is_some_and(|n| n == "snapshots") {
+            // insta's snapshots of the tests beside it, not a module.
+        } else if path.is_dir() {
             let own = path.join("mod.rs");
             found.push((name, path.clone(), parent.to_path_buf()));
             modules_and_parents(&path, &own, found);
@@ -118,5 +120,38 @@ fn every_test_file_is_a_module() {
     assert!(
         forgotten.is_empty(),
         "test files that are not part of the test binary: {forgotten:#?}"
+    );
+}
+
+/// Every `.rs` file under `dir`, as text.
+fn sources(dir: &Path, found: &mut String) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            sources(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push_str(&std::fs::read_to_string(&path).expect("read test source"));
+        }
+    }
+}
+
+#[test]
+fn every_snapshot_belongs_to_a_test() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it");
+    let mut text = String::new();
+    sources(&root, &mut text);
+    let snapshots: Vec<String> = std::fs::read_dir(root.join("snapshots"))
+        .expect("tests/it/snapshots")
+        .map(|entry| entry.expect("directory entry").file_name())
+        .filter_map(|name| Some(name.to_str()?.strip_suffix(".snap")?.to_string()))
+        .collect();
+    assert!(snapshots.len() > 10, "only {} snapshots", snapshots.len());
+    let orphans: Vec<&String> = snapshots
+        .iter()
+        .filter(|name| !text.contains(&format!("\"{name}\"")))
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "snapshots no test asserts (delete them, or the test lost its assertion): {orphans:?}"
     );
 }

@@ -196,12 +196,6 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn policy_with(name: &str, retries: i64) -> Value {
-    let mut p = serve_support::policy(name);
-    p["spec"]["retry"]["numRetries"] = json!(retries);
-    p
-}
-
 #[test]
 fn random_write_sequences_leave_list_and_watch_consistent_with_a_model() {
     let server = TestServer::start_with(&["--no-status-writer"]);
@@ -228,7 +222,7 @@ fn random_write_sequences_leave_list_and_watch_consistent_with_a_model() {
         for op in &ops {
             let (code, want) = match *op {
                 Op::Create(i, r) => {
-                    let code = api.create(&policy_with(NAMES[i], r)).code;
+                    let code = api.create(&serve_support::policy_with(NAMES[i], r)).code;
                     let want = if model.contains_key(NAMES[i]) {
                         409
                     } else {
@@ -244,7 +238,9 @@ fn random_write_sequences_leave_list_and_watch_consistent_with_a_model() {
                     let live = api.get(&item);
                     if live.code == 404 {
                         // Update of a missing object: PUT without a version is refused.
-                        let code = api.json("PUT", &item, &policy_with(NAMES[i], r)).code;
+                        let code = api
+                            .json("PUT", &item, &serve_support::policy_with(NAMES[i], r))
+                            .code;
                         prop_assert!(matches!(code, 404 | 422), "PUT missing: {}", code);
                         prop_assert!(!model.contains_key(NAMES[i]));
                         continue;

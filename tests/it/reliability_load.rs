@@ -11,7 +11,6 @@ use serve_support::{Api, policy};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -116,9 +115,11 @@ fn concurrent_server_side_appliers_keep_every_managers_fields() {
             let doc: String = names
                 .iter()
                 .map(|n| {
-                    format!(
-                        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {n}\n  labels:\n    owner-{m}: \"yes\"\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: {n}-route\n---\n"
-                    )
+                    common::Policy::new(n)
+                        .labels(&format!("owner-{m}: \"yes\""))
+                        .target("HTTPRoute", &format!("{n}-route"))
+                        .yaml()
+                        + "---\n"
                 })
                 .collect();
             let file = h.join(format!("m{m}.yaml"));
@@ -397,11 +398,7 @@ fn sigterm_lets_a_request_in_flight_finish() {
     conn.write_all(&body[..half]).expect("first half");
     conn.flush().expect("flush");
     std::thread::sleep(Duration::from_millis(300));
-    let sent = Command::new("kill")
-        .args(["-TERM", &server.child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(sent.success());
+    common::signal(server.child.id(), "TERM");
     std::thread::sleep(Duration::from_millis(300));
     // The server is draining, not gone: the rest of the body is read and the write answered.
     conn.write_all(&body[half..]).expect("second half");

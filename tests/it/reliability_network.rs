@@ -28,9 +28,10 @@ fn manifest(names: &[&str], retries: u32) -> String {
     names
         .iter()
         .map(|n| {
-            format!(
-                "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {n}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: {n}-route\n  retry:\n    numRetries: {retries}\n"
-            )
+            common::Policy::new(n)
+                .target("HTTPRoute", &format!("{n}-route"))
+                .retries(i64::from(retries))
+                .yaml()
         })
         .collect::<Vec<_>>()
         .join("---\n")

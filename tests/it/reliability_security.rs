@@ -85,7 +85,7 @@ fn the_token_never_appears_at_any_verbosity_in_any_output() {
     let file = h.join("p.yaml");
     std::fs::write(
         &file,
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: a\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: r\n",
+        common::Policy::new("a").target("HTTPRoute", "r").yaml(),
     )
     .expect("write");
     let f = file.to_str().expect("utf8");
@@ -180,13 +180,26 @@ fn a_credential_file_others_can_read_is_warned_about() {
     let h = home.path();
     login(h, &server.url);
     let config = h.join("datumctl-config.yaml");
-    let mode = std::fs::metadata(&config)
-        .expect("meta")
-        .permissions()
-        .mode()
-        & 0o777;
-    assert_eq!(mode, 0o600);
+    let mode = |file: &std::path::Path| {
+        std::fs::metadata(file).expect("meta").permissions().mode() & 0o777
+    };
+    assert_eq!(mode(&config), 0o600);
     let get = || datumctl(h).args(["get", "btp"]).output().expect("run");
+    // `get` still works, and warns that `file` (mode `loose`) holds a credential others can read.
+    let warned = |file: &std::path::Path, loose: u32| {
+        let o = get();
+        assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains(&format!(
+                "Warning: {} holds a credential and is readable by other users (mode {loose:04o})",
+                file.display()
+            )),
+            "{loose:o}: {e}"
+        );
+        assert!(e.contains("chmod 600"), "{e}");
+        assert!(!e.contains(TOKEN));
+    };
     let quiet = get();
     assert_eq!(quiet.status.code(), Some(0), "{}", all_text(&quiet));
     assert!(
@@ -196,18 +209,7 @@ fn a_credential_file_others_can_read_is_warned_about() {
     );
     for loose in [0o644, 0o640, 0o604] {
         std::fs::set_permissions(&config, std::fs::Permissions::from_mode(loose)).expect("chmod");
-        let o = get();
-        assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
-        let e = String::from_utf8_lossy(&o.stderr);
-        assert!(
-            e.contains(&format!(
-                "Warning: {} holds a credential and is readable by other users (mode {loose:04o})",
-                config.display()
-            )),
-            "{loose:o}: {e}"
-        );
-        assert!(e.contains("chmod 600"), "{e}");
-        assert!(!e.contains(TOKEN));
+        warned(&config, loose);
     }
     // A token from the flag does not come from the file: no warning.
     let o = datumctl(h)
@@ -221,12 +223,7 @@ fn a_credential_file_others_can_read_is_warned_about() {
         .output()
         .expect("run");
     assert_eq!(o.status.code(), Some(0));
-    let mode = std::fs::metadata(&config)
-        .expect("meta")
-        .permissions()
-        .mode()
-        & 0o777;
-    assert_eq!(mode, 0o600);
+    assert_eq!(mode(&config), 0o600);
 
     // A context's token file is the credential's file: its mode is the one checked.
     let token = h.join("token");
@@ -248,16 +245,7 @@ fn a_credential_file_others_can_read_is_warned_about() {
         let o = datumctl(h).args(args).output().expect("config");
         assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
     }
-    let o = get();
-    assert_eq!(o.status.code(), Some(0), "{}", all_text(&o));
-    let e = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        e.contains(&format!(
-            "Warning: {} holds a credential and is readable by other users (mode 0644)",
-            token.display()
-        )),
-        "{e}"
-    );
+    warned(&token, 0o644);
     std::fs::set_permissions(&token, std::fs::Permissions::from_mode(0o600)).expect("chmod");
     let o = get();
     assert!(!all_text(&o).contains("Warning"), "{}", all_text(&o));
@@ -337,7 +325,9 @@ fn names_and_paths_cannot_step_outside_their_segment() {
     let file = h.join("bad.yaml");
     std::fs::write(
         &file,
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: ../beta\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: r\n",
+        common::Policy::new("../beta")
+            .target("HTTPRoute", "r")
+            .yaml(),
     )
     .expect("write");
     let o = datumctl(h)

@@ -10,14 +10,6 @@ use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn terminate(pid: u32) {
-    let sent = Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(sent.success());
-}
-
 #[test]
 fn sigterm_ends_open_watches_and_exits_zero() {
     let mut server = TestServer::start();
@@ -31,7 +23,7 @@ fn sigterm_ends_open_watches_and_exits_zero() {
         let mut rest = String::new();
         let _ = lines.read_to_string(&mut rest);
     });
-    terminate(server.child.id());
+    common::signal(server.child.id(), "TERM");
     let deadline = Instant::now() + Duration::from_secs(10);
     let status = loop {
         if let Some(s) = server.child.try_wait().expect("wait") {

@@ -9,7 +9,7 @@ use crate::serve_support;
 use common::{TestServer, spawn_serve_env};
 use std::io::{BufRead, Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const LIMITS: &str = "DATUMCTL_SERVE_LIMITS";
@@ -43,14 +43,6 @@ fn closed_within(stream: &mut TcpStream, bound: Duration) -> Option<Duration> {
         }
     }
     None
-}
-
-fn terminate(pid: u32) {
-    let sent = Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill");
-    assert!(sent.success());
 }
 
 #[test]
@@ -166,7 +158,7 @@ fn sigterm_with_part_sent_requests_exits_within_the_grace_period() {
     )
     .expect("write");
     std::thread::sleep(Duration::from_millis(200));
-    terminate(child.id());
+    common::signal(child.id(), "TERM");
     let started = Instant::now();
     let status = loop {
         if let Some(s) = child.try_wait().expect("wait") {

@@ -105,8 +105,11 @@ fn all_namespaces_and_projects_are_isolated() {
     let server = TestServer::start_with(&["--no-status-writer"]);
     let one = Api::new(&server, "one");
     let two = Api::new(&server, "two");
-    let mut p = policy("x");
-    p["metadata"]["namespace"] = json!("team-b");
+    let p = common::Policy::new("x")
+        .namespace("team-b")
+        .target("HTTPRoute", "x-route")
+        .retries(3)
+        .json();
     assert_eq!(one.create(&p).code, 201);
     assert_eq!(one.create(&policy("y")).code, 201);
     let all = one.get(&format!("{GV}/backendtrafficpolicies"));

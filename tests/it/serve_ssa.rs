@@ -11,9 +11,10 @@ use serve_support::{Api, policy};
 const APPLY: &str = "application/apply-patch+yaml";
 
 fn config(retries: i64) -> String {
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: a\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: a-route\n  retry:\n    numRetries: {retries}\n"
-    )
+    common::Policy::new("a")
+        .target("HTTPRoute", "a-route")
+        .retries(retries)
+        .yaml()
 }
 
 #[test]

@@ -37,18 +37,9 @@ fn validate_dir(dir: &Path) -> BTreeMap<String, Value> {
         .collect()
 }
 
-fn messages(report: &Value) -> Vec<String> {
-    report["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .map(|e| e["message"].as_str().expect("message").to_string())
-        .collect()
-}
-
 /// The error text the API server returns for these field errors (`[a, b]` when there are several).
 fn server_text(report: &Value) -> String {
-    let m = messages(report);
+    let m = common::report_messages(report);
     let aggregate = if m.len() == 1 {
         m[0].clone()
     } else {
@@ -206,7 +197,7 @@ fn the_120_examples_get_the_index_verdicts() {
         let (file, check) = (cols[0], cols[4]);
         let report = &reports[file];
         assert_eq!(report["name"], json!(cols[3]), "{file}");
-        let m = messages(report);
+        let m = common::report_messages(report);
         if check == "ok" {
             let expected: Vec<&str> = OK_BUT_CEL_REJECTS
                 .iter()

@@ -45,9 +45,8 @@ impl Editing {
     }
 
     fn create(&self, name: &str) {
-        let file = format!("@{name}.yaml");
-        self.s.write_both(&file, &SideBySide::policy_text(name, 3));
-        self.s.same(&["create", "-f", &self.s.path(&file)]);
+        self.s
+            .same(&["create", "-f", &self.s.policy_file(name, name, 3)]);
     }
 
     /// Runs `edit ARGS` in both tools with the editor in `mode`; returns the comparable result
@@ -85,7 +84,7 @@ impl Editing {
 
     /// Removes the files the editors were given that the tools kept (unsaved changes).
     fn clean_kept(&self) {
-        let Ok(entries) = std::fs::read_dir(self.s.dir.path()) else {
+        let Ok(entries) = std::fs::read_dir(self.s.env.home()) else {
             return;
         };
         for entry in entries.flatten() {

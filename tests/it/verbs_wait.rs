@@ -12,8 +12,7 @@ use std::time::Duration;
 use verbs_support::{PROJECT, SideBySide};
 
 fn create_both(s: &SideBySide, name: &str) {
-    s.write_both(&format!("@{name}.yaml"), &SideBySide::policy_text(name, 3));
-    s.same(&["create", "-f", &s.path(&format!("@{name}.yaml"))]);
+    s.same(&["create", "-f", &s.policy_file(name, name, 3)]);
 }
 
 #[test]
@@ -234,7 +233,7 @@ fn accepted_by_every_ancestor_of_the_status_writer() {
     let Some(s) = SideBySide::start(&[]) else {
         return;
     };
-    let api = Api::new(&s.server, PROJECT);
+    let api = Api::new(&s.env.server, PROJECT);
     assert_eq!(api.create(&two_targets("both")).code, 201);
     let out = datumctl_wait(
         &s,
@@ -271,7 +270,7 @@ fn accepted_false_fails_at_once_with_the_reason() {
     let Some(s) = SideBySide::start(&["--no-status-writer"]) else {
         return;
     };
-    let api = Api::new(&s.server, PROJECT);
+    let api = Api::new(&s.env.server, PROJECT);
     assert_eq!(api.create(&two_targets("refused")).code, 201);
     write_status(
         &api,
@@ -320,10 +319,10 @@ fn accepted_arrives_over_a_watch_that_is_cut_and_resumed() {
     let Some(s) = SideBySide::start(&["--no-status-writer"]) else {
         return;
     };
-    let api = Api::new(&s.server, PROJECT);
+    let api = Api::new(&s.env.server, PROJECT);
     assert_eq!(api.create(&two_targets("slow")).code, 201);
     let writer = {
-        let api = Api::new(&s.server, PROJECT);
+        let api = Api::new(&s.env.server, PROJECT);
         std::thread::spawn(move || {
             // A refusal of an older generation is stale and must not end the wait.
             std::thread::sleep(Duration::from_millis(700));

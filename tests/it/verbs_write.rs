@@ -7,13 +7,18 @@ use verbs_support::SideBySide;
 
 /// Creates `@name` for both tools (through kubectl's and datumctl's create, compared).
 fn created(s: &SideBySide, name: &str, retries: i64) {
-    let file = format!("@{name}.yaml");
-    s.write_both(&file, &SideBySide::policy_text(name, retries));
-    let seen = s.same(&["create", "-f", &s.path(&file)]);
+    let seen = s.same(&["create", "-f", &s.policy_file(name, name, retries)]);
     assert_eq!(
         seen.stdout,
         format!("backendtrafficpolicy.gateway.envoyproxy.io/k-{name} created")
     );
+}
+
+/// A fresh side-by-side with `@name` created (`None`: no kubectl here, the test is skipped).
+fn with_policy(name: &str, retries: i64) -> Option<SideBySide> {
+    let s = SideBySide::start(&[])?;
+    created(&s, name, retries);
+    Some(s)
 }
 
 #[test]
@@ -21,8 +26,7 @@ fn create_as_kubectl_creates() {
     let Some(s) = SideBySide::start(&[]) else {
         return;
     };
-    s.write_both("@c.yaml", &SideBySide::policy_text("c", 3));
-    let file = s.path("@c.yaml");
+    let file = s.policy_file("c", "c", 3);
     let dry = s.same(&["create", "-f", &file, "--dry-run=client"]);
     assert!(dry.stdout.ends_with("created (dry run)"), "{dry:?}");
     let dry = s.same(&["create", "-f", &file, "--dry-run=server"]);
@@ -34,26 +38,22 @@ fn create_as_kubectl_creates() {
     assert!(again.stderr.contains("already exists"), "{again:?}");
     assert_eq!(again.code, 1);
     // Invalid: refused (by the same validator, here or at the server) in the server's words.
-    s.write_both("@bad.yaml", &SideBySide::policy_text("bad", -1));
-    let bad = s.same(&["create", "-f", &s.path("@bad.yaml")]);
+    let bad = s.same(&["create", "-f", &s.policy_file("bad", "bad", -1)]);
     assert!(
         bad.stderr
             .starts_with("The BackendTrafficPolicy \"k-bad\" is invalid: spec.retry.numRetries"),
         "{bad:?}"
     );
-    s.write_both("@y.yaml", &SideBySide::policy_text("y", 2));
-    s.same(&["create", "-f", &s.path("@y.yaml"), "-o", "yaml"]);
+    s.same(&["create", "-f", &s.policy_file("y", "y", 2), "-o", "yaml"]);
     s.same_usage_error(&["create"]);
 }
 
 #[test]
 fn replace_and_replace_force() {
-    let Some(s) = SideBySide::start(&[]) else {
+    let Some(s) = with_policy("r", 3) else {
         return;
     };
-    created(&s, "r", 3);
-    s.write_both("@r2.yaml", &SideBySide::policy_text("r", 4));
-    let file = s.path("@r2.yaml");
+    let file = s.policy_file("r2", "r", 4);
     s.same(&["replace", "-f", &file, "--dry-run=client"]);
     s.same(&["replace", "-f", &file, "--dry-run=server"]);
     let replaced = s.same(&["replace", "-f", &file]);
@@ -68,13 +68,12 @@ fn replace_and_replace_force() {
         "backendtrafficpolicy.gateway.envoyproxy.io \"k-r\" deleted from default namespace\nbackendtrafficpolicy.gateway.envoyproxy.io/k-r replaced"
     );
     // Missing: NotFound naming the file; with --force it is simply created.
-    s.write_both("@gone.yaml", &SideBySide::policy_text("gone", 1));
-    let missing = s.same(&["replace", "-f", &s.path("@gone.yaml")]);
+    let gone = s.policy_file("gone", "gone", 1);
+    let missing = s.same(&["replace", "-f", &gone]);
     assert_eq!(missing.code, 1);
-    s.same(&["replace", "--force", "-f", &s.path("@gone.yaml")]);
+    s.same(&["replace", "--force", "-f", &gone]);
     // Invalid replacement of an existing object.
-    s.write_both("@rbad.yaml", &SideBySide::policy_text("r", -2));
-    let bad = s.same(&["replace", "-f", &s.path("@rbad.yaml")]);
+    let bad = s.same(&["replace", "-f", &s.policy_file("rbad", "r", -2)]);
     assert!(bad.stderr.contains("is invalid"), "{bad:?}");
     s.same_usage_error(&["replace", "--force", "--dry-run=server", "-f", &file]);
     s.same_usage_error(&["replace"]);
@@ -82,10 +81,9 @@ fn replace_and_replace_force() {
 
 #[test]
 fn patch_merge_json_and_refusals() {
-    let Some(s) = SideBySide::start(&[]) else {
+    let Some(s) = with_policy("p", 3) else {
         return;
     };
-    created(&s, "p", 3);
     let merge = r#"{"spec":{"retry":{"numRetries":5}}}"#;
     let seen = s.same(&["patch", "btp", "@p", "--type", "merge", "-p", merge]);
     assert_eq!(
@@ -104,26 +102,14 @@ fn patch_merge_json_and_refusals() {
         "-p",
         r#"[{"op":"replace","path":"/spec/retry/numRetries","value":6}]"#,
     ]);
-    s.same(&[
-        "patch",
-        "btp/@p",
-        "--type",
-        "merge",
-        "-p",
-        r#"{"spec":{"retry":{"numRetries":7}}}"#,
-        "--dry-run=client",
-    ]);
-    s.same(&[
-        "patch",
-        "btp/@p",
-        "--type",
-        "merge",
-        "-p",
-        r#"{"spec":{"retry":{"numRetries":7}}}"#,
-        "--dry-run=server",
-        "-o",
-        "name",
-    ]);
+    let seven = r#"{"spec":{"retry":{"numRetries":7}}}"#;
+    for dry_run in [
+        &["--dry-run=client"][..],
+        &["--dry-run=server", "-o", "name"],
+    ] {
+        let patch = ["patch", "btp/@p", "--type", "merge", "-p", seven];
+        s.same(&[&patch[..], dry_run].concat());
+    }
     s.same(&[
         "patch",
         "btp/@p",
@@ -198,10 +184,9 @@ fn patch_merge_json_and_refusals() {
 
 #[test]
 fn label_and_annotate_as_kubectl() {
-    let Some(s) = SideBySide::start(&[]) else {
+    let Some(s) = with_policy("l", 3) else {
         return;
     };
-    created(&s, "l", 3);
     let cases: &[&[&str]] = &[
         &["label", "btp", "@l", "team=edge"],
         &["label", "btp", "@l", "team=core"],

@@ -27,12 +27,7 @@ fn errors_with_meta(spec_members: &str, metadata: &str) -> Vec<String> {
     );
     let report: Value = serde_json::from_str(common::out(&out).trim())
         .unwrap_or_else(|e| panic!("{e}: {}{}", common::out(&out), common::err(&out)));
-    report["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .map(|e| e["message"].as_str().expect("message").to_string())
-        .collect()
+    common::report_messages(&report)
 }
 
 fn errors(spec_members: &str) -> Vec<String> {
@@ -488,9 +483,12 @@ fn serve_reports_unknown_fields_sorted_and_beside_duplicates() {
 
 /// An apply configuration of policy `k` that sets one weighted zone.
 fn zone_config(zone: &str, weight: i64) -> String {
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: k\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: r\n  loadBalancer:\n    type: Random\n    zoneAware:\n      weightedZones:\n      - zone: {zone}\n        weight: {weight}\n"
-    )
+    common::Policy::new("k")
+        .target("HTTPRoute", "r")
+        .spec(&format!(
+            "  loadBalancer:\n    type: Random\n    zoneAware:\n      weightedZones:\n      - zone: {zone}\n        weight: {weight}\n"
+        ))
+        .yaml()
 }
 
 // sigs.k8s.io/structured-merge-diff (merge by x-kubernetes-list-map-keys, per-key ownership in

@@ -7,6 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod env;
+mod policy;
+pub mod snapshot;
+
+pub use env::Env;
+pub use policy::Policy;
+
 /// A finished command's stdout, as text.
 pub fn out(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -117,6 +124,25 @@ pub fn output_and_peak_kib(cmd: &mut Command, input: Option<&[u8]>) -> (std::pro
     (output, usage.ru_maxrss)
 }
 
+/// Sends the signal `name` (`TERM`, `INT`) to `pid`, as `kill -NAME PID` does.
+pub fn signal(pid: u32, name: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success(), "kill -{name} {pid}");
+}
+
+/// The messages of the field errors in a `datumctl validate -o json` report, in order.
+pub fn report_messages(report: &serde_json::Value) -> Vec<String> {
+    report["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["message"].as_str().expect("message").to_string())
+        .collect()
+}
+
 /// The billion laughs: ten anchors, each naming the one before nine times (9^10 strings once
 /// expanded).
 pub fn alias_bomb() -> String {
@@ -135,7 +161,7 @@ pub fn alias_bomb() -> String {
 
 /// Path of the built binary under test.
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_datumctl"))
+    assert_cmd::cargo::cargo_bin!("datumctl").to_path_buf()
 }
 
 /// `datumctl` with a sealed environment: no user config, no server/project/token from the
@@ -353,84 +379,10 @@ pub fn write_kubeconfig(path: &Path, server_url: &str) -> PathBuf {
 /// `dir`: (CA PEM, leaf PEM, leaf key PEM). `None` outside CI when openssl is missing; in CI a
 /// missing openssl fails the test (scripts/test.sh installs it).
 pub fn test_certificates(dir: &Path) -> Option<(String, String, String)> {
-    let p = |name: &str| dir.join(name).to_string_lossy().into_owned();
-    std::fs::write(
-        dir.join("ext"),
-        "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n",
-    )
-    .ok()?;
-    let steps: [Vec<String>; 3] = [
-        [
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=client-test-ca",
-            "-keyout",
-            &p("ca.key"),
-            "-out",
-            &p("ca.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "req",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-subj",
-            "/CN=localhost",
-            "-keyout",
-            &p("key.pem"),
-            "-out",
-            &p("csr.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-        [
-            "x509",
-            "-req",
-            "-in",
-            &p("csr.pem"),
-            "-CA",
-            &p("ca.pem"),
-            "-CAkey",
-            &p("ca.key"),
-            "-CAcreateserial",
-            "-days",
-            "1",
-            "-extfile",
-            &p("ext"),
-            "-out",
-            &p("cert.pem"),
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for args in steps {
-        let ok = std::process::Command::new("openssl")
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            assert!(
-                std::env::var("CI").is_err(),
-                "openssl is needed for the TLS tests (scripts/test.sh installs it)"
-            );
-            return None;
-        }
-    }
-    Some((p("ca.pem"), p("cert.pem"), p("key.pem")))
+    let pki = crate::support_tls::Pki::new(dir)?;
+    let ca = pki.self_signed("ca", "client-test-ca", None);
+    let leaf = pki.server("leaf", &ca, "DNS:localhost,IP:127.0.0.1");
+    Some((ca.cert_str(), leaf.cert_str(), leaf.key_str()))
 }
 
 /// `examples/backend-traffic-example.yaml`: the usage example of Datum's reference page, verbatim
@@ -443,87 +395,4 @@ pub fn usage_example_path() -> PathBuf {
 pub fn usage_example() -> String {
     std::fs::read_to_string(usage_example_path())
         .expect("read examples/backend-traffic-example.yaml")
-}
-
-/// A policy with only its name and one HTTPRoute target: the smallest valid object.
-pub fn minimal_policy(name: &str) -> String {
-    format!(
-        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: {name}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: HTTPRoute\n    name: route-{name}\n"
-    )
-}
-
-/// One project on a fresh `datumctl serve`, a sealed home directory to run in, and a kubeconfig
-/// there that points kubectl at the same project, for side-by-side tests.
-pub struct ProjectEnv {
-    pub server: TestServer,
-    pub home: tempfile::TempDir,
-    pub kubeconfig: PathBuf,
-    pub project: &'static str,
-}
-
-impl ProjectEnv {
-    pub fn new(project: &'static str) -> ProjectEnv {
-        Self::on(TestServer::start(), project)
-    }
-
-    pub fn on(server: TestServer, project: &'static str) -> ProjectEnv {
-        let home = tempfile::tempdir().expect("home");
-        let kubeconfig = write_kubeconfig(
-            &home.path().join("kubeconfig"),
-            &server.project_url(project),
-        );
-        ProjectEnv {
-            server,
-            home,
-            kubeconfig,
-            project,
-        }
-    }
-
-    pub fn home(&self) -> &Path {
-        self.home.path()
-    }
-
-    /// Writes `text` to `name` under the home (directories made as needed); returns `name`,
-    /// the path as a user would type it (both tools run in the home).
-    pub fn write(&self, name: &str, text: &str) -> String {
-        let p = self.home().join(name);
-        if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir).expect("mkdir");
-        }
-        std::fs::write(&p, text).expect("write manifest");
-        name.to_string()
-    }
-
-    /// `datumctl ARGS` run in the home, with the server and project from the environment.
-    pub fn datumctl(&self, args: &[&str]) -> Command {
-        let mut cmd = datumctl(self.home());
-        cmd.current_dir(self.home())
-            .env("DATUMCTL_SERVER", &self.server.url)
-            .env("DATUM_PROJECT", self.project)
-            .args(args);
-        cmd
-    }
-
-    pub fn run(&self, args: &[&str]) -> std::process::Output {
-        self.datumctl(args).output().expect("run datumctl")
-    }
-
-    /// Runs and expects exit 0; returns stdout.
-    pub fn ok(&self, args: &[&str]) -> String {
-        let o = self.run(args);
-        assert_eq!(code(&o), 0, "datumctl {args:?}: {}", err(&o));
-        out(&o)
-    }
-
-    /// The real kubectl on the same project, run in the same home.
-    pub fn kubectl(&self, bin: &Path, args: &[&str]) -> std::process::Output {
-        Command::new(bin)
-            .args(args)
-            .current_dir(self.home())
-            .env("KUBECONFIG", &self.kubeconfig)
-            .env("HOME", self.home())
-            .output()
-            .expect("run kubectl")
-    }
 }

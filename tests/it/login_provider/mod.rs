@@ -328,6 +328,19 @@ fn sign(s: &Shared, claims: &Value) -> String {
 
 /// Issues an access token (predictable, so `datumctl serve --token-file` can accept it), a
 /// rotated refresh token when `refresh`, and an ID token.
+/// Tokens for the test user, with a refresh token, for datumctl's client id.
+fn issue_user(s: &Shared, ledger: &mut Ledger, nonce: Option<&str>) -> Response {
+    issue(
+        s,
+        ledger,
+        USER_SUB,
+        Some(USER_EMAIL),
+        CLIENT_ID,
+        nonce,
+        true,
+    )
+}
+
 fn issue(
     s: &Shared,
     ledger: &mut Ledger,
@@ -400,15 +413,7 @@ async fn token(State(s): State<Shared>, body: Bytes) -> Response {
             } else {
                 g.nonce
             };
-            issue(
-                &s,
-                ledger,
-                USER_SUB,
-                Some(USER_EMAIL),
-                CLIENT_ID,
-                Some(&nonce),
-                true,
-            )
+            issue_user(&s, ledger, Some(&nonce))
         }
         "refresh_token" => {
             if p("client_id") != CLIENT_ID {
@@ -419,15 +424,7 @@ async fn token(State(s): State<Shared>, body: Bytes) -> Response {
                 _ => return oauth_error("invalid_grant", "refresh token revoked or already used"),
             }
             ledger.refresh_grants += 1;
-            issue(
-                &s,
-                ledger,
-                USER_SUB,
-                Some(USER_EMAIL),
-                CLIENT_ID,
-                None,
-                true,
-            )
+            issue_user(&s, ledger, None)
         }
         "urn:ietf:params:oauth:grant-type:device_code" => {
             device_poll(&s, ledger, &p("device_code"))
@@ -483,7 +480,7 @@ fn device_poll(s: &Shared, ledger: &mut Ledger, device_code: &str) -> Response {
         ));
     }
     match answer {
-        "ok" => issue(s, ledger, USER_SUB, Some(USER_EMAIL), CLIENT_ID, None, true),
+        "ok" => issue_user(s, ledger, None),
         code => oauth_error(code, "device login not finished"),
     }
 }

@@ -1,8 +1,8 @@
 //! A small blocking client for the serve tests: requests against one project's control plane
 //! of a real `datumctl serve`, answers as (code, JSON body, headers).
 
-use crate::common::TestServer;
-use serde_json::{Value, json};
+use crate::common::{Policy, TestServer};
+use serde_json::Value;
 use std::io::Read;
 use std::time::Duration;
 
@@ -161,17 +161,17 @@ impl Api {
     }
 }
 
-/// A valid policy named `name` in `default`, targeting an HTTPRoute.
+/// A valid policy named `name` in `default`, targeting an HTTPRoute, with `retries`.
+pub fn policy_with(name: &str, retries: i64) -> Value {
+    Policy::new(name)
+        .target("HTTPRoute", &format!("{name}-route"))
+        .retries(retries)
+        .json()
+}
+
+/// `policy_with(name, 3)`.
 pub fn policy(name: &str) -> Value {
-    json!({
-        "apiVersion": "gateway.envoyproxy.io/v1alpha1",
-        "kind": "BackendTrafficPolicy",
-        "metadata": {"name": name, "namespace": "default"},
-        "spec": {
-            "targetRefs": [{"group": "gateway.networking.k8s.io", "kind": "HTTPRoute", "name": format!("{name}-route")}],
-            "retry": {"numRetries": 3}
-        }
-    })
+    policy_with(name, 3)
 }
 
 /// Reads the next watch line as JSON.

@@ -2,17 +2,15 @@
 //! kubectl through a kubeconfig whose server is the project's control-plane URL, datumctl
 //! through `--server`/`--project`, both from the same working directory.
 
-use crate::common::{self, TestServer};
+use crate::common::{self, Env};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub const PROJECT: &str = "side-by-side";
 
 pub struct SideBySide {
-    pub server: TestServer,
-    pub dir: tempfile::TempDir,
+    pub env: Env,
     kubectl: Option<PathBuf>,
-    kubeconfig: PathBuf,
 }
 
 /// One tool's answer: stdout, stderr and exit code.
@@ -36,43 +34,32 @@ impl From<Output> for Answer {
 impl SideBySide {
     /// A server without the status writer, so objects change only when a test changes them.
     pub fn start() -> SideBySide {
-        let server = TestServer::start_with(&["--no-status-writer"]);
-        let dir = tempfile::tempdir().expect("tmp");
-        let kubeconfig =
-            common::write_kubeconfig(&dir.path().join("kubeconfig"), &server.project_url(PROJECT));
         SideBySide {
-            server,
-            dir,
+            env: Env::with_serve(PROJECT, &["--no-status-writer"]),
             kubectl: common::kubectl(),
-            kubeconfig,
         }
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        self.env.home()
     }
 
     /// Writes `text` to `name` in the working directory; returns its path.
     pub fn write(&self, name: &str, text: &str) -> String {
-        let p = self.path().join(name);
-        std::fs::write(&p, text).expect("write");
-        p.to_string_lossy().into_owned()
+        self.env.write(name, text);
+        self.path().join(name).to_string_lossy().into_owned()
     }
 
     /// datumctl, set up for this server and project.
     pub fn datumctl_command(&self) -> Command {
-        let mut cmd = common::datumctl(self.path());
-        cmd.current_dir(self.path())
-            .env("DATUMCTL_SERVER", &self.server.url)
-            .env("DATUM_PROJECT", PROJECT);
-        cmd
+        self.env.datumctl(&[])
     }
 
     /// kubectl through the project's kubeconfig, or `None` when kubectl 1.37 is not installed.
     pub fn kubectl_command(&self) -> Option<Command> {
         let mut cmd = Command::new(self.kubectl.as_ref()?);
         cmd.current_dir(self.path())
-            .env("KUBECONFIG", &self.kubeconfig)
+            .env("KUBECONFIG", &self.env.kubeconfig)
             .env("HOME", self.path())
             .env_remove("KUBECTL_EXTERNAL_DIFF");
         Some(cmd)

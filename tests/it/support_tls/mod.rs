@@ -84,6 +84,19 @@ impl Pki {
         );
     }
 
+    /// A P-256 key in SEC1 form (`-----BEGIN EC PRIVATE KEY-----`) at `file`.
+    fn ec_key(&self, file: &str) {
+        self.openssl(&[
+            "ecparam",
+            "-name",
+            "prime256v1",
+            "-genkey",
+            "-noout",
+            "-out",
+            file,
+        ]);
+    }
+
     /// A self-signed CA (`CA:TRUE`) with `san` as its subjectAltName when given: with a SAN for
     /// 127.0.0.1 it is also the usual one-command server certificate.
     pub fn self_signed(&self, name: &str, cn: &str, san: Option<&str>) -> Pair {
@@ -152,15 +165,7 @@ impl Pki {
     /// A server certificate for `san` (e.g. `IP:127.0.0.1` or `DNS:api.test`) signed by `ca`.
     pub fn server(&self, name: &str, ca: &Pair, san: &str) -> Pair {
         let key = format!("{name}.key");
-        self.openssl(&[
-            "ecparam",
-            "-name",
-            "prime256v1",
-            "-genkey",
-            "-noout",
-            "-out",
-            &key,
-        ]);
+        self.ec_key(&key);
         self.signed(
             name,
             ca,
@@ -181,15 +186,7 @@ impl Pki {
             }
             KeyFormat::EcSec1 | KeyFormat::Pkcs8 => {
                 let sec1 = format!("{name}.sec1");
-                self.openssl(&[
-                    "ecparam",
-                    "-name",
-                    "prime256v1",
-                    "-genkey",
-                    "-noout",
-                    "-out",
-                    &sec1,
-                ]);
+                self.ec_key(&sec1);
                 match format {
                     KeyFormat::Pkcs8 => {
                         self.openssl(&["pkcs8", "-topk8", "-nocrypt", "-in", &sec1, "-out", &key])

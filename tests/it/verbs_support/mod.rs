@@ -3,7 +3,7 @@
 //! `d-`), so `btp/@a` is `btp/k-a` for kubectl and `btp/d-a` for datumctl; outputs are compared
 //! after datumctl's names are renamed to kubectl's.
 
-use crate::common::{self, TestServer};
+use crate::common::{self, Env};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -18,62 +18,63 @@ pub struct Seen {
 }
 
 pub struct SideBySide {
-    pub server: TestServer,
-    pub dir: tempfile::TempDir,
+    pub env: Env,
     kubectl: PathBuf,
-    kubeconfig: PathBuf,
 }
 
 impl SideBySide {
     /// `None` (test skipped) when kubectl 1.37 is not available outside CI.
     pub fn start(serve_args: &[&str]) -> Option<SideBySide> {
         let kubectl = common::kubectl()?;
-        let server = TestServer::start_with(serve_args);
-        let dir = tempfile::tempdir().expect("tempdir");
-        let kubeconfig =
-            common::write_kubeconfig(&dir.path().join("kubeconfig"), &server.project_url(PROJECT));
         Some(SideBySide {
-            server,
-            dir,
+            env: Env::with_serve(PROJECT, serve_args),
             kubectl,
-            kubeconfig,
         })
     }
 
     pub fn path(&self, file: &str) -> String {
-        self.dir.path().join(file).to_string_lossy().into_owned()
+        self.env.home().join(file).to_string_lossy().into_owned()
     }
 
     /// Writes `text` (with `@` as the prefix) as `@file` for both tools.
     pub fn write_both(&self, file: &str, text: &str) {
         for prefix in ["k-", "d-"] {
             std::fs::write(
-                self.dir.path().join(file.replace('@', prefix)),
+                self.env.home().join(file.replace('@', prefix)),
                 text.replace('@', prefix),
             )
             .expect("write manifest");
         }
     }
 
+    /// Writes `policy_text(name, retries)` as `@FILE.yaml` for both tools; returns its path
+    /// (with `@` still in it, for `same`).
+    pub fn policy_file(&self, file: &str, name: &str, retries: i64) -> String {
+        let file = format!("@{file}.yaml");
+        self.write_both(&file, &Self::policy_text(name, retries));
+        self.path(&file)
+    }
+
     /// A policy manifest named `@name` with `retries`.
     pub fn policy_text(name: &str, retries: i64) -> String {
-        format!(
-            "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: BackendTrafficPolicy\nmetadata:\n  name: @{name}\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: Gateway\n    name: my-gateway\n  retry:\n    numRetries: {retries}\n"
-        )
+        common::Policy::new(&format!("@{name}"))
+            .target("Gateway", "my-gateway")
+            .retries(retries)
+            .yaml()
     }
 
     pub fn kubectl_cmd(&self) -> Command {
         let mut cmd = Command::new(&self.kubectl);
-        cmd.env("KUBECONFIG", &self.kubeconfig)
-            .env("HOME", self.dir.path())
+        cmd.env("KUBECONFIG", &self.env.kubeconfig)
+            .env("HOME", self.env.home())
             .env_remove("KUBE_EDITOR")
             .env_remove("EDITOR");
         cmd
     }
 
     pub fn datumctl_cmd(&self) -> Command {
-        let mut cmd = common::datumctl(self.dir.path());
-        cmd.args(["--server", &self.server.url, "--project", PROJECT])
+        let mut cmd = self.env.datumctl(&["--server", &self.env.server.url]);
+        cmd.args(["--project", PROJECT])
             .env_remove("KUBE_EDITOR")
             .env_remove("EDITOR");
         cmd
