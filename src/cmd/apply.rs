@@ -95,8 +95,7 @@ pub async fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         }
     };
     let mode = args.validate;
-    let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)
-        .map_err(crate::cmd::manifest_error)?;
+    let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)?;
     let total = inputs.len();
     if total == 0 {
         return Err(CliError::usage("no objects passed to apply"));
@@ -351,7 +350,7 @@ impl Applier<'_> {
         let count = failed.len();
         for f in failed {
             match f {
-                Failed::Broken(e) => p.error(&crate::cmd::manifest_error(e)),
+                Failed::Broken(e) => p.error(&CliError::from(e)),
                 Failed::Invalid(doc, errors) => {
                     print_invalid(doc, &errors, self.ctx, InvalidAs::Error)
                 }

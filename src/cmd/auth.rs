@@ -11,8 +11,8 @@ use std::io::Read;
 use std::path::Path;
 
 pub async fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
-    let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
-    let mut file = config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
+    let path = config::config_path()?;
+    let mut file = config::load(&path)?;
     let wanted = ctx
         .global
         .context
@@ -76,7 +76,7 @@ fn login(
 
 /// `auth whoami`: the server, project, context and kind of credential in use; never a secret.
 fn whoami(ctx: &Context, file: &ConfigFile, wanted: Option<&str>) -> Result<(), CliError> {
-    let target = connect::target(&ctx.global).map_err(connect::target_error)?;
+    let target = connect::target(&ctx.global)?;
     for warning in &target.warnings {
         ctx.printer.warn(warning);
     }
@@ -151,7 +151,7 @@ async fn get_token(ctx: &Context, path: &Path, wanted: Option<&str>) -> Result<(
             )));
         }
     };
-    let target = connect::target(&ctx.global).map_err(connect::target_error)?;
+    let target = connect::target(&ctx.global)?;
     for warning in &target.warnings {
         ctx.printer.warn(warning);
     }
@@ -171,8 +171,7 @@ async fn get_token(ctx: &Context, path: &Path, wanted: Option<&str>) -> Result<(
     };
     // After a renewal the config holds the new expiry.
     let expiry = if matches!(target.credential, Credential::Renewing(_)) {
-        config::load(path)
-            .map_err(|e| CliError::usage(e.to_string()))?
+        config::load(path)?
             .selected(wanted)
             .and_then(|c| c.oidc.as_ref())
             .and_then(|o| o.expiry.clone())

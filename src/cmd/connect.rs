@@ -120,8 +120,3 @@ fn warn_if_others_can_read(target: &Target, printer: &Printer) {
     #[cfg(not(unix))]
     let _ = (target, printer);
 }
-
-/// The command-level error for a target that cannot be resolved (the mapping is in `error.rs`).
-pub fn target_error(e: TargetError) -> CliError {
-    CliError::from(e)
-}

@@ -50,7 +50,7 @@ pub async fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
         ))
         .hint("pass the API server with --server URL")
     })?;
-    let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
+    let path = config::config_path()?;
     let existing = config::load(&path)?;
     let name = g.context.clone().unwrap_or_else(|| context_name(&server));
     let client_id = client_id_for(args, key.as_ref(), &existing, &name, &issuer)?;
@@ -295,7 +295,7 @@ fn save_login(
 }
 
 pub fn logout(ctx: &Context) -> CmdResult {
-    let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
+    let path = config::config_path()?;
     let _lock = lock_config(&path)?;
     let mut file = config::load(&path)?;
     let name = ctx

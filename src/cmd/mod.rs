@@ -74,28 +74,3 @@ pub async fn dispatch(cli: Cli) -> CmdResult {
         Command::Version(args) => version::run(&args, &ctx).await,
     }
 }
-
-/// The command-level error for a manifest that could not be read: an invalid manifest (syntax,
-/// empty, binary) exits 1, missing or unreadable input exits 2.
-pub fn manifest_error(e: crate::manifest::ManifestError) -> crate::error::CliError {
-    manifest_error_ref(&e)
-}
-
-/// [`manifest_error`] of a borrowed error.
-pub fn manifest_error_ref(e: &crate::manifest::ManifestError) -> crate::error::CliError {
-    use crate::error::{CliError, ErrorKind};
-    let kind = if e.is_content() {
-        ErrorKind::Invalid
-    } else {
-        ErrorKind::Usage
-    };
-    let reason = e.reason();
-    let mut error = CliError::new(kind, anyhow::anyhow!(e.to_string())).reason(reason);
-    if let Some(file) = e.path() {
-        error = error.detail("file", file);
-    }
-    if let Some(at) = e.position() {
-        error = error.detail("line", at.line).detail("column", at.column);
-    }
-    error
-}
