@@ -69,7 +69,8 @@ fn main() -> ExitCode {
             }
             runtime.block_on(datumctl::cmd::dispatch(cli))
         }
-        Err(e) => Err(CliError::internal(format!(
+        // Out of threads or file descriptors: the machine's state, not a bug in datumctl.
+        Err(e) => Err(CliError::failure(anyhow::anyhow!(
             "cannot start the async runtime: {e}"
         ))),
     };
