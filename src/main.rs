@@ -64,10 +64,18 @@ fn main() -> ExitCode {
     let outcome = match runtime(workers) {
         Ok(runtime) => {
             // `serve` drains on SIGINT itself; every other command ends with 130 at once.
-            if !matches!(cli.command, Command::Serve(_)) {
+            let serve = matches!(cli.command, Command::Serve(_));
+            if !serve {
                 exit_on_interrupt(&runtime, printer.clone());
             }
-            runtime.block_on(datumctl::cmd::dispatch(cli))
+            let outcome = runtime.block_on(datumctl::cmd::dispatch(cli));
+            // What a command leaves on the runtime (the interrupt listener, idle connections)
+            // ends with the process: waiting for the worker to stop would only delay the exit.
+            // `serve` waits, as its store closes on a blocking thread.
+            if !serve {
+                runtime.shutdown_background();
+            }
+            outcome
         }
         // Out of threads or file descriptors: the machine's state, not a bug in datumctl.
         Err(e) => Err(CliError::failure(anyhow::anyhow!(
