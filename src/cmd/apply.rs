@@ -155,16 +155,13 @@ pub async fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         ctx,
         known: None,
     };
-    let applied = async {
-        if jobs.len() > PREFETCH_ABOVE && !args.server_side {
-            match prefetch(&client, &jobs).await {
-                Ok(known) => applier.known = Some(known),
-                Err(e) => return Err(e.into_cli(&client.target)),
-            }
-        }
-        Ok(applier.apply_all(jobs, format.as_ref(), &mut failed).await)
+    if jobs.len() > PREFETCH_ABOVE && !args.server_side {
+        let known = prefetch(&client, &jobs)
+            .await
+            .map_err(|e| e.into_cli(&client.target))?;
+        applier.known = Some(known);
     }
-    .await?;
+    let applied = applier.apply_all(jobs, format.as_ref(), &mut failed).await;
     if let Some(f) = &format {
         print_objects(ctx, f, applied, total, args.show_managed_fields);
     }

@@ -75,17 +75,14 @@ pub async fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
             label_columns: args.label_columns.clone(),
         },
     };
-    async {
-        match (&getter.objects, &getter.format) {
-            (objects, OutputFormat::GoTemplate(t)) if !args.watch && !args.watch_only => {
-                getter.template(t, objects.as_deref()).await
-            }
-            (None, _) => getter.list().await,
-            (Some(refs), _) => getter.named(refs).await,
+    let listed = match (&getter.objects, &getter.format) {
+        (objects, OutputFormat::GoTemplate(t)) if !args.watch && !args.watch_only => {
+            getter.template(t, objects.as_deref()).await
         }
-    }
-    .await
-    .map_err(|e| e.into_cli(&client.target))
+        (None, _) => getter.list().await,
+        (Some(refs), _) => getter.named(refs).await,
+    };
+    listed.map_err(|e| e.into_cli(&client.target))
 }
 
 struct Getter<'a> {
