@@ -1,13 +1,15 @@
 //! The one error type commands return, and how it maps to exit codes (DESIGN.md: 1 failed,
 //! 2 usage, 3 unreachable or unauthenticated, 130 interrupted) and to the `kind` of
-//! `--error-format json`. The mapping of the domains' errors (config, target, client, auth) to
-//! a `CliError` with its hints lives here, in one place; an `Internal` error (a bug) exits 1.
+//! `--error-format json`. The mapping of the domains' errors (config, target, manifest, client,
+//! auth) to a `CliError` with its hints lives here, in one place; an `Internal` error (a bug)
+//! exits 1.
 
 use crate::auth::AuthError;
 use crate::client::config::ConfigError;
 use crate::client::status::ClientError;
 use crate::client::target::{Target, TargetError};
 use crate::client::tls::{TlsFailure, TlsSetupError};
+use crate::manifest::ManifestError;
 use serde_json::Value;
 use std::fmt;
 
@@ -290,6 +292,32 @@ impl From<TargetError> for CliError {
 impl From<ConfigError> for CliError {
     fn from(e: ConfigError) -> CliError {
         CliError::usage(e.to_string())
+    }
+}
+
+/// A manifest that could not be read: an invalid manifest (syntax, empty, binary) exits 1,
+/// missing or unreadable input exits 2; the file and position go in the details.
+impl From<&ManifestError> for CliError {
+    fn from(e: &ManifestError) -> CliError {
+        let kind = if e.is_content() {
+            ErrorKind::Invalid
+        } else {
+            ErrorKind::Usage
+        };
+        let mut error = CliError::new(kind, anyhow::anyhow!(e.to_string())).reason(e.reason());
+        if let Some(file) = e.path() {
+            error = error.detail("file", file);
+        }
+        if let Some(at) = e.position() {
+            error = error.detail("line", at.line).detail("column", at.column);
+        }
+        error
+    }
+}
+
+impl From<ManifestError> for CliError {
+    fn from(e: ManifestError) -> CliError {
+        CliError::from(&e)
     }
 }
 

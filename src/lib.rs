@@ -3,7 +3,8 @@
 //!
 //! Where things live (data flows one way: cli -> cmd -> manifest/validate -> client -> print):
 //! - `cli` the clap definitions only; `usage` rewrites and checks arguments before and after clap;
-//!   `main.rs` parses, dispatches, prints the error and exits with its code (`error`).
+//!   `main.rs` parses, builds the one async runtime of the process, dispatches (network commands
+//!   are `async fn run`), prints the error and exits with its code (`error`).
 //! - `cmd` one module per verb; `cmd::connect` resolves flags, env, context and kubeconfig into a
 //!   `client::target::Target`; `cmd::objects` reads `TYPE NAME`, `TYPE/NAME` and `-f`.
 //! - `manifest` reads files, directories and stdin with source positions; `validate` checks an

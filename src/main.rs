@@ -1,9 +1,9 @@
-//! Parse, run, print the error, exit with its code.
+//! Parse, build the one async runtime of the process, run, print the error, exit with its code.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
-use datumctl::cli::{Cli, GlobalFlag};
+use datumctl::cli::{Cli, Command, GlobalFlag};
 use datumctl::error::{CliError, ErrorKind, Outcome};
 use datumctl::print::Printer;
 use datumctl::print::{ColorChoice, ErrorFormat};
@@ -19,7 +19,10 @@ fn main() -> ExitCode {
             .skip(2)
             .map(|w| w.to_string_lossy().into_owned())
             .collect();
-        datumctl::cmd::complete_names::run(&words);
+        // A tab press that cannot start a runtime completes nothing, as on any other failure.
+        if let Ok(runtime) = runtime(Workers::One) {
+            runtime.block_on(datumctl::cmd::complete_names::run(&words));
+        }
         return ExitCode::SUCCESS;
     }
     let args = datumctl::usage::normalize(std::env::args_os());
@@ -53,11 +56,33 @@ fn main() -> ExitCode {
         }
     }
     let printer = Printer::new(cli.global.color, cli.global.error_format);
-    // `serve` drains on SIGINT itself; every other command ends with 130 at once.
-    if !matches!(cli.command, datumctl::cli::Command::Serve(_)) {
-        exit_on_interrupt(printer.clone());
-    }
-    match datumctl::cmd::dispatch(cli) {
+    let workers = match cli.command {
+        Command::Serve(_) => Workers::Default,
+        Command::Mcp(_) => Workers::Two,
+        _ => Workers::One,
+    };
+    let outcome = match runtime(workers) {
+        Ok(runtime) => {
+            // `serve` drains on SIGINT itself; every other command ends with 130 at once.
+            let serve = matches!(cli.command, Command::Serve(_));
+            if !serve {
+                exit_on_interrupt(&runtime, printer.clone());
+            }
+            let outcome = runtime.block_on(datumctl::cmd::dispatch(cli));
+            // What a command leaves on the runtime (the interrupt listener, idle connections)
+            // ends with the process: waiting for the worker to stop would only delay the exit.
+            // `serve` waits, as its store closes on a blocking thread.
+            if !serve {
+                runtime.shutdown_background();
+            }
+            outcome
+        }
+        // Out of threads or file descriptors: the machine's state, not a bug in datumctl.
+        Err(e) => Err(CliError::failure(anyhow::anyhow!(
+            "cannot start the async runtime: {e}"
+        ))),
+    };
+    match outcome {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(ErrorKind::Failure.exit_code()),
         Err(error) => {
@@ -111,27 +136,46 @@ fn wants_json_errors() -> bool {
     })
 }
 
+/// How many worker threads the runtime gets.
+#[derive(Clone, Copy)]
+enum Workers {
+    /// A command: it runs on the main thread (in `block_on`), the worker hosts the interrupt
+    /// listener and the connections' tasks, so Ctrl-C is heard even while the command blocks
+    /// the main thread (reading `-f -`, an editor, CPU-bound validation).
+    One,
+    /// `mcp`: tool calls run as tasks, and one may wait on the network while another is served.
+    Two,
+    /// `serve`: one per core.
+    Default,
+}
+
+/// The one async runtime of the process (multi-thread even for one worker: see [`Workers`]).
+fn runtime(workers: Workers) -> std::io::Result<tokio::runtime::Runtime> {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    match workers {
+        Workers::One => builder.worker_threads(1),
+        Workers::Two => builder.worker_threads(2),
+        Workers::Default => &mut builder,
+    };
+    builder.enable_all().build()
+}
+
 /// Ends the process with 130 on Ctrl-C (SIGINT), as a shell reports a command it interrupted;
 /// under `--error-format json` it first prints the `interrupted` error, so a script reading
-/// stderr sees why the output stopped.
+/// stderr sees why the output stopped. The listener is a task on a runtime worker, never on
+/// the main thread, which the command may block.
 #[cfg(unix)]
-fn exit_on_interrupt(printer: Printer) {
-    let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-        .enable_io()
-        .build()
-    else {
-        return;
-    };
+fn exit_on_interrupt(runtime: &tokio::runtime::Runtime, printer: Printer) {
     // The handler is registered here, before the command starts, so an interrupt that comes
     // as soon as the command prints is never missed (the default action would kill us silently).
     let Ok(mut interrupt) = ({
-        let _context = rt.enter();
+        let _context = runtime.enter();
         tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
     }) else {
         return;
     };
-    std::thread::spawn(move || {
-        if rt.block_on(interrupt.recv()).is_some() {
+    runtime.spawn(async move {
+        if interrupt.recv().await.is_some() {
             interrupted(&printer);
         }
     });
@@ -139,15 +183,9 @@ fn exit_on_interrupt(printer: Printer) {
 
 /// Elsewhere tokio registers the console handler when the listener first waits.
 #[cfg(not(unix))]
-fn exit_on_interrupt(printer: Printer) {
-    std::thread::spawn(move || {
-        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-            .enable_io()
-            .build()
-        else {
-            return;
-        };
-        if rt.block_on(tokio::signal::ctrl_c()).is_ok() {
+fn exit_on_interrupt(runtime: &tokio::runtime::Runtime, printer: Printer) {
+    runtime.spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
             interrupted(&printer);
         }
     });

@@ -81,8 +81,6 @@ pub enum AuthError {
         "context {0:?} has no refresh token or service-account key to renew its expired access token"
     )]
     CannotRenew(String),
-    #[error("cannot start the HTTP runtime: {0}")]
-    Runtime(std::io::Error),
 }
 
 fn oauth_text(code: &str, description: &Option<String>) -> String {
@@ -100,14 +98,6 @@ impl AuthError {
             AuthError::LoginExpired { .. } | AuthError::CannotRenew(_)
         )
     }
-}
-
-/// A current-thread runtime for the blocking entry points (commands are synchronous).
-pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, AuthError> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(AuthError::Runtime)
 }
 
 /// Seconds since the Unix epoch.

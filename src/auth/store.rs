@@ -8,6 +8,7 @@ use super::service_account::ServiceAccountKey;
 use super::{AuthError, REFRESH_MARGIN_SECS, now};
 use crate::client::config::{self, ContextEntry, OidcCredential};
 use crate::client::credential::{CredentialError, TokenSource};
+use futures_util::future::BoxFuture;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -28,6 +29,37 @@ pub fn lock_path(config_path: &Path) -> PathBuf {
 
 /// Blocks until this process holds the config lock.
 pub fn lock_config(config_path: &Path) -> Result<ConfigLock, AuthError> {
+    let (file, path) = open_lock(config_path)?;
+    file.lock().map_err(|source| lock_error(&path, source))?;
+    Ok(ConfigLock { _file: file })
+}
+
+/// How often a waiting renewal tries the lock again.
+const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// Waits (as a task, not a blocked thread) until this process holds the config lock: another
+/// process may hold it for as long as its own renewal takes.
+pub async fn lock_config_async(config_path: &Path) -> Result<ConfigLock, AuthError> {
+    let (file, path) = open_lock(config_path)?;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(ConfigLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => tokio::time::sleep(LOCK_POLL).await,
+            Err(std::fs::TryLockError::Error(source)) => return Err(lock_error(&path, source)),
+        }
+    }
+}
+
+fn lock_error(path: &Path, source: std::io::Error) -> AuthError {
+    AuthError::Io {
+        what: "cannot lock",
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The lock file beside the config, created 0600 when missing.
+fn open_lock(config_path: &Path) -> Result<(File, PathBuf), AuthError> {
     let path = lock_path(config_path);
     let io = |source| AuthError::Io {
         what: "cannot lock",
@@ -45,8 +77,7 @@ pub fn lock_config(config_path: &Path) -> Result<ConfigLock, AuthError> {
         options.mode(0o600);
     }
     let file = options.open(&path).map_err(io)?;
-    file.lock().map_err(io)?;
-    Ok(ConfigLock { _file: file })
+    Ok((file, path))
 }
 
 /// Seconds since the epoch of an RFC 3339 time.
@@ -94,7 +125,10 @@ pub struct LoginToken {
     config_path: PathBuf,
     context: String,
     log: Option<crate::print::Printer>,
+    /// Never held across an await: read, compared and replaced in one step.
     state: Mutex<LoginState>,
+    /// Held for the whole of a renewal (which awaits the identity provider).
+    renewing: tokio::sync::Mutex<()>,
 }
 
 /// The token in use, its login, and the config file's modification time when they were read:
@@ -122,6 +156,7 @@ impl LoginToken {
             context: name.to_string(),
             log,
             state: Mutex::new(state),
+            renewing: tokio::sync::Mutex::new(()),
         }))
     }
 
@@ -153,8 +188,10 @@ fn read_login(path: &Path, name: &str) -> Result<Option<LoginState>, config::Con
     }))
 }
 
-impl TokenSource for LoginToken {
-    fn token(&self, refused: Option<&str>) -> Result<String, CredentialError> {
+impl LoginToken {
+    /// The stored token, read again when the config file changed; and whether it must be
+    /// renewed (it is the one the server refused, or it is due).
+    fn current(&self, refused: Option<&str>) -> (String, bool) {
         let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
         if modified(&self.config_path) != state.modified
             && let Ok(Some(fresh)) = read_login(&self.config_path, &self.context)
@@ -165,36 +202,51 @@ impl TokenSource for LoginToken {
             Some(t) => state.token == t,
             None => renewal_due(&state.oidc, now()),
         };
-        if !due {
-            return Ok(state.token.clone());
-        }
-        // Renewal drives its own runtime, which cannot start on a thread already running one.
-        let renewed = std::thread::scope(|scope| {
-            scope
-                .spawn(|| {
-                    let token = renew(&self.config_path, &self.context, self.log.clone(), refused)?;
-                    let fresh = read_login(&self.config_path, &self.context)?;
-                    Ok::<_, AuthError>(match fresh {
-                        Some(state) if state.token == token => state,
-                        _ => LoginState {
-                            token,
-                            oidc: OidcCredential::default(),
-                            modified: None,
-                        },
-                    })
+        (state.token.clone(), due)
+    }
+
+    /// Renews the token and keeps what the config now holds.
+    async fn renew_now(&self, refused: Option<&str>) -> Result<String, AuthError> {
+        let token = renew(&self.config_path, &self.context, self.log.clone(), refused).await?;
+        let fresh = read_login(&self.config_path, &self.context)?;
+        let state = match fresh {
+            Some(state) if state.token == token => state,
+            _ => LoginState {
+                token: token.clone(),
+                oidc: OidcCredential::default(),
+                modified: None,
+            },
+        };
+        *self.state.lock().unwrap_or_else(|p| p.into_inner()) = state;
+        Ok(token)
+    }
+}
+
+impl TokenSource for LoginToken {
+    fn token<'a>(
+        &'a self,
+        refused: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<String, CredentialError>> {
+        Box::pin(async move {
+            let (token, due) = self.current(refused);
+            if !due {
+                return Ok(token);
+            }
+            // One renewal at a time in this process: the others wait here (without holding a
+            // thread), then find the token renewed. The config lock orders other processes.
+            let _renewing = self.renewing.lock().await;
+            let (token, due) = self.current(refused);
+            if !due {
+                return Ok(token);
+            }
+            self.renew_now(refused).await.map_err(|e| {
+                CredentialError::Renewal(if e.needs_login() {
+                    format!("{e}: run `datumctl login` again")
+                } else {
+                    e.to_string()
                 })
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        })
-        .map_err(|e| {
-            CredentialError::Renewal(if e.needs_login() {
-                format!("{e}: run `datumctl login` again")
-            } else {
-                e.to_string()
             })
-        })?;
-        *state = renewed;
-        Ok(state.token.clone())
+        })
     }
 
     fn describe(&self) -> &'static str {
@@ -217,13 +269,13 @@ impl TokenSource for LoginToken {
 /// lock; returns the token to use.
 /// With `refused`, the server has refused that token: renew it even before it is due, unless
 /// the stored token is already another one.
-pub fn renew(
+pub async fn renew(
     config_path: &Path,
     name: &str,
     log: Option<crate::print::Printer>,
     refused: Option<&str>,
 ) -> Result<String, AuthError> {
-    let _lock = lock_config(config_path)?;
+    let _lock = lock_config_async(config_path).await?;
     let mut file = config::load(config_path)?;
     let entry = file
         .context_mut(name)
@@ -242,43 +294,43 @@ pub fn renew(
         }
     }
     let client = OAuthClient::new(log)?;
-    let tokens = super::runtime()?
-        .block_on(async {
-            let endpoint = match &oidc.token_endpoint {
-                Some(e) => e.clone(),
-                None => client.discover(&oidc.issuer).await?.token_endpoint,
-            };
-            super::oidc::check_endpoint(&endpoint)?;
-            if let Some(key_file) = &oidc.key_file {
-                let key = ServiceAccountKey::read(key_file)?;
-                key.exchange(&client, &oidc.issuer, &endpoint).await
-            } else if let Some(refresh) = &oidc.refresh_token {
-                client
-                    .token(
-                        &endpoint,
-                        &[
-                            ("grant_type", "refresh_token"),
-                            ("refresh_token", refresh),
-                            ("client_id", &oidc.client_id),
-                        ],
-                    )
-                    .await
-            } else {
-                Err(AuthError::CannotRenew(name.to_string()))
+    let tokens = async {
+        let endpoint = match &oidc.token_endpoint {
+            Some(e) => e.clone(),
+            None => client.discover(&oidc.issuer).await?.token_endpoint,
+        };
+        super::oidc::check_endpoint(&endpoint)?;
+        if let Some(key_file) = &oidc.key_file {
+            let key = ServiceAccountKey::read(key_file)?;
+            key.exchange(&client, &oidc.issuer, &endpoint).await
+        } else if let Some(refresh) = &oidc.refresh_token {
+            client
+                .token(
+                    &endpoint,
+                    &[
+                        ("grant_type", "refresh_token"),
+                        ("refresh_token", refresh),
+                        ("client_id", &oidc.client_id),
+                    ],
+                )
+                .await
+        } else {
+            Err(AuthError::CannotRenew(name.to_string()))
+        }
+    }
+    .await
+    .map_err(|e| match e {
+        AuthError::OAuth { code, description } if code == "invalid_grant" => {
+            AuthError::LoginExpired {
+                context: name.to_string(),
+                detail: match description {
+                    Some(d) => format!("invalid_grant: {d}"),
+                    None => code,
+                },
             }
-        })
-        .map_err(|e| match e {
-            AuthError::OAuth { code, description } if code == "invalid_grant" => {
-                AuthError::LoginExpired {
-                    context: name.to_string(),
-                    detail: match description {
-                        Some(d) => format!("invalid_grant: {d}"),
-                        None => code,
-                    },
-                }
-            }
-            other => other,
-        })?;
+        }
+        other => other,
+    })?;
     store_tokens(entry, &tokens, now());
     config::save(config_path, &file)?;
     Ok(tokens.access_token)

@@ -385,10 +385,3 @@ impl WatchStream {
         }
     }
 }
-
-/// A runtime for one command: one thread is enough for I/O-bound work.
-pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-}

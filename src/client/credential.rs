@@ -1,9 +1,12 @@
 //! The one way credentials reach the client: a `Credential` the client consults for every
 //! request (and once more after a 401), plus the impersonation headers. The command layer picks
 //! the credential; the client never knows where a token was stored or how a login is renewed.
+//! Asking for the header is async: a due credential renews itself on the runtime the request
+//! runs on (no thread or runtime of its own).
 
 use super::exec::{ExecError, ExecPlugin};
 use base64::Engine;
+use futures_util::future::BoxFuture;
 use std::path::PathBuf;
 use std::sync::Arc;
 use thiserror::Error;
@@ -24,8 +27,12 @@ pub enum CredentialError {
 /// A token that can be renewed (a `datumctl login` kept fresh by the auth layer).
 pub trait TokenSource: Send + Sync + std::fmt::Debug {
     /// The token to send now, renewed first when it is due. With `refused`, the server has just
-    /// answered 401 to that token: renew unless it has changed meanwhile.
-    fn token(&self, refused: Option<&str>) -> Result<String, CredentialError>;
+    /// answered 401 to that token: renew unless it has changed meanwhile. (A boxed future keeps
+    /// the trait usable as `dyn`.)
+    fn token<'a>(
+        &'a self,
+        refused: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<String, CredentialError>>;
     /// Whether the token came from a file others may read (for the permission warning).
     fn describe(&self) -> &'static str;
 }
@@ -66,7 +73,7 @@ impl Credential {
     }
 
     /// The header for the next request, or none.
-    pub fn authorization(&self) -> Result<Option<Authorization>, CredentialError> {
+    pub async fn authorization(&self) -> Result<Option<Authorization>, CredentialError> {
         let bearer = |t: String| {
             Some(Authorization {
                 header: format!("Bearer {t}"),
@@ -87,22 +94,22 @@ impl Credential {
                 header: basic_header(username, password),
                 token: None,
             }),
-            Credential::Exec(plugin) => plugin.credentials()?.token.clone().and_then(bearer),
-            Credential::Renewing(source) => bearer(source.token(None)?),
+            Credential::Exec(plugin) => plugin.credentials().await?.token.clone().and_then(bearer),
+            Credential::Renewing(source) => bearer(source.token(None).await?),
         })
     }
 
     /// After a 401 to `sent`: renew a renewable credential once. Returns whether retrying the
     /// request may help (the credential changed).
-    pub fn refused(&self, sent: Option<&Authorization>) -> Result<bool, CredentialError> {
+    pub async fn refused(&self, sent: Option<&Authorization>) -> Result<bool, CredentialError> {
         let token = sent.and_then(|a| a.token.as_deref());
         match self {
             Credential::Exec(plugin) => {
-                let fresh = plugin.refresh(token)?;
+                let fresh = plugin.refresh(token).await?;
                 Ok(fresh.token.as_deref() != token)
             }
             Credential::Renewing(source) => {
-                let fresh = source.token(token)?;
+                let fresh = source.token(token).await?;
                 Ok(Some(fresh.as_str()) != token)
             }
             _ => Ok(false),
@@ -278,8 +285,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn basic_and_token_file_headers() {
+    #[tokio::test]
+    async fn basic_and_token_file_headers() {
         assert_eq!(basic_header("admin", "s3"), "Basic YWRtaW46czM=");
         let dir = tempfile::tempdir().expect("tmp");
         let path = dir.path().join("t");
@@ -288,17 +295,17 @@ mod tests {
             path: path.clone(),
             fallback: Some("old".into()),
         };
-        let auth = c.authorization().expect("ok").expect("some");
+        let auth = c.authorization().await.expect("ok").expect("some");
         assert_eq!(auth.header, "Bearer abc");
         std::fs::remove_file(&path).expect("rm");
         assert_eq!(
-            c.authorization().expect("ok").expect("some").header,
+            c.authorization().await.expect("ok").expect("some").header,
             "Bearer old"
         );
         let bare = Credential::TokenFile {
             path,
             fallback: None,
         };
-        assert!(bare.authorization().is_err());
+        assert!(bare.authorization().await.is_err());
     }
 }

@@ -1,13 +1,17 @@
 //! client-go credential plugins (`user.exec`, client.authentication.k8s.io v1 and v1beta1): run
 //! the command with `KUBERNETES_EXEC_INFO`, read the `ExecCredential` it prints, and keep the
 //! result in this process until its `expirationTimestamp` (or until the server refuses it).
+//! The plugin runs as a tokio child process: waiting for it (a browser login, a prompt) parks
+//! the task, not a runtime worker, so `datumctl mcp` keeps answering meanwhile.
 
 use serde_json::{Value, json};
 use std::io::IsTerminal;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Stdio;
+use std::sync::Arc;
 use thiserror::Error;
+use tokio::process::Command;
+use tokio::sync::Mutex;
 
 pub const V1: &str = "client.authentication.k8s.io/v1";
 pub const V1BETA1: &str = "client.authentication.k8s.io/v1beta1";
@@ -188,9 +192,10 @@ impl ExecPlugin {
         &self.config
     }
 
-    /// The cached credential, or a fresh one when there is none or it has expired.
-    pub fn credentials(&self) -> Result<Arc<ExecOutput>, ExecError> {
-        let mut cached = self.cached.lock().unwrap_or_else(|p| p.into_inner());
+    /// The cached credential, or a fresh one when there is none or it has expired. The cache
+    /// stays locked while the plugin runs, so concurrent requests run it once.
+    pub async fn credentials(&self) -> Result<Arc<ExecOutput>, ExecError> {
+        let mut cached = self.cached.lock().await;
         if let Some(c) = cached.as_ref() {
             let expired = c
                 .expires
@@ -199,21 +204,21 @@ impl ExecPlugin {
                 return Ok(c.clone());
             }
         }
-        let fresh = Arc::new(self.run()?);
+        let fresh = Arc::new(self.run().await?);
         *cached = Some(fresh.clone());
         Ok(fresh)
     }
 
     /// After the server refused `token`: run the plugin again, unless another request already
     /// did (the cached token is no longer the refused one).
-    pub fn refresh(&self, token: Option<&str>) -> Result<Arc<ExecOutput>, ExecError> {
-        let mut cached = self.cached.lock().unwrap_or_else(|p| p.into_inner());
+    pub async fn refresh(&self, token: Option<&str>) -> Result<Arc<ExecOutput>, ExecError> {
+        let mut cached = self.cached.lock().await;
         if let Some(c) = cached.as_ref()
             && c.token.as_deref() != token
         {
             return Ok(c.clone());
         }
-        let fresh = Arc::new(self.run()?);
+        let fresh = Arc::new(self.run().await?);
         *cached = Some(fresh.clone());
         Ok(fresh)
     }
@@ -244,12 +249,13 @@ impl ExecPlugin {
         .to_string()
     }
 
-    fn run(&self) -> Result<ExecOutput, ExecError> {
+    async fn run(&self) -> Result<ExecOutput, ExecError> {
         let c = &self.config;
         let interactive = self.interactive()?;
         // The plugin's stderr is the user's: prompts and failures reach the terminal as they
-        // happen, as with kubectl.
-        let output = Command::new(&c.command)
+        // happen, as with kubectl. (tokio's `output()` would pipe stderr whatever it is set to,
+        // so the child is spawned and waited for.)
+        let child = Command::new(&c.command)
             .args(&c.args)
             .envs(c.env.iter().map(|(k, v)| (k, v)))
             .env("KUBERNETES_EXEC_INFO", self.exec_info(interactive))
@@ -260,7 +266,7 @@ impl ExecPlugin {
             })
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
-            .output()
+            .spawn()
             .map_err(|source| match source.kind() {
                 std::io::ErrorKind::NotFound => ExecError::NotFound {
                     command: c.command.clone(),
@@ -270,6 +276,13 @@ impl ExecPlugin {
                     command: c.command.clone(),
                     source,
                 },
+            })?;
+        let output = child
+            .wait_with_output()
+            .await
+            .map_err(|source| ExecError::Spawn {
+                command: c.command.clone(),
+                source,
             })?;
         if !output.status.success() {
             return Err(ExecError::Failed {

@@ -249,7 +249,7 @@ impl ApiClient {
     /// sent once more (a 401 means the server did not act on it).
     pub async fn send(&self, req: &ApiRequest) -> Result<reqwest::Response, ClientError> {
         let mut attempt = 0;
-        let mut auth = self.target.credential.authorization()?;
+        let mut auth = self.target.credential.authorization().await?;
         let mut renewed = false;
         loop {
             attempt += 1;
@@ -258,12 +258,12 @@ impl ApiClient {
             if let Ok(resp) = &outcome
                 && resp.status() == StatusCode::UNAUTHORIZED
                 && !renewed
-                && self.target.credential.refused(auth.as_ref())?
+                && self.target.credential.refused(auth.as_ref()).await?
             {
                 self.log_response(req, resp, started.elapsed());
                 renewed = true;
                 attempt -= 1;
-                auth = self.target.credential.authorization()?;
+                auth = self.target.credential.authorization().await?;
                 continue;
             }
             let retry_after = match &outcome {

@@ -583,8 +583,8 @@ mod tests {
         assert_eq!(t.tls.ca_pem.as_deref(), Some(b"PEM".as_slice()));
     }
 
-    #[test]
-    fn lists_merge_first_wins_and_paths_are_relative_to_their_file() {
+    #[tokio::test]
+    async fn lists_merge_first_wins_and_paths_are_relative_to_their_file() {
         let dir = tempfile::tempdir().expect("tmp");
         let sub = dir.path().join("sub");
         std::fs::create_dir(&sub).expect("mkdir");
@@ -603,7 +603,12 @@ mod tests {
         let source = Source::List(vec![dir.path().join("missing"), empty, a, b]);
         let t = resolve(&source, &Overrides::default()).expect("resolves");
         assert_eq!(t.server, "https://b:1");
-        let auth = t.credential.authorization().expect("ok").expect("some");
+        let auth = t
+            .credential
+            .authorization()
+            .await
+            .expect("ok")
+            .expect("some");
         assert_eq!(auth.header, "Bearer from-file");
     }
 

@@ -329,7 +329,7 @@ pub enum LiveSchema {
 }
 
 /// Fetches the live schema from the resolved target, for `explain`.
-pub fn for_explain(
+pub async fn for_explain(
     target: Result<super::target::Target, super::target::TargetError>,
     verbosity: u8,
     request_timeout: Option<std::time::Duration>,
@@ -346,18 +346,17 @@ pub fn for_explain(
     let timeout = request_timeout
         .filter(|t| !t.is_zero())
         .or(Some(std::time::Duration::from_secs(10)));
-    let fetched = ApiClient::new(target, verbosity, printer.clone(), timeout)
-        .map_err(OpenApiError::from)
-        .and_then(|mut client| {
+    let fetched = match ApiClient::new(target, verbosity, printer.clone(), timeout) {
+        Ok(mut client) => {
             // A missing server should cost explain a moment, not a round of backoffs.
             client.set_retry(super::http::RetryPolicy {
                 attempts: 1,
                 ..Default::default()
             });
-            let rt = super::api::runtime()
-                .map_err(|e| OpenApiError::Shape(format!("cannot start the runtime: {e}")))?;
-            rt.block_on(live_schema(&client))
-        });
+            live_schema(&client).await
+        }
+        Err(e) => Err(OpenApiError::from(e)),
+    };
     match fetched {
         Ok(node) => LiveSchema::Live(Box::new(node)),
         Err(e) => LiveSchema::Unavailable(format!(

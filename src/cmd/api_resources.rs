@@ -2,7 +2,7 @@
 //! serves, with kubectl's columns, filters, sort orders and output formats.
 
 use crate::cli::ApiResourcesArgs;
-use crate::client::api::runtime;
+
 use crate::client::discovery::ApiResource;
 use crate::cmd::Context;
 use crate::error::{CliError, CmdResult, Outcome};
@@ -38,17 +38,17 @@ fn format(output: Option<&str>) -> Result<Format, CliError> {
     })
 }
 
-pub fn run(args: &ApiResourcesArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &ApiResourcesArgs, ctx: &Context) -> CmdResult {
     let format = format(ctx.global.output.as_deref())?;
     if let Some(s) = args.sort_by.as_deref()
         && !matches!(s, "" | "name" | "kind")
     {
         return Err(CliError::usage("--sort-by accepts only name or kind"));
     }
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
-    let groups = rt
-        .block_on(client.api_groups(true))
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
+    let groups = client
+        .api_groups(true)
+        .await
         .map_err(|e| e.into_cli(&client.target))?;
     if groups.iter().all(|g| g.resources.iter().all(Vec::is_empty)) {
         // kubectl prints nothing at all, not even the header, for a server without resources.
@@ -172,11 +172,11 @@ pub fn go_indent_json(value: &Value, indent: &str) -> String {
 }
 
 /// `api-versions`: every group/version the server serves, sorted, one a line.
-pub fn run_versions(ctx: &Context) -> CmdResult {
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
-    let groups = rt
-        .block_on(client.api_groups(false))
+pub async fn run_versions(ctx: &Context) -> CmdResult {
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
+    let groups = client
+        .api_groups(false)
+        .await
         .map_err(|e| e.into_cli(&client.target))?;
     let mut versions: Vec<String> = groups
         .iter()

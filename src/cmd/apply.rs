@@ -4,7 +4,7 @@
 //! does not stop the others.
 
 use crate::cli::{ApplyArgs, DryRun};
-use crate::client::api::{ListOptions, MERGE_PATCH, WriteOptions, runtime};
+use crate::client::api::{ListOptions, MERGE_PATCH, WriteOptions};
 use crate::client::http::ApiClient;
 use crate::client::patch::{
     LAST_APPLIED, is_empty_patch, merge_apply, original_of, three_way_patch, with_last_applied,
@@ -86,7 +86,7 @@ enum Failed<'d> {
     Refused(&'d Document, Action, ClientError),
 }
 
-pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
     check_flags(args)?;
     let format = match ctx.global.output.as_deref() {
         None => None,
@@ -95,8 +95,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         }
     };
     let mode = args.validate;
-    let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)
-        .map_err(crate::cmd::manifest_error)?;
+    let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)?;
     let total = inputs.len();
     if total == 0 {
         return Err(CliError::usage("no objects passed to apply"));
@@ -109,7 +108,7 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
             manifest::Input::Broken(e) => failed.push(Failed::Broken(e)),
         }
     }
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     // Invalid documents are not sent; the valid ones are applied (as kubectl applies what the
     // server accepts and reports the rest).
     let mut valid: Vec<&Document> = docs.iter().collect();
@@ -150,22 +149,19 @@ pub fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
         }
         jobs.push((doc, ns, object));
     }
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let mut applier = Applier {
         args,
         client: &client,
         ctx,
         known: None,
     };
-    let applied = rt.block_on(async {
-        if jobs.len() > PREFETCH_ABOVE && !args.server_side {
-            match prefetch(&client, &jobs).await {
-                Ok(known) => applier.known = Some(known),
-                Err(e) => return Err(e.into_cli(&client.target)),
-            }
-        }
-        Ok(applier.apply_all(jobs, format.as_ref(), &mut failed).await)
-    })?;
+    if jobs.len() > PREFETCH_ABOVE && !args.server_side {
+        let known = prefetch(&client, &jobs)
+            .await
+            .map_err(|e| e.into_cli(&client.target))?;
+        applier.known = Some(known);
+    }
+    let applied = applier.apply_all(jobs, format.as_ref(), &mut failed).await;
     if let Some(f) = &format {
         print_objects(ctx, f, applied, total, args.show_managed_fields);
     }
@@ -351,7 +347,7 @@ impl Applier<'_> {
         let count = failed.len();
         for f in failed {
             match f {
-                Failed::Broken(e) => p.error(&crate::cmd::manifest_error(e)),
+                Failed::Broken(e) => p.error(&CliError::from(e)),
                 Failed::Invalid(doc, errors) => {
                     print_invalid(doc, &errors, self.ctx, InvalidAs::Error)
                 }

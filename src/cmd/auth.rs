@@ -10,9 +10,9 @@ use crate::error::{CliError, CmdResult, Outcome};
 use std::io::Read;
 use std::path::Path;
 
-pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
-    let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
-    let mut file = config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
+pub async fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
+    let path = config::config_path()?;
+    let mut file = config::load(&path)?;
     let wanted = ctx
         .global
         .context
@@ -20,9 +20,9 @@ pub fn run(command: &AuthCommand, ctx: &Context) -> CmdResult {
         .or_else(|| file.current_context.clone());
     match command {
         AuthCommand::Login { token_stdin } => login(*token_stdin, ctx, &path, &mut file, wanted)?,
-        AuthCommand::GetToken => get_token(ctx, &path, wanted.as_deref())?,
+        AuthCommand::GetToken => get_token(ctx, &path, wanted.as_deref()).await?,
         AuthCommand::UpdateKubeconfig => super::update_kubeconfig::run(ctx)?,
-        AuthCommand::CanI(args) => return super::can_i::run(args, ctx),
+        AuthCommand::CanI(args) => return super::can_i::run(args, ctx).await,
         AuthCommand::Whoami => whoami(ctx, &file, wanted.as_deref())?,
     }
     Ok(Outcome::Success)
@@ -76,7 +76,7 @@ fn login(
 
 /// `auth whoami`: the server, project, context and kind of credential in use; never a secret.
 fn whoami(ctx: &Context, file: &ConfigFile, wanted: Option<&str>) -> Result<(), CliError> {
-    let target = connect::target(&ctx.global).map_err(connect::target_error)?;
+    let target = connect::target(&ctx.global)?;
     for warning in &target.warnings {
         ctx.printer.warn(warning);
     }
@@ -135,7 +135,7 @@ fn identity_lines(oidc: &config::OidcCredential) -> String {
 }
 
 /// `auth get-token`: the current token (renewed first when due), bare or as an ExecCredential.
-fn get_token(ctx: &Context, path: &Path, wanted: Option<&str>) -> Result<(), CliError> {
+async fn get_token(ctx: &Context, path: &Path, wanted: Option<&str>) -> Result<(), CliError> {
     let api_version = match ctx.global.output.as_deref() {
         None => None,
         Some("json") | Some(exec::V1) => Some(exec::V1),
@@ -151,13 +151,14 @@ fn get_token(ctx: &Context, path: &Path, wanted: Option<&str>) -> Result<(), Cli
             )));
         }
     };
-    let target = connect::target(&ctx.global).map_err(connect::target_error)?;
+    let target = connect::target(&ctx.global)?;
     for warning in &target.warnings {
         ctx.printer.warn(warning);
     }
     let token = target
         .credential
         .authorization()
+        .await
         .map_err(|e| ClientError::Credential(e).into_cli(&target))?
         .and_then(|a| a.token);
     let Some(token) = token else {
@@ -170,8 +171,7 @@ fn get_token(ctx: &Context, path: &Path, wanted: Option<&str>) -> Result<(), Cli
     };
     // After a renewal the config holds the new expiry.
     let expiry = if matches!(target.credential, Credential::Renewing(_)) {
-        config::load(path)
-            .map_err(|e| CliError::usage(e.to_string()))?
+        config::load(path)?
             .selected(wanted)
             .and_then(|c| c.oidc.as_ref())
             .and_then(|o| o.expiry.clone())

@@ -3,7 +3,7 @@
 //! discovery and kubectl's warnings for unknown resources and verbs.
 
 use crate::cli::CanIArgs;
-use crate::client::api::{JSON, runtime};
+use crate::client::api::JSON;
 use crate::client::discovery::{ApiResource, resolve, strings};
 use crate::client::http::{ApiClient, ApiRequest};
 use crate::client::status::ClientError;
@@ -47,9 +47,9 @@ enum Subject {
     Url(String),
 }
 
-pub fn run(args: &CanIArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &CanIArgs, ctx: &Context) -> CmdResult {
     if args.list {
-        return list(args, ctx);
+        return list(args, ctx).await;
     }
     let (Some(verb), Some(target), true) = (&args.verb, &args.resource, args.extra.is_empty())
     else {
@@ -58,14 +58,13 @@ pub fn run(args: &CanIArgs, ctx: &Context) -> CmdResult {
         )
         .hint("see 'datumctl auth can-i -h' for help and examples"));
     };
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let namespace = if args.all_namespaces {
         String::new()
     } else {
         client.target.namespace.clone()
     };
-    rt.block_on(async {
+    async {
         let subject = subject(&client, ctx, target).await?;
         if let Err(e) = check(args, ctx, verb, &subject) {
             return Ok(Err(e));
@@ -80,7 +79,8 @@ pub fn run(args: &CanIArgs, ctx: &Context) -> CmdResult {
             .send_json(&ApiRequest::new(Method::POST, url).json_body(JSON, body))
             .await?;
         Ok(Ok(answer))
-    })
+    }
+    .await
     .map_err(|e: ClientError| e.into_cli(&client.target))?
     .map(|answer| print_answer(args, ctx, &answer["status"]))
 }
@@ -174,7 +174,7 @@ fn check(args: &CanIArgs, ctx: &Context, verb: &str, subject: &Subject) -> Resul
 
 /// `--list`: a SelfSubjectRulesReview for the namespace, printed as kubectl prints it (rules
 /// broken down to one verb each, simple ones merged again, sorted by their text).
-fn list(args: &CanIArgs, ctx: &Context) -> CmdResult {
+async fn list(args: &CanIArgs, ctx: &Context) -> CmdResult {
     if args.verb.is_some() || args.resource.is_some() || !args.extra.is_empty() {
         return Err(CliError::usage(
             "list option must be specified with no arguments",
@@ -185,8 +185,7 @@ fn list(args: &CanIArgs, ctx: &Context) -> CmdResult {
             "list option can't be specified with neither quiet, all-namespaces nor subresource options",
         ));
     }
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let review = json!({
         "kind": "SelfSubjectRulesReview",
         "apiVersion": "authorization.k8s.io/v1",
@@ -199,8 +198,9 @@ fn list(args: &CanIArgs, ctx: &Context) -> CmdResult {
         client.target.base
     );
     let body = serde_json::to_vec(&review).unwrap_or_default();
-    let answer = rt
-        .block_on(client.send_json(&ApiRequest::new(Method::POST, url).json_body(JSON, body)))
+    let answer = client
+        .send_json(&ApiRequest::new(Method::POST, url).json_body(JSON, body))
+        .await
         .map_err(|e| e.into_cli(&client.target))?;
     let status = &answer["status"];
     if status["incomplete"].as_bool().unwrap_or(false) {

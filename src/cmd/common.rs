@@ -53,8 +53,7 @@ pub fn dry_run_suffix(dry_run: Option<DryRun>) -> &'static str {
 /// Reads the inputs; unreadable input is a usage error (exit 2), a file that is not a
 /// manifest (YAML syntax) an invalid one (exit 1).
 pub fn read_documents(files: &crate::cli::FileArgs) -> Result<Vec<Document>, CliError> {
-    let docs = manifest::read_inputs(&files.filenames, files.recursive)
-        .map_err(crate::cmd::manifest_error)?;
+    let docs = manifest::read_inputs(&files.filenames, files.recursive)?;
     if docs.is_empty() {
         return Err(CliError::usage("no objects passed to apply"));
     }

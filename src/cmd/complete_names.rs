@@ -5,7 +5,7 @@
 //! usual environment and config; any failure prints nothing, so a tab press shows no error.
 
 use crate::cli::{Cli, GlobalArgs};
-use crate::client::api::{ListOptions, runtime};
+use crate::client::api::ListOptions;
 use crate::client::http::RetryPolicy;
 use crate::print::Printer;
 use crate::print::{ColorChoice, ErrorFormat};
@@ -59,37 +59,33 @@ pub fn target_of(words: &[String], global: &GlobalArgs) -> GlobalArgs {
 }
 
 /// Prints the names for `words` (the command line being completed); always succeeds.
-pub fn run(words: &[String]) {
+pub async fn run(words: &[String]) {
     // The global settings the environment gives (DATUMCTL_SERVER, DATUM_PROJECT, …).
     let Ok(from_env) = Cli::try_parse_from(["datumctl", "logout"]) else {
         return;
     };
     let global = target_of(words, &from_env.global);
     let printer = Printer::new(ColorChoice::Never, ErrorFormat::Human);
-    let names = list_names(&global, &printer).unwrap_or_default();
+    let names = list_names(&global, &printer).await.unwrap_or_default();
     if !names.is_empty() {
         printer.out(&(names.join("\n") + "\n"));
     }
 }
 
-fn list_names(global: &GlobalArgs, printer: &Printer) -> Option<Vec<String>> {
-    let mut client = crate::cmd::connect::connect(global, printer).ok()?;
+async fn list_names(global: &GlobalArgs, printer: &Printer) -> Option<Vec<String>> {
+    let mut client = crate::cmd::connect::connect(global, printer).await.ok()?;
     client.set_retry(RetryPolicy {
         attempts: 1,
         ..Default::default()
     });
     let namespace = client.target.namespace.clone();
-    let rt = runtime().ok()?;
-    let (items, _) = rt
-        .block_on(async {
-            tokio::time::timeout(
-                WAIT,
-                client.list_all(Some(&namespace), &ListOptions::default()),
-            )
-            .await
-        })
-        .ok()?
-        .ok()?;
+    let (items, _) = tokio::time::timeout(
+        WAIT,
+        client.list_all(Some(&namespace), &ListOptions::default()),
+    )
+    .await
+    .ok()?
+    .ok()?;
     Some(
         items
             .iter()

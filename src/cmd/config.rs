@@ -8,8 +8,8 @@ use crate::print::table::Table;
 use std::path::{Path, PathBuf};
 
 fn load() -> Result<(PathBuf, ConfigFile), CliError> {
-    let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
-    let file = config::load(&path).map_err(|e| CliError::usage(e.to_string()))?;
+    let path = config::config_path()?;
+    let file = config::load(&path)?;
     Ok((path, file))
 }
 
@@ -53,8 +53,7 @@ fn set_context(
     // Only what was typed: an exported DATUMCTL_SERVER must not leak into a saved context.
     if g.given(GlobalFlag::Server) {
         if let Some(server) = g.server.as_deref().filter(|s| !s.is_empty()) {
-            crate::client::target::check_server_url(server, || "from --server".into())
-                .map_err(crate::cmd::connect::target_error)?;
+            crate::client::target::check_server_url(server, || "from --server".into())?;
         }
         entry.server = g.server.clone();
     }

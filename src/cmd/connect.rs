@@ -63,14 +63,14 @@ pub fn target(global: &GlobalArgs) -> Result<Target, TargetError> {
 }
 
 /// Resolves the target and builds the client, or the command's error with hints.
-pub fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliError> {
+pub async fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliError> {
     let mut target = target(global)?;
     let timeout = global.request_timeout.filter(|t| !t.is_zero());
     for warning in &target.warnings {
         printer.warn(warning);
     }
     warn_if_others_can_read(&target, printer);
-    prime_exec_identity(&mut target)?;
+    prime_exec_identity(&mut target).await?;
     let target_for_errors = target.clone();
     ApiClient::new(target, global.verbosity, printer.clone(), timeout)
         .map_err(|e| e.into_cli(&target_for_errors))
@@ -78,12 +78,13 @@ pub fn connect(global: &GlobalArgs, printer: &Printer) -> Result<ApiClient, CliE
 
 /// A plugin may answer with a client certificate: it has to be known before the TLS client is
 /// built, so the plugin runs now rather than at the first request.
-fn prime_exec_identity(target: &mut Target) -> Result<(), CliError> {
+async fn prime_exec_identity(target: &mut Target) -> Result<(), CliError> {
     let Credential::Exec(plugin) = &target.credential else {
         return Ok(());
     };
     let out = plugin
         .credentials()
+        .await
         .map_err(|e| crate::client::status::ClientError::Credential(e.into()).into_cli(target))?;
     if let (Some(cert), Some(key)) = (&out.client_certificate, &out.client_key) {
         let mut pem = cert.clone().into_bytes();
@@ -118,9 +119,4 @@ fn warn_if_others_can_read(target: &Target, printer: &Printer) {
     }
     #[cfg(not(unix))]
     let _ = (target, printer);
-}
-
-/// The command-level error for a target that cannot be resolved (the mapping is in `error.rs`).
-pub fn target_error(e: TargetError) -> CliError {
-    CliError::from(e)
 }

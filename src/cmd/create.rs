@@ -4,7 +4,7 @@
 //! kubectl's result line.
 
 use crate::cli::{CreateArgs, DryRun};
-use crate::client::api::{WriteOptions, runtime};
+use crate::client::api::WriteOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::{ApiStatus, ClientError};
 use crate::client::target::effective_profile;
@@ -104,19 +104,18 @@ pub fn check_kinds(docs: &[crate::manifest::Document]) -> Result<(), CliError> {
     docs.iter().try_for_each(crate::cmd::objects::check_kind)
 }
 
-pub fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
     if args.files.filenames.is_empty() {
         return Err(CliError::usage("must specify one of -f and -k"));
     }
     let mut out = ResultPrinter::new(write_format(ctx)?);
     let docs = read_documents(&args.files)?;
     check_kinds(&docs)?;
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let profile = profile_for(args.profile, &client);
     let options = write_options(args.dry_run, &args.field_manager, "create");
     let explicit = ctx.global.namespace.is_some();
     let verb = format!("created{}", dry_run_suffix(args.dry_run));
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;
     let mut failed = false;
     for doc in &docs {
@@ -128,7 +127,7 @@ pub fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
         let result = match local_refusal(&object, profile) {
             Some(status) => Err(ClientError::Status(Box::new(status))),
             None if args.dry_run == Some(DryRun::Client) => Ok(object),
-            None => rt.block_on(client.create_policy(&ns, &object, &options)),
+            None => client.create_policy(&ns, &object, &options).await,
         };
         match result {
             Ok(created) => p.out(&out.line(&created, &verb)),

@@ -2,7 +2,7 @@
 //! `… deleted` lines and `--ignore-not-found`.
 
 use crate::cli::{DeleteArgs, DryRun};
-use crate::client::api::{DeleteOptions, ListOptions, runtime};
+use crate::client::api::{DeleteOptions, ListOptions};
 use crate::client::http::ApiClient;
 use crate::client::status::ApiStatus;
 use crate::client::status::ClientError;
@@ -13,7 +13,7 @@ use crate::error::{CliError, CmdResult, Outcome};
 use crate::resource::{GROUP, PLURAL, SINGULAR, qualified_name};
 use std::time::{Duration, Instant};
 
-pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
     let names_only = match ctx.global.output.as_deref() {
         None => false,
         Some("name") => true,
@@ -69,15 +69,14 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
         }
         _ => {}
     }
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let ns = client.target.namespace.clone();
     let mut targets = selection
         .placed(&ns, ctx.global.namespace.is_some())?
         .unwrap_or_default();
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;
     let suffix = dry_run_suffix(args.dry_run);
-    let result: Result<Outcome, ClientError> = rt.block_on(async {
+    let result: Result<Outcome, ClientError> = async {
         if args.selector.is_some() || args.all {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
@@ -158,7 +157,8 @@ pub fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             }
         }
         Ok(Outcome::failed_if(failed))
-    });
+    }
+    .await;
     result.map_err(|e| e.into_cli(&client.target))
 }
 

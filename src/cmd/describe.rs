@@ -2,7 +2,7 @@
 //! ancestors' status table and events.
 
 use crate::cli::DescribeArgs;
-use crate::client::api::{ListOptions, runtime};
+use crate::client::api::ListOptions;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
 use crate::cmd::objects::{self, Selection};
@@ -11,7 +11,7 @@ use crate::print::describe::{DescribeStyle, describe};
 use chrono::Utc;
 use serde_json::Value;
 
-pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
     let selection = objects::select(
         "describe",
         &objects::words(args.resource.as_ref(), &args.names),
@@ -22,11 +22,10 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
             "a resource cannot be retrieved by name across all namespaces",
         ));
     }
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let named = selection.placed(&client.target.namespace, ctx.global.namespace.is_some())?;
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;
-    let result: Result<Outcome, ClientError> = rt.block_on(async {
+    let result: Result<Outcome, ClientError> = async {
         let ns = client.target.namespace.clone();
         let mut objects: Vec<Value> = Vec::new();
         let mut failed = false;
@@ -75,6 +74,7 @@ pub fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
             ));
         }
         Ok(Outcome::failed_if(failed))
-    });
+    }
+    .await;
     result.map_err(|e| e.into_cli(&client.target))
 }

@@ -3,7 +3,7 @@
 //! nothing differs, 1 when something does, 2 or more on errors.
 
 use crate::cli::DiffArgs;
-use crate::client::api::{APPLY_PATCH, MERGE_PATCH, WriteOptions, runtime};
+use crate::client::api::{APPLY_PATCH, MERGE_PATCH, WriteOptions};
 use crate::client::http::ApiClient;
 use crate::client::patch::{original_of, three_way_patch, with_last_applied, without_last_applied};
 use crate::client::status::ClientError;
@@ -35,11 +35,11 @@ fn as_diff_error(mut e: CliError) -> CliError {
     e
 }
 
-pub fn run(args: &DiffArgs, ctx: &Context) -> CmdResult {
-    run_inner(args, ctx).map_err(as_diff_error)
+pub async fn run(args: &DiffArgs, ctx: &Context) -> CmdResult {
+    run_inner(args, ctx).await.map_err(as_diff_error)
 }
 
-fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
+async fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
     if args.files.filenames.is_empty() {
         return Err(
             CliError::usage("must specify -f with a file, a directory, or - for stdin")
@@ -52,7 +52,7 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
         ));
     }
     let docs = read_documents(&args.files)?;
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let options = Options {
         profile: effective_profile(args.profile, Some(&client.target)),
     };
@@ -64,7 +64,6 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
     }
     let explicit = ctx.global.namespace.is_some();
     let mut pairs = Vec::new();
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     for doc in &docs {
         let ns = object_namespace(doc, &client.target.namespace, explicit)?;
         let mut object = doc.value.clone();
@@ -72,8 +71,8 @@ fn run_inner(args: &DiffArgs, ctx: &Context) -> CmdResult {
             meta.insert("namespace".into(), Value::String(ns.clone()));
         }
         let name = doc.name().unwrap_or("").to_string();
-        let (live, merged) = rt
-            .block_on(dry_run(&client, args, &ns, &name, object))
+        let (live, merged) = dry_run(&client, args, &ns, &name, object)
+            .await
             .map_err(|e| e.into_cli(&client.target))?;
         let file = format!("{GROUP}.{VERSION}.{KIND}.{ns}.{name}");
         pairs.push((file, live, merged));

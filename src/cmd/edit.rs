@@ -6,7 +6,7 @@
 //! changes that could not be saved, which kubectl keeps too and names.
 
 use crate::cli::EditArgs;
-use crate::client::api::{MERGE_PATCH, runtime};
+use crate::client::api::MERGE_PATCH;
 use crate::client::http::ApiClient;
 use crate::client::patch::is_empty_patch;
 use crate::client::status::{ApiStatus, ClientError};
@@ -118,7 +118,7 @@ fn io_error(e: std::io::Error) -> CliError {
     CliError::failure(anyhow::anyhow!("cannot write the file to edit: {e}"))
 }
 
-pub fn run(args: &EditArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &EditArgs, ctx: &Context) -> CmdResult {
     let json = match ctx.global.output.as_deref() {
         None | Some("yaml") => false,
         Some("json") => true,
@@ -133,7 +133,7 @@ pub fn run(args: &EditArgs, ctx: &Context) -> CmdResult {
         &objects::words(args.resource.as_ref(), &args.names),
         &args.files,
     )?;
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let target = match selection.placed(&client.target.namespace, ctx.global.namespace.is_some())? {
         Some(mut objects) if objects.len() == 1 => objects.remove(0),
         _ => {
@@ -142,9 +142,9 @@ pub fn run(args: &EditArgs, ctx: &Context) -> CmdResult {
             ));
         }
     };
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
-    let live = rt
-        .block_on(client.get_policy(&target.namespace, &target.name))
+    let live = client
+        .get_policy(&target.namespace, &target.name)
+        .await
         .map_err(|e| e.into_cli(&client.target))?;
     let session = Session {
         client: &client,
@@ -156,7 +156,7 @@ pub fn run(args: &EditArgs, ctx: &Context) -> CmdResult {
         namespace: target.namespace,
         name: target.name,
     };
-    session.run(&rt)
+    session.run().await
 }
 
 struct Session<'a> {
@@ -191,7 +191,7 @@ impl Session<'_> {
         format!("{PLURAL}.{GROUP} {:?}", self.name)
     }
 
-    fn run(&self, rt: &tokio::runtime::Runtime) -> CmdResult {
+    async fn run(&self) -> CmdResult {
         let original = self.render(&self.shown);
         let ext = if self.json { "json" } else { "yaml" };
         let p = &self.ctx.printer;
@@ -218,7 +218,7 @@ impl Session<'_> {
                 p.err("Edit cancelled, no changes made.\n");
                 return Ok(Outcome::Success);
             }
-            match self.round(rt, &edited, &path)? {
+            match self.round(&edited, &path).await? {
                 Round::Done(outcome) => return Ok(outcome),
                 Round::Reopen(reasons) => {
                     let body = strip_comments(&edited);
@@ -234,12 +234,7 @@ impl Session<'_> {
     }
 
     /// Reads, checks and sends one edit.
-    fn round(
-        &self,
-        rt: &tokio::runtime::Runtime,
-        edited: &str,
-        path: &Path,
-    ) -> Result<Round, CliError> {
+    async fn round(&self, edited: &str, path: &Path) -> Result<Round, CliError> {
         let p = &self.ctx.printer;
         let invalid = |detail: String| {
             p.err(&format!("error: {} is invalid\n", self.resource()));
@@ -276,13 +271,16 @@ impl Session<'_> {
             p.err("Edit cancelled, no changes made.\n");
             return Ok(Round::Done(Outcome::Success));
         }
-        let sent = rt.block_on(self.client.patch_policy(
-            &self.namespace,
-            &self.name,
-            MERGE_PATCH,
-            &patch,
-            &self.options,
-        ));
+        let sent = self
+            .client
+            .patch_policy(
+                &self.namespace,
+                &self.name,
+                MERGE_PATCH,
+                &patch,
+                &self.options,
+            )
+            .await;
         let shown_path = format!("{:?}", path.display().to_string());
         match sent {
             Ok(_) => {

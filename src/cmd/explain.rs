@@ -20,7 +20,7 @@ enum Format {
     Json,
 }
 
-pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
     let format = match ctx.global.output.as_deref() {
         None | Some("plaintext") => Format::Plaintext,
         Some("json") => Format::Json,
@@ -45,7 +45,11 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
     if let Some(gv) = &args.api_version {
         check_api_version(gv)?;
     }
-    let live = if args.offline { None } else { live_schema(ctx) };
+    let live = if args.offline {
+        None
+    } else {
+        live_schema(ctx).await
+    };
     // The embedded schema is only parsed when the live one is not used.
     let root = live.as_ref().unwrap_or_else(|| &schema::embedded().root);
     let target = explain::lookup(root, resource::PLURAL, &path).map_err(unknown_field)?;
@@ -74,13 +78,15 @@ pub fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
 
 /// The resource's schema as the configured server publishes it, or `None` (with a one-line
 /// note on stderr when a server was configured but could not be used).
-fn live_schema(ctx: &Context) -> Option<Node> {
+async fn live_schema(ctx: &Context) -> Option<Node> {
     match openapi::for_explain(
         crate::cmd::connect::target(&ctx.global),
         ctx.global.verbosity,
         ctx.global.request_timeout,
         &ctx.printer,
-    ) {
+    )
+    .await
+    {
         LiveSchema::Live(node) => Some(*node),
         LiveSchema::NotConfigured => None,
         LiveSchema::Unavailable(why) => {

@@ -4,7 +4,7 @@
 //! patch (with `metadata.resourceVersion` when `--resource-version` pins it).
 
 use crate::cli::{DryRun, MetadataArgs};
-use crate::client::api::{ListOptions, MERGE_PATCH, runtime};
+use crate::client::api::{ListOptions, MERGE_PATCH};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
@@ -239,7 +239,7 @@ fn check_flags(
     Ok(())
 }
 
-pub fn run(map: MetaMap, args: &MetadataArgs, ctx: &Context) -> CmdResult {
+pub async fn run(map: MetaMap, args: &MetadataArgs, ctx: &Context) -> CmdResult {
     let (resources, changes) = split_words(map, &args.words)?;
     check_flags(map, args, ctx, &resources, &changes)?;
     let format = write_format(ctx)?;
@@ -258,7 +258,7 @@ pub fn run(map: MetaMap, args: &MetadataArgs, ctx: &Context) -> CmdResult {
         }
         _ => {}
     }
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let ns = client.target.namespace.clone();
     let named = selection
         .placed(&ns, ctx.global.namespace.is_some())?
@@ -269,7 +269,6 @@ pub fn run(map: MetaMap, args: &MetadataArgs, ctx: &Context) -> CmdResult {
             "--resource-version may only be used with a single resource",
         ));
     }
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let run = Relabel {
         map,
         args,
@@ -279,7 +278,7 @@ pub fn run(map: MetaMap, args: &MetadataArgs, ctx: &Context) -> CmdResult {
         one,
         profile: profile_for(None, &client),
     };
-    let result = rt.block_on(run.all(named, by_listing, &ns, format));
+    let result = run.all(named, by_listing, &ns, format).await;
     result.map_err(|e| e.into_cli(&client.target))
 }
 

@@ -20,7 +20,7 @@ struct Login {
     identity: Option<serde_json::Value>,
 }
 
-pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
     let g = &ctx.global;
     let key = match &args.credentials {
         Some(file) => Some(ServiceAccountKey::read(file)?),
@@ -50,19 +50,20 @@ pub fn run(args: &LoginArgs, ctx: &Context) -> CmdResult {
         ))
         .hint("pass the API server with --server URL")
     })?;
-    let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
+    let path = config::config_path()?;
     let existing = config::load(&path)?;
     let name = g.context.clone().unwrap_or_else(|| context_name(&server));
     let client_id = client_id_for(args, key.as_ref(), &existing, &name, &issuer)?;
     let client = OAuthClient::new((g.verbosity >= 6).then(|| ctx.printer.clone()))?;
-    let login = crate::auth::runtime()?.block_on(authenticate(
+    let login = authenticate(
         &client,
         &issuer,
         client_id,
         key.as_ref(),
         args.no_browser,
         &ctx.printer,
-    ))?;
+    )
+    .await?;
     let key_file = match (&args.credentials, key.is_some()) {
         (Some(source), true) => Some(place_key(
             &path,
@@ -294,7 +295,7 @@ fn save_login(
 }
 
 pub fn logout(ctx: &Context) -> CmdResult {
-    let path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
+    let path = config::config_path()?;
     let _lock = lock_config(&path)?;
     let mut file = config::load(&path)?;
     let name = ctx

@@ -8,7 +8,7 @@ use crate::error::{CliError, CmdResult, Outcome};
 use crate::mcp::{self, Session};
 use std::sync::Arc;
 
-pub fn run(_args: &McpArgs, ctx: &Context) -> CmdResult {
+pub async fn run(_args: &McpArgs, ctx: &Context) -> CmdResult {
     if let Some(format) = &ctx.global.output {
         // Tool results have one shape (text and structured content); -o cannot change it.
         return Err(
@@ -18,24 +18,21 @@ pub fn run(_args: &McpArgs, ctx: &Context) -> CmdResult {
     }
     let global = ctx.global.clone();
     let printer = ctx.printer.clone();
-    let connect: mcp::Connect = Arc::new(move |namespace: Option<&str>| {
+    let connect: mcp::Connect = Arc::new(move |namespace: Option<String>| {
         let mut global = global.clone();
         if let Some(ns) = namespace {
-            global.namespace = Some(ns.to_string());
+            global.namespace = Some(ns);
         }
-        crate::cmd::connect::connect(&global, &printer)
+        let printer = printer.clone();
+        Box::pin(async move { crate::cmd::connect::connect(&global, &printer).await })
     });
     let session = Session {
         connect,
         namespace_given: ctx.global.namespace.is_some(),
         printer: ctx.printer.clone(),
     };
-    // The one runtime of the process: the protocol, and every request the tools make.
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::failure(anyhow::anyhow!("cannot start the runtime: {e}")))?;
-    runtime.block_on(mcp::serve(session))?;
+    // On the process's runtime (two workers, see `main`): the protocol, and every request
+    // the tools make.
+    mcp::serve(session).await?;
     Ok(Outcome::Success)
 }

@@ -1,4 +1,6 @@
 //! One module per subcommand, each with a `run(args, ctx)`; `dispatch` picks the one to run.
+//! Commands that may talk to a server are `async fn run`, awaited on the one runtime `main`
+//! builds; the offline ones (validate, completion, config, logout) stay synchronous.
 
 pub mod api_resources;
 pub mod apply;
@@ -39,61 +41,36 @@ pub struct Context {
     pub printer: Printer,
 }
 
-pub fn dispatch(cli: Cli) -> CmdResult {
+pub async fn dispatch(cli: Cli) -> CmdResult {
     let printer = Printer::new(cli.global.color, cli.global.error_format);
     let ctx = Context {
         global: cli.global,
         printer,
     };
     match cli.command {
-        Command::Apply(args) => apply::run(&args, &ctx),
-        Command::Get(args) => get::run(&args, &ctx),
-        Command::Describe(args) => describe::run(&args, &ctx),
-        Command::Explain(args) => explain::run(&args, &ctx),
-        Command::Delete(args) => delete::run(&args, &ctx),
-        Command::Diff(args) => diff::run(&args, &ctx),
+        Command::Apply(args) => apply::run(&args, &ctx).await,
+        Command::Get(args) => get::run(&args, &ctx).await,
+        Command::Describe(args) => describe::run(&args, &ctx).await,
+        Command::Explain(args) => explain::run(&args, &ctx).await,
+        Command::Delete(args) => delete::run(&args, &ctx).await,
+        Command::Diff(args) => diff::run(&args, &ctx).await,
         Command::Validate(args) => validate::run(&args, &ctx),
-        Command::Serve(args) => serve::run(&args, &ctx),
+        Command::Serve(args) => serve::run(&args, &ctx).await,
         Command::Completion(args) => completion::run(&args, &ctx),
         Command::Config(args) => config::run(&args, &ctx),
-        Command::Auth(args) => auth::run(&args, &ctx),
-        Command::Login(args) => login::run(&args, &ctx),
+        Command::Auth(args) => auth::run(&args, &ctx).await,
+        Command::Login(args) => login::run(&args, &ctx).await,
         Command::Logout => login::logout(&ctx),
-        Command::Mcp(args) => mcp::run(&args, &ctx),
-        Command::Wait(args) => wait::run(&args, &ctx),
-        Command::Edit(args) => edit::run(&args, &ctx),
-        Command::Create(args) => create::run(&args, &ctx),
-        Command::Replace(args) => replace::run(&args, &ctx),
-        Command::Patch(args) => patch::run(&args, &ctx),
-        Command::Label(args) => label::run(label::MetaMap::Labels, &args, &ctx),
-        Command::Annotate(args) => label::run(label::MetaMap::Annotations, &args, &ctx),
-        Command::ApiResources(args) => api_resources::run(&args, &ctx),
-        Command::ApiVersions => api_resources::run_versions(&ctx),
-        Command::Version(args) => version::run(&args, &ctx),
+        Command::Mcp(args) => mcp::run(&args, &ctx).await,
+        Command::Wait(args) => wait::run(&args, &ctx).await,
+        Command::Edit(args) => edit::run(&args, &ctx).await,
+        Command::Create(args) => create::run(&args, &ctx).await,
+        Command::Replace(args) => replace::run(&args, &ctx).await,
+        Command::Patch(args) => patch::run(&args, &ctx).await,
+        Command::Label(args) => label::run(label::MetaMap::Labels, &args, &ctx).await,
+        Command::Annotate(args) => label::run(label::MetaMap::Annotations, &args, &ctx).await,
+        Command::ApiResources(args) => api_resources::run(&args, &ctx).await,
+        Command::ApiVersions => api_resources::run_versions(&ctx).await,
+        Command::Version(args) => version::run(&args, &ctx).await,
     }
-}
-
-/// The command-level error for a manifest that could not be read: an invalid manifest (syntax,
-/// empty, binary) exits 1, missing or unreadable input exits 2.
-pub fn manifest_error(e: crate::manifest::ManifestError) -> crate::error::CliError {
-    manifest_error_ref(&e)
-}
-
-/// [`manifest_error`] of a borrowed error.
-pub fn manifest_error_ref(e: &crate::manifest::ManifestError) -> crate::error::CliError {
-    use crate::error::{CliError, ErrorKind};
-    let kind = if e.is_content() {
-        ErrorKind::Invalid
-    } else {
-        ErrorKind::Usage
-    };
-    let reason = e.reason();
-    let mut error = CliError::new(kind, anyhow::anyhow!(e.to_string())).reason(reason);
-    if let Some(file) = e.path() {
-        error = error.detail("file", file);
-    }
-    if let Some(at) = e.position() {
-        error = error.detail("line", at.line).detail("column", at.column);
-    }
-    error
 }

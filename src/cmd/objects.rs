@@ -181,8 +181,7 @@ pub fn check_resource(name: &str) -> Result<(), CliError> {
 
 /// The objects the manifests name; every one must be a policy with a name.
 fn from_manifests(verb: &str, files: &FileArgs) -> Result<Vec<ObjectRef>, CliError> {
-    let docs = crate::manifest::read_inputs(&files.filenames, files.recursive)
-        .map_err(crate::cmd::manifest_error)?;
+    let docs = crate::manifest::read_inputs(&files.filenames, files.recursive)?;
     if docs.is_empty() {
         return Err(CliError::usage(format!("no objects passed to {verb}")));
     }

@@ -4,7 +4,7 @@
 //! exist for custom resources, and are refused with kubectl's words.
 
 use crate::cli::{DryRun, PatchArgs};
-use crate::client::api::{JSON_PATCH, MERGE_PATCH, runtime};
+use crate::client::api::{JSON_PATCH, MERGE_PATCH};
 use crate::client::status::ClientError;
 use crate::cmd::Context;
 use crate::cmd::create::{ResultPrinter, local_refusal, profile_for, write_format, write_options};
@@ -57,7 +57,7 @@ fn patch_body(text: &str) -> (Vec<u8>, Option<Value>) {
     }
 }
 
-pub fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
     let format = write_format(ctx)?;
     let selection = objects::select(
         "patch",
@@ -72,18 +72,17 @@ pub fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
     let text = patch_text(args)?;
     let media = content_type(&args.patch_type)?;
     let (body, parsed) = patch_body(&text);
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let profile = profile_for(args.profile, &client);
     let options = write_options(args.dry_run, &args.field_manager, "patch");
     let targets = selection
         .placed(&client.target.namespace, ctx.global.namespace.is_some())?
         .unwrap_or_default();
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;
     let mut out = ResultPrinter::new(format);
     let mut failed = false;
     for target in &targets {
-        let result: Result<(Value, &str), ClientError> = rt.block_on(async {
+        let result: Result<(Value, &str), ClientError> = async {
             let live = client.get_policy(&target.namespace, &target.name).await?;
             let Some(media) = media else {
                 return Err(strategic_refusal());
@@ -121,7 +120,8 @@ pub fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
                 "patched"
             };
             Ok((patched, verb))
-        });
+        }
+        .await;
         match result {
             Ok((object, verb)) => p.out(&out.line(&object, verb)),
             Err(ClientError::Status(s)) if s.code == 415 => {

@@ -3,7 +3,7 @@
 //! as `kubectl replace --force` does.
 
 use crate::cli::{DryRun, ReplaceArgs};
-use crate::client::api::{DeleteOptions, runtime};
+use crate::client::api::DeleteOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
@@ -16,7 +16,7 @@ use crate::resource::{GROUP, SINGULAR};
 use serde_json::Value;
 use std::time::Duration;
 
-pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
     if args.files.filenames.is_empty() {
         return Err(CliError::usage("must specify one of -f and -k"));
     }
@@ -28,12 +28,11 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
     let mut out = ResultPrinter::new(write_format(ctx)?);
     let docs = read_documents(&args.files)?;
     check_kinds(&docs)?;
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let profile = profile_for(args.profile, &client);
     let options = write_options(args.dry_run, &args.field_manager, "replace");
     let explicit = ctx.global.namespace.is_some();
     let verb = format!("replaced{}", dry_run_suffix(args.dry_run));
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;
     let mut failed = false;
     for doc in &docs {
@@ -43,7 +42,7 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
         if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
             meta.insert("namespace".into(), Value::String(ns.clone()));
         }
-        let result = rt.block_on(async {
+        let result = async {
             if let Some(status) = local_refusal(&object, profile) {
                 return Err((Action::Replacing, ClientError::Status(Box::new(status))));
             }
@@ -70,7 +69,8 @@ pub fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
                 .replace_policy(&ns, &name, &object, &options)
                 .await
                 .map_err(|e| (Action::Replacing, e))
-        });
+        }
+        .await;
         match result {
             Ok(replaced) => p.out(&out.line(&replaced, &verb)),
             Err((what, e @ ClientError::Status(_))) => {

@@ -1,4 +1,6 @@
-//! `datumctl serve`: runs the local control plane until SIGINT/SIGTERM.
+//! `datumctl serve`: runs the local control plane until SIGINT/SIGTERM, on the process's
+//! runtime (`main` gives serve the default number of workers and no interrupt listener: the
+//! server drains on SIGINT itself).
 
 use crate::cli::ServeArgs;
 use crate::cmd::Context;
@@ -11,7 +13,7 @@ use crate::validate::Options;
 /// Test hook: `NAME=VALUE,...` overrides of the server's limits (see `server::limits`).
 const LIMITS_ENV: &str = "DATUMCTL_SERVE_LIMITS";
 
-pub fn run(args: &ServeArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &ServeArgs, ctx: &Context) -> CmdResult {
     let limits = match std::env::var(LIMITS_ENV) {
         Ok(spec) => Limits::with_overrides(&spec).map_err(CliError::usage)?,
         Err(_) => Limits::default(),
@@ -39,11 +41,7 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> CmdResult {
         },
         limits,
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| CliError::failure(anyhow::anyhow!("cannot start the runtime: {e}")))?;
-    match runtime.block_on(server::run(config, ctx.printer.clone())) {
+    match server::run(config, ctx.printer.clone()).await {
         Ok(()) => Ok(Outcome::Success),
         Err(
             e @ (ServeError::Addr(_)

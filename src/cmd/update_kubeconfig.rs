@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Context) -> Result<(), CliError> {
     let g = &ctx.global;
-    let config_path = config::config_path().map_err(|e| CliError::usage(e.to_string()))?;
+    let config_path = config::config_path()?;
     let file = config::load(&config_path)?;
     let name = g
         .context

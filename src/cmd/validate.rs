@@ -49,8 +49,7 @@ pub fn run(args: &ValidateArgs, ctx: &Context) -> CmdResult {
             )));
         }
     };
-    let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)
-        .map_err(crate::cmd::manifest_error)?;
+    let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)?;
     // Documents are validated together (in place, across the cores); files that are not
     // manifests keep their place among them in the report.
     let mut docs = Vec::with_capacity(inputs.len());
@@ -80,10 +79,7 @@ pub fn run(args: &ValidateArgs, ctx: &Context) -> CmdResult {
             out.push('\n');
         }
         if printer.json_errors() {
-            err.push_str(&format!(
-                "{}\n",
-                crate::cmd::manifest_error_ref(e).to_json()
-            ));
+            err.push_str(&format!("{}\n", CliError::from(e).to_json()));
         } else if let Format::Human = format {
             err.push_str(&format!("{e}\n"));
         }

@@ -2,7 +2,7 @@
 //! words and `-o json|yaml` shapes (kubectl's Kustomize line has no counterpart here).
 
 use crate::cli::VersionArgs;
-use crate::client::api::runtime;
+
 use crate::client::http::ApiRequest;
 use crate::client::target::TargetError;
 use crate::cmd::Context;
@@ -19,7 +19,7 @@ enum Format {
     Yaml,
 }
 
-pub fn run(args: &VersionArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &VersionArgs, ctx: &Context) -> CmdResult {
     let format = match ctx.global.output.as_deref() {
         None | Some("") => Format::Text,
         Some("json") => Format::Json,
@@ -31,7 +31,7 @@ pub fn run(args: &VersionArgs, ctx: &Context) -> CmdResult {
     let server_info = if args.client {
         None
     } else {
-        match server_version(ctx) {
+        match server_version(ctx).await {
             Ok(v) => v,
             Err(e) => {
                 server_error = Some(e);
@@ -49,14 +49,15 @@ pub fn run(args: &VersionArgs, ctx: &Context) -> CmdResult {
 
 /// The server's `version.Info`; `None` when no server is configured at all (kubectl then
 /// prints the client's version alone).
-fn server_version(ctx: &Context) -> Result<Option<Value>, CliError> {
+async fn server_version(ctx: &Context) -> Result<Option<Value>, CliError> {
     if let Err(TargetError::NoServer) = crate::cmd::connect::target(&ctx.global) {
         return Ok(None);
     }
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let url = format!("{}/version", client.target.base);
-    rt.block_on(client.send_json(&ApiRequest::new(Method::GET, url)))
+    client
+        .send_json(&ApiRequest::new(Method::GET, url))
+        .await
         .map(|v| Some(as_info(&v)))
         .map_err(|e| e.into_cli(&client.target))
 }

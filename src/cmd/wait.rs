@@ -5,7 +5,7 @@
 //! version, then a watch resumed from the last version seen whenever the stream ends.
 
 use crate::cli::WaitArgs;
-use crate::client::api::{ListOptions, runtime};
+use crate::client::api::ListOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
@@ -384,7 +384,7 @@ impl Waiter<'_> {
     }
 }
 
-pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
     let format = match ctx.global.output.as_deref() {
         None => None,
         Some(o) => Some(
@@ -405,7 +405,7 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
         ));
     }
     let wanted = parse_for(args.for_condition.as_deref())?;
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let ns = client.target.namespace.clone();
     let mut names: Vec<(String, String)> = selection
         .placed(&ns, ctx.global.namespace.is_some())?
@@ -413,13 +413,12 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
         .into_iter()
         .map(|o| (o.namespace, o.name))
         .collect();
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
     let p = &ctx.printer;
     let waiter = Waiter {
         client: &client,
         wanted: &wanted,
     };
-    let result: Result<Outcome, ClientError> = rt.block_on(async {
+    let result: Result<Outcome, ClientError> = async {
         if by_listing {
             let options = ListOptions {
                 label_selector: args.selector.clone(),
@@ -487,7 +486,8 @@ pub fn run(args: &WaitArgs, ctx: &Context) -> CmdResult {
             }
         }
         Ok(Outcome::failed_if(failed))
-    });
+    }
+    .await;
     result.map_err(|e| e.into_cli(&client.target))
 }
 

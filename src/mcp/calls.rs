@@ -166,13 +166,9 @@ fn kind_of(v: &Value) -> &'static str {
 /// The name shown for manifest text in positions (`manifest:LINE:COLUMN: …`).
 const SOURCE: &str = "manifest";
 
-/// A client for the target, built off the async threads (credential plugins may run).
+/// A client for the target, in `namespace` when one is given.
 async fn connect(session: &Session, namespace: Option<&str>) -> Result<ApiClient, CliError> {
-    let connect = session.connect.clone();
-    let namespace = namespace.map(str::to_string);
-    tokio::task::spawn_blocking(move || connect(namespace.as_deref()))
-        .await
-        .map_err(|e| CliError::failure(anyhow::anyhow!("connecting failed: {e}")))?
+    (session.connect)(namespace.map(str::to_string)).await
 }
 
 /// The one object a name argument names (`NAME`, or `TYPE/NAME` in any spelling of the type).

@@ -10,6 +10,7 @@ mod tools;
 use crate::client::http::ApiClient;
 use crate::error::CliError;
 use crate::print::{Printer, error_text};
+use futures_util::future::BoxFuture;
 use rmcp::model::{
     CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, Implementation,
     ListResourcesResult, ListToolsResult, PaginatedRequestParams, ReadResourceRequestParams,
@@ -36,7 +37,9 @@ pub mod limits {
 /// Builds a client for the target of this invocation (flags, env, context, login,
 /// kubeconfig), optionally in another namespace. Called per tool call, so the tools that work
 /// offline never need a server, and a fixed configuration takes effect without a restart.
-pub type Connect = Arc<dyn Fn(Option<&str>) -> Result<ApiClient, CliError> + Send + Sync>;
+/// Async, as a credential plugin may run meanwhile: the protocol keeps being served.
+pub type Connect =
+    Arc<dyn Fn(Option<String>) -> BoxFuture<'static, Result<ApiClient, CliError>> + Send + Sync>;
 
 /// What the server needs from the command line.
 #[derive(Clone)]

@@ -673,3 +673,56 @@ fn errors_with_hints_as_printed() {
         &[],
     );
 }
+
+/// Whether process `pid` has a handler installed for SIGINT (Linux `SigCgt`, bit 1).
+#[cfg(target_os = "linux")]
+fn catches_sigint(pid: u32) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("SigCgt:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| mask & 0b10 != 0)
+}
+
+/// Ctrl-C ends a command at once even while it blocks its thread synchronously (here reading
+/// `-f -` from a stdin that never ends): the listener runs on a runtime worker of its own.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_command_blocked_reading_stdin_is_interrupted() {
+    let env = Env::new(PROJECT);
+    for (verb, format) in [("validate", "json"), ("apply", "json"), ("apply", "human")] {
+        let mut child = env
+            .datumctl(&[verb, "-f", "-", "--error-format", format])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // Keep stdin open (and empty) until the process has ended.
+        let _stdin = child.stdin.take().expect("stdin");
+        let mut waited = 0;
+        while !catches_sigint(child.id()) {
+            assert!(waited < 400, "{verb}: no SIGINT handler after 10 s");
+            std::thread::sleep(std::time::Duration::from_millis(25));
+            waited += 1;
+        }
+        common::signal(child.id(), "INT");
+        let mut waited = 0;
+        while child.try_wait().expect("try_wait").is_none() {
+            if waited == 400 {
+                let _ = child.kill();
+                panic!("{verb} {format}: still running 10 s after SIGINT");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+            waited += 1;
+        }
+        let o = child.wait_with_output().expect("wait");
+        assert_eq!(o.status.code(), Some(130), "{verb} {format}: {}", err(&o));
+        if format == "json" {
+            assert_eq!(json_errors(&o)[0]["kind"], "interrupted", "{verb}");
+        } else {
+            assert_eq!(err(&o), "");
+        }
+    }
+}

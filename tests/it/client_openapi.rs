@@ -85,7 +85,12 @@ fn live_schema_matches_the_embedded_one_and_is_cached() {
         let mut argv = vec!["datumctl", "explain", "btp"];
         argv.extend_from_slice(extra);
         let global = datumctl::cli::Cli::parse_from(argv).global;
-        for_explain(datumctl::cmd::connect::target(&global), 0, None, &printer)
+        rt.block_on(for_explain(
+            datumctl::cmd::connect::target(&global),
+            0,
+            None,
+            &printer,
+        ))
     };
     assert!(matches!(explain(&[]), LiveSchema::NotConfigured));
     let server = TestServer::start();

@@ -276,3 +276,42 @@ fn a_watch_that_outlives_its_token_renews_it_before_reconnecting() {
     let _ = child.kill();
     provider.assert_no_violations();
 }
+
+/// Requests of one process that find the token due at once (here three on one thread, as
+/// `tokio::join!` polls them) renew it once: the others wait for that renewal as tasks, and
+/// the config lock is awaited, not blocked on (which would hang the thread the holder needs).
+#[test]
+fn concurrent_requests_in_one_process_renew_once() {
+    use datumctl::client::credential::TokenSource;
+    let provider = Provider::start();
+    let home = tempfile::tempdir().expect("tmp");
+    browser_login(home.path(), &provider, API);
+    provider.ledger().refresh_delay = Duration::from_millis(300);
+    set_expiry_in(home.path(), 5);
+    let context = read_config(home.path())
+        .current_context
+        .expect("current context");
+    let source = datumctl::auth::LoginToken::for_context(&config_path(home.path()), &context, None)
+        .expect("config")
+        .expect("a login");
+    // On a thread of its own, so a renewal that blocks its thread fails the test, not hangs it.
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let tokens = runtime.block_on(async {
+            tokio::join!(source.token(None), source.token(None), source.token(None))
+        });
+        let _ = done.send(tokens);
+    });
+    let (a, b, c) = finished
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the renewals finished within 30 s");
+    let (a, b, c) = (a.expect("a"), b.expect("b"), c.expect("c"));
+    assert_eq!((&a, &b), (&c, &c), "all use the one new token");
+    assert_eq!(provider.ledger().refresh_grants, 1);
+    assert_eq!(stored_token(home.path()), a);
+    provider.assert_no_violations();
+}

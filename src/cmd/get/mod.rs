@@ -5,7 +5,7 @@
 mod watch;
 
 use crate::cli::GetArgs;
-use crate::client::api::{ListOptions, runtime};
+use crate::client::api::ListOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
@@ -40,7 +40,7 @@ const FORMATS: [&str; 13] = [
     "yaml",
 ];
 
-pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
+pub async fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
     let selection = objects::select(
         "get",
         &objects::words(args.resource.as_ref(), &args.names),
@@ -63,8 +63,7 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
             "a resource cannot be retrieved by name across all namespaces",
         ));
     }
-    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer)?;
-    let rt = runtime().map_err(|e| CliError::failure(anyhow::Error::new(e)))?;
+    let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let objects = selection.placed(&client.target.namespace, ctx.global.namespace.is_some())?;
     let wide = matches!(format, OutputFormat::Wide);
     let getter = Getter {
@@ -80,16 +79,14 @@ pub fn run(args: &GetArgs, ctx: &Context) -> CmdResult {
             label_columns: args.label_columns.clone(),
         },
     };
-    rt.block_on(async {
-        match (&getter.objects, &getter.format) {
-            (objects, OutputFormat::GoTemplate(t)) if !args.watch && !args.watch_only => {
-                getter.template(t, objects.as_deref()).await
-            }
-            (None, _) => getter.list().await,
-            (Some(refs), _) => getter.named(refs).await,
+    let listed = match (&getter.objects, &getter.format) {
+        (objects, OutputFormat::GoTemplate(t)) if !args.watch && !args.watch_only => {
+            getter.template(t, objects.as_deref()).await
         }
-    })
-    .map_err(|e| e.into_cli(&client.target))
+        (None, _) => getter.list().await,
+        (Some(refs), _) => getter.named(refs).await,
+    };
+    listed.map_err(|e| e.into_cli(&client.target))
 }
 
 struct Getter<'a> {
