@@ -1856,7 +1856,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__create)
-            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --v --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --as --as-group --as-uid --tls-server-name --error-format --filename --recursive --dry-run --field-manager --profile --help --version"
+            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --v --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --as --as-group --as-uid --tls-server-name --error-format --filename --recursive --dry-run --field-manager --profile --validate --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1960,6 +1960,10 @@ _datumctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "upstream datum" -- "${cur}"))
+                    return 0
+                    ;;
+                --validate)
+                    COMPREPLY=($(compgen -W "strict warn ignore" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3602,7 +3606,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__replace)
-            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --v --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --as --as-group --as-uid --tls-server-name --error-format --filename --recursive --force --dry-run --field-manager --profile --help --version"
+            opts="-n -o -v -f -R -h -V --server --project --token --namespace --output --color --v --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --as --as-group --as-uid --tls-server-name --error-format --filename --recursive --force --dry-run --field-manager --profile --validate --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3706,6 +3710,10 @@ _datumctl() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -W "upstream datum" -- "${cur}"))
+                    return 0
+                    ;;
+                --validate)
+                    COMPREPLY=($(compgen -W "strict warn ignore" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -46,7 +46,7 @@ json\t''"
 complete -c datumctl -n "__fish_datumctl_needs_command" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_needs_command" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_needs_command" -s V -l version -d 'Print version'
-complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "apply" -d 'Create or update policies from files, directories or stdin'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "apply" -d 'kubectl\'s `--validate`, for the verbs that send whole manifests (apply, create, replace)'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "get" -d '`get`\'s output refinements beyond kubectl\'s basic printers'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "describe" -d 'Show a policy in detail, with its ancestors\' status conditions'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "explain" -d 'Document the fields of the resource'
@@ -62,9 +62,9 @@ complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "logout" -d 'Remov
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "mcp" -d 'Serve the policy tools to an AI agent over the Model Context Protocol (stdio)'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "wait" -d 'Wait until policies meet a condition (every ancestor Accepted, a JSONPath value, deletion)'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "edit" -d 'Edit a policy in $KUBE_EDITOR or $EDITOR and send the changes'
-complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "create" -d 'Create policies from files or stdin (refused when they exist)'
-complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "replace" -d 'Replace policies with the content of files or stdin'
-complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "patch" -d 'Change fields of a policy with a JSON merge patch or a JSON patch'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "create" -d 'kubectl\'s `--validate`, for the verbs that send whole manifests (apply, create, replace)'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "replace" -d 'kubectl\'s `--validate`, for the verbs that send whole manifests (apply, create, replace)'
+complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "patch" -d 'The flags create, replace and patch share'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "label" -d '`label` and `annotate`: the same mechanism on two maps of metadata'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "annotate" -d '`label` and `annotate`: the same mechanism on two maps of metadata'
 complete -c datumctl -n "__fish_datumctl_needs_command" -f -a "api-resources" -d 'Print the API resources the server supports'
@@ -642,12 +642,15 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l tls-server-
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l dry-run -d 'Only show what would be created (client) or let the server check without persisting (server)' -r -f -a "none\t''
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l dry-run -d 'Only show the result (client) or let the server check it without persisting (server)' -r -f -a "none\t''
 client\t''
 server\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l field-manager -d 'Field manager name recorded by the server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l validate -d 'Validate manifests before sending them (true/strict, warn, false/ignore)' -r -f -a "strict\t'Refuse the object'
+warn\t'Accept it with a warning'
+ignore\t'Accept it silently'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -672,12 +675,15 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l tls-server
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l error-format -d 'How to print errors' -r -f -a "human\t''
 json\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s f -l filename -d 'File, directory or - for stdin (repeatable)' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l dry-run -d 'Only show what would be replaced (client) or let the server check without persisting (server)' -r -f -a "none\t''
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l dry-run -d 'Only show the result (client) or let the server check it without persisting (server)' -r -f -a "none\t''
 client\t''
 server\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l field-manager -d 'Field manager name recorded by the server' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l profile -d 'Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)' -r -f -a "upstream\t'The upstream Envoy Gateway CRD: schema and CEL rules'
 datum\t'The CRD plus the rules Datum Cloud\'s admission webhook adds'"
+complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l validate -d 'Validate manifests before sending them (true/strict, warn, false/ignore)' -r -f -a "strict\t'Refuse the object'
+warn\t'Accept it with a warning'
+ignore\t'Accept it silently'"
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l insecure-skip-tls-verify -d 'Do not verify the server\'s TLS certificate (insecure)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -s R -l recursive -d 'Recurse into directories given with -f'
 complete -c datumctl -n "__fish_datumctl_using_subcommand replace" -l force -d 'Delete the policies, wait until they are gone, then create them anew'
@@ -706,7 +712,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s f -l filenam
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -s p -l patch -d 'The patch, as JSON or YAML' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l patch-file -d 'A file holding the patch' -r
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l type -d 'merge (RFC 7386) or json (RFC 6902); strategic is refused for this custom resource' -r
-complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l dry-run -d 'Only show the result (client) or let the server check without persisting (server)' -r -f -a "none\t''
+complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l dry-run -d 'Only show the result (client) or let the server check it without persisting (server)' -r -f -a "none\t''
 client\t''
 server\t''"
 complete -c datumctl -n "__fish_datumctl_using_subcommand patch" -l field-manager -d 'Field manager name recorded by the server' -r

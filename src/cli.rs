@@ -426,9 +426,8 @@ pub struct ApplyArgs {
     /// Only show what would be sent (client) or let the server check without persisting (server)
     #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
     pub dry_run: Option<DryRun>,
-    /// Validate manifests before sending them (true/strict, warn, false/ignore)
-    #[arg(long, value_enum, value_name = "MODE", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
-    pub validate: FieldValidation,
+    #[command(flatten)]
+    pub validate: ValidateArg,
     /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
     #[arg(long, value_enum)]
     pub profile: Option<Profile>,
@@ -892,11 +891,10 @@ pub struct EditArgs {
     pub profile: Option<Profile>,
 }
 
-#[derive(Debug, Args)]
-pub struct CreateArgs {
-    #[command(flatten)]
-    pub files: FileArgs,
-    /// Only show what would be created (client) or let the server check without persisting (server)
+/// The flags create, replace and patch share.
+#[derive(Debug, Clone, Args)]
+pub struct WriteArgs {
+    /// Only show the result (client) or let the server check it without persisting (server)
     #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
     pub dry_run: Option<DryRun>,
     /// Field manager name recorded by the server
@@ -907,6 +905,24 @@ pub struct CreateArgs {
     pub profile: Option<Profile>,
 }
 
+/// kubectl's `--validate`, for the verbs that send whole manifests (apply, create, replace).
+#[derive(Debug, Clone, Args)]
+pub struct ValidateArg {
+    /// Validate manifests before sending them (true/strict, warn, false/ignore)
+    #[arg(long = "validate", value_enum, value_name = "MODE", default_value = "true", num_args = 0..=1, default_missing_value = "true")]
+    pub mode: FieldValidation,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub files: FileArgs,
+    #[command(flatten)]
+    pub write: WriteArgs,
+    #[command(flatten)]
+    pub validate: ValidateArg,
+}
+
 #[derive(Debug, Args)]
 pub struct ReplaceArgs {
     #[command(flatten)]
@@ -914,15 +930,10 @@ pub struct ReplaceArgs {
     /// Delete the policies, wait until they are gone, then create them anew
     #[arg(long)]
     pub force: bool,
-    /// Only show what would be replaced (client) or let the server check without persisting (server)
-    #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
-    pub dry_run: Option<DryRun>,
-    /// Field manager name recorded by the server
-    #[arg(long, value_name = "NAME")]
-    pub field_manager: Option<String>,
-    /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
-    #[arg(long, value_enum)]
-    pub profile: Option<Profile>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+    #[command(flatten)]
+    pub validate: ValidateArg,
 }
 
 #[derive(Debug, Args)]
@@ -942,15 +953,8 @@ pub struct PatchArgs {
     /// merge (RFC 7386) or json (RFC 6902); strategic is refused for this custom resource
     #[arg(long = "type", default_value = "strategic", value_name = "TYPE")]
     pub patch_type: String,
-    /// Only show the result (client) or let the server check without persisting (server)
-    #[arg(long, value_enum, value_name = "MODE", num_args = 0..=1, default_missing_value = "client")]
-    pub dry_run: Option<DryRun>,
-    /// Field manager name recorded by the server
-    #[arg(long, value_name = "NAME")]
-    pub field_manager: Option<String>,
-    /// Rules to validate against (default: datum for Datum Cloud servers, upstream otherwise)
-    #[arg(long, value_enum)]
-    pub profile: Option<Profile>,
+    #[command(flatten)]
+    pub write: WriteArgs,
 }
 
 /// `label` and `annotate`: the same mechanism on two maps of metadata.

@@ -94,7 +94,7 @@ pub async fn run(args: &ApplyArgs, ctx: &Context) -> CmdResult {
             Some(OutputFormat::parse(Some(o), &["name", "yaml", "json"]).map_err(CliError::usage)?)
         }
     };
-    let mode = args.validate;
+    let mode = args.validate.mode;
     let inputs = manifest::read_inputs_each(&args.files.filenames, args.files.recursive)?;
     let total = inputs.len();
     if total == 0 {
@@ -401,7 +401,7 @@ impl Applier<'_> {
                     .unwrap_or_else(|| manager.to_string()),
             ),
             force: self.args.force_conflicts,
-            field_validation: Some(self.args.validate),
+            field_validation: Some(self.args.validate.mode),
         }
     }
 

@@ -60,20 +60,52 @@ impl ResultPrinter {
     }
 }
 
-/// The refusal the server would give `object`, decided here by the same validator, worded as
-/// the server words it (so kubectl's and our messages agree); `None` when it is valid.
-pub fn local_refusal(object: &Value, profile: Profile) -> Option<ApiStatus> {
-    let mut copy = object.clone();
-    let errors = crate::validate::validate_object(&mut copy, &Options { profile });
-    if errors.is_empty() {
-        return None;
-    }
-    let name = object["metadata"]["name"].as_str().unwrap_or("");
-    let status = crate::server::status::ApiError::invalid(name, &errors).to_status();
+/// The server's own verdict on writing `object` over `previous` (`None` for a create): unknown
+/// fields, schema, defaults, CEL rules and the profile's admission rules, refused in the
+/// server's words and status (a strict decoding error is a 400, an invalid object a 422).
+pub fn local_refusal(
+    object: &Value,
+    previous: Option<&Value>,
+    profile: Profile,
+) -> Option<ApiStatus> {
+    let refused = crate::server::object::admit(
+        &mut object.clone(),
+        previous,
+        FieldValidation::Strict,
+        &Options { profile },
+    )
+    .err()?;
     Some(ApiStatus::from_body(
-        422,
-        &serde_json::to_vec(&status).unwrap_or_default(),
+        refused.code,
+        &serde_json::to_vec(&refused.to_status()).unwrap_or_default(),
     ))
+}
+
+/// `--validate` of a verb that sends whole manifests: strict refuses an invalid object here as
+/// the server would; warn and ignore leave the verdict to the server, asked for the same field
+/// validation, as kubectl does (its warnings are relayed as every server warning is).
+#[derive(Debug, Clone, Copy)]
+pub struct LocalCheck {
+    pub profile: Profile,
+    pub mode: FieldValidation,
+}
+
+impl LocalCheck {
+    /// The local verdict on `object`, as the server would word a refusal.
+    pub fn refusal(&self, object: &Value) -> Option<ApiStatus> {
+        match self.mode {
+            FieldValidation::Strict => local_refusal(object, None, self.profile),
+            FieldValidation::Warn | FieldValidation::Ignore => None,
+        }
+    }
+
+    /// `options` with the server asked to validate fields as this check does.
+    pub fn sent_with(&self, options: WriteOptions) -> WriteOptions {
+        WriteOptions {
+            field_validation: Some(self.mode),
+            ..options
+        }
+    }
 }
 
 /// The profile objects are checked against before they are sent.
@@ -112,10 +144,17 @@ pub async fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
     let docs = read_documents(&args.files)?;
     check_kinds(&docs)?;
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
-    let profile = profile_for(args.profile, &client);
-    let options = write_options(args.dry_run, &args.field_manager, "create");
+    let check = LocalCheck {
+        profile: profile_for(args.write.profile, &client),
+        mode: args.validate.mode,
+    };
+    let options = check.sent_with(write_options(
+        args.write.dry_run,
+        &args.write.field_manager,
+        "create",
+    ));
     let explicit = ctx.global.namespace.is_some();
-    let verb = format!("created{}", dry_run_suffix(args.dry_run));
+    let verb = format!("created{}", dry_run_suffix(args.write.dry_run));
     let p = &ctx.printer;
     let mut failed = false;
     for doc in &docs {
@@ -124,9 +163,9 @@ pub async fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
         if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
             meta.insert("namespace".into(), Value::String(ns.clone()));
         }
-        let result = match local_refusal(&object, profile) {
+        let result = match check.refusal(&object) {
             Some(status) => Err(ClientError::Status(Box::new(status))),
-            None if args.dry_run == Some(DryRun::Client) => Ok(object),
+            None if args.write.dry_run == Some(DryRun::Client) => Ok(object),
             None => client.create_policy(&ns, &object, &options).await,
         };
         match result {

@@ -85,7 +85,8 @@ pub async fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             };
             let (items, _) = client.list_all(Some(&ns), &options).await?;
             if items.is_empty() {
-                p.info(&crate::resource::no_resources_found(Some(&ns)));
+                // kubectl's delete says this on stdout, without the namespace.
+                p.out(&format!("{}\n", crate::resource::no_resources_found(None)));
             }
             for item in items {
                 if let Some(name) = item["metadata"]["name"].as_str() {

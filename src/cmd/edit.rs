@@ -262,7 +262,7 @@ impl Session<'_> {
         if object["metadata"]["name"] != self.shown["metadata"]["name"] {
             return self.changed_identity(path);
         }
-        if let Some(status) = local_refusal(&object, self.profile) {
+        if let Some(status) = local_refusal(&object, Some(&self.shown), self.profile) {
             return Ok(self.refused(&status));
         }
         let patch = merge_diff(&self.shown, &object);

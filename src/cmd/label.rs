@@ -369,7 +369,7 @@ impl Relabel<'_> {
         let mut changed = live.clone();
         apply_changes(&mut changed, map, self.changes, args.overwrite, pinned)
             .map_err(ClientError::Decode)?;
-        if let Some(status) = local_refusal(&changed, self.profile) {
+        if let Some(status) = local_refusal(&changed, Some(&live), self.profile) {
             return Err(ClientError::Status(Box::new(status)));
         }
         let word = match map {

@@ -73,8 +73,8 @@ pub async fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
     let media = content_type(&args.patch_type)?;
     let (body, parsed) = patch_body(&text);
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
-    let profile = profile_for(args.profile, &client);
-    let options = write_options(args.dry_run, &args.field_manager, "patch");
+    let profile = profile_for(args.write.profile, &client);
+    let options = write_options(args.write.dry_run, &args.write.field_manager, "patch");
     let targets = selection
         .placed(&client.target.namespace, ctx.global.namespace.is_some())?
         .unwrap_or_default();
@@ -98,10 +98,10 @@ pub async fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
                 applied.then_some(result)
             });
             if let Some(result) = &local {
-                if let Some(status) = local_refusal(result, profile) {
+                if let Some(status) = local_refusal(result, Some(&live), profile) {
                     return Err(ClientError::Status(Box::new(status)));
                 }
-                if args.dry_run == Some(DryRun::Client) {
+                if args.write.dry_run == Some(DryRun::Client) {
                     return Ok((result.clone(), "patched"));
                 }
             }
@@ -114,7 +114,7 @@ pub async fn run(args: &PatchArgs, ctx: &Context) -> CmdResult {
                     &options,
                 )
                 .await?;
-            let verb = if patched == live && args.dry_run.is_none() {
+            let verb = if patched == live && args.write.dry_run.is_none() {
                 "patched (no change)"
             } else {
                 "patched"

@@ -9,7 +9,7 @@ use crate::client::status::ClientError;
 use crate::cmd::Context;
 use crate::cmd::common::{Action, dry_run_suffix, error_text, object_namespace, read_documents};
 use crate::cmd::create::{
-    ResultPrinter, check_kinds, local_refusal, profile_for, write_format, write_options,
+    LocalCheck, ResultPrinter, check_kinds, profile_for, write_format, write_options,
 };
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::resource::{GROUP, SINGULAR};
@@ -20,7 +20,7 @@ pub async fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
     if args.files.filenames.is_empty() {
         return Err(CliError::usage("must specify one of -f and -k"));
     }
-    if args.force && args.dry_run.is_some() {
+    if args.force && args.write.dry_run.is_some() {
         return Err(CliError::usage(
             "--dry-run can not be used when --force is set",
         ));
@@ -29,10 +29,17 @@ pub async fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
     let docs = read_documents(&args.files)?;
     check_kinds(&docs)?;
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
-    let profile = profile_for(args.profile, &client);
-    let options = write_options(args.dry_run, &args.field_manager, "replace");
+    let check = LocalCheck {
+        profile: profile_for(args.write.profile, &client),
+        mode: args.validate.mode,
+    };
+    let options = check.sent_with(write_options(
+        args.write.dry_run,
+        &args.write.field_manager,
+        "replace",
+    ));
     let explicit = ctx.global.namespace.is_some();
-    let verb = format!("replaced{}", dry_run_suffix(args.dry_run));
+    let verb = format!("replaced{}", dry_run_suffix(args.write.dry_run));
     let p = &ctx.printer;
     let mut failed = false;
     for doc in &docs {
@@ -43,13 +50,13 @@ pub async fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
             meta.insert("namespace".into(), Value::String(ns.clone()));
         }
         let result = async {
-            if let Some(status) = local_refusal(&object, profile) {
+            if let Some(status) = check.refusal(&object) {
                 return Err((Action::Replacing, ClientError::Status(Box::new(status))));
             }
             if args.force {
                 return force_replace(&client, &ns, &name, &object, &options, ctx).await;
             }
-            if args.dry_run == Some(DryRun::Client) {
+            if args.write.dry_run == Some(DryRun::Client) {
                 return Ok(object.clone());
             }
             // As kubectl's replace: a manifest without a resourceVersion replaces whatever is

@@ -208,9 +208,11 @@ fn delete_by_name_file_and_selector() {
         out(&o),
         "backendtrafficpolicy.gateway.envoyproxy.io \"b\" deleted from default namespace\n"
     );
+    // As kubectl's delete says it: on stdout, without the namespace.
     let o = env.run(&["delete", "btp", "--all"]);
     assert_eq!(code(&o), 0);
-    assert_eq!(err(&o), "No resources found in default namespace.\n");
+    assert_eq!(out(&o), "No resources found\n");
+    assert_eq!(err(&o), "");
     let o = env.run(&["delete", "btp"]);
     assert_eq!(code(&o), 2);
 }

@@ -45,6 +45,22 @@ fn create_as_kubectl_creates() {
         "{bad:?}"
     );
     s.same(&["create", "-f", &s.policy_file("y", "y", 2), "-o", "yaml"]);
+    // --validate=false and warn leave the verdict to the server, as kubectl's do.
+    for mode in ["--validate=false", "--validate=warn"] {
+        let bad = s.same(&["create", "-f", &s.policy_file("bad", "bad", -1), mode]);
+        assert_eq!(bad.code, 1, "{bad:?}");
+    }
+    let typo = "@typo.yaml";
+    s.write_both(
+        typo,
+        &SideBySide::policy_text("typo", 1).replace("  retry:", "  retyr: {}\n  retry:"),
+    );
+    let strict = s.same(&["create", "-f", &s.path(typo)]);
+    assert!(strict.stderr.contains("unknown field"), "{strict:?}");
+    let warned = s.same(&["create", "-f", &s.path(typo), "--validate=warn"]);
+    assert!(warned.stderr.contains("unknown field"), "{warned:?}");
+    s.same(&["delete", "-f", &s.path(typo)]);
+    s.same(&["create", "-f", &s.path(typo), "--validate=false"]);
     s.same_usage_error(&["create"]);
 }
 

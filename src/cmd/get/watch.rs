@@ -117,8 +117,26 @@ impl Getter<'_> {
         self.watch_from(rv, WatchPrinter::default(), known).await
     }
 
-    /// Watches on from `rv` with `printer` as the listing left it.
+    /// Watches on from `rv` with `printer` as the listing left it. `--request-timeout` bounds
+    /// the watch as it bounds kubectl's watch request: when it runs out, the watch ends with
+    /// success and nothing more is printed.
     pub(super) async fn watch_from(
+        &self,
+        rv: Option<String>,
+        printer: WatchPrinter,
+        known: Known,
+    ) -> Result<Outcome, ClientError> {
+        let follow = self.follow(rv, printer, known);
+        match self.ctx.global.request_timeout.filter(|t| !t.is_zero()) {
+            Some(limit) => tokio::time::timeout(limit, follow)
+                .await
+                .unwrap_or(Ok(Outcome::Success)),
+            None => follow.await,
+        }
+    }
+
+    /// Follows the watch from `rv`, resuming after every end of the stream.
+    async fn follow(
         &self,
         mut rv: Option<String>,
         mut printer: WatchPrinter,
