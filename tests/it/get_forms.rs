@@ -96,6 +96,14 @@ fn template_flag_works_as_kubectls() {
 }
 
 #[test]
+fn a_watch_ends_quietly_at_the_request_timeout() {
+    let s = started();
+    let answer = s.same(&["get", "btp", "-w", "--request-timeout=1s", "-o", "name"]);
+    assert_eq!(answer.code, 0, "{answer:?}");
+    assert_eq!(answer.out.lines().count(), 4, "{answer:?}");
+}
+
+#[test]
 fn sort_by_orders_as_kubectl() {
     let s = started();
     for args in [
