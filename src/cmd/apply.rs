@@ -14,7 +14,7 @@ use crate::client::target::effective_profile;
 use crate::cmd::Context;
 use crate::cmd::apply_server_side::{conflict_hints, conflicting_managers};
 use crate::cmd::common::{
-    Action, InvalidAs, dry_run_suffix, error_text, object_namespace, print_invalid,
+    Action, Failures, InvalidAs, dry_run_suffix, error_text, object_namespace, print_invalid,
     validate_in_parallel,
 };
 use crate::error::{CliError, CmdResult, Outcome};
@@ -330,7 +330,11 @@ impl Applier<'_> {
             return Ok(Outcome::Success);
         }
         let p = &self.ctx.printer;
-        let alone = failed.len() == 1;
+        let failures = if failed.len() == 1 {
+            Failures::Alone
+        } else {
+            Failures::Several
+        };
         let target = &self.client.target;
         // When nothing was applied and nothing sent reached the server (or it took no
         // credential), that is the one error, printed once with its hints, and the exit code is 3.
@@ -366,7 +370,10 @@ impl Applier<'_> {
                                 .detail("object", doc.name().unwrap_or("")),
                         );
                     } else {
-                        p.err(&format!("{}\n", error_text(&e, verb, &doc.source, alone)));
+                        p.err(&format!(
+                            "{}\n",
+                            error_text(&e, verb, &doc.source, failures)
+                        ));
                         if !conflicting_managers(&e).is_empty() {
                             for hint in conflict_hints() {
                                 p.err(&format!(

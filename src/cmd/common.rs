@@ -124,12 +124,22 @@ pub fn object_namespace(
     )
 }
 
+/// Whether a failed object is its command's only failure: kubectl words a lone invalid object
+/// by its causes, and each of several with the file it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failures {
+    Alone,
+    Several,
+}
+
 /// kubectl's words for a failed object: invalid objects by their causes, other errors with the
 /// file they came from.
-pub fn error_text(e: &ClientError, action: Action, source: &str, alone: bool) -> String {
+pub fn error_text(e: &ClientError, action: Action, source: &str, failures: Failures) -> String {
     let verb = action.as_str();
     match e {
-        ClientError::Status(s) if alone && (s.code == 422 || s.reason == "Invalid") => {
+        ClientError::Status(s)
+            if failures == Failures::Alone && (s.code == 422 || s.reason == "Invalid") =>
+        {
             s.kubectl_message()
         }
         ClientError::Status(s) if !s.reason.is_empty() => format!(

@@ -9,7 +9,9 @@ use crate::client::http::ApiClient;
 use crate::client::status::{ApiStatus, ClientError};
 use crate::client::target::effective_profile;
 use crate::cmd::Context;
-use crate::cmd::common::{Action, dry_run_suffix, error_text, object_namespace, read_documents};
+use crate::cmd::common::{
+    Action, Failures, dry_run_suffix, error_text, object_namespace, read_documents,
+};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::output::{OutputFormat, name_line};
 use crate::print::yaml::to_yaml;
@@ -173,7 +175,7 @@ pub async fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
             Err(e @ ClientError::Status(_)) => {
                 p.err(&format!(
                     "{}\n",
-                    error_text(&e, Action::Creating, &doc.source, true)
+                    error_text(&e, Action::Creating, &doc.source, Failures::Alone)
                 ));
                 failed = true;
             }

@@ -7,7 +7,9 @@ use crate::client::api::DeleteOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::common::{Action, dry_run_suffix, error_text, object_namespace, read_documents};
+use crate::cmd::common::{
+    Action, Failures, dry_run_suffix, error_text, object_namespace, read_documents,
+};
 use crate::cmd::create::{
     LocalCheck, ResultPrinter, check_kinds, profile_for, write_format, write_options,
 };
@@ -81,7 +83,10 @@ pub async fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
         match result {
             Ok(replaced) => p.out(&out.line(&replaced, &verb)),
             Err((what, e @ ClientError::Status(_))) => {
-                p.err(&format!("{}\n", error_text(&e, what, &doc.source, true)));
+                p.err(&format!(
+                    "{}\n",
+                    error_text(&e, what, &doc.source, Failures::Alone)
+                ));
                 failed = true;
             }
             Err((_, e)) => return Err(e.into_cli(&client.target)),

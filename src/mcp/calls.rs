@@ -8,7 +8,7 @@ use crate::client::api::{DeleteOptions, ListOptions};
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::client::target::effective_profile;
-use crate::cmd::common::{Action, error_text};
+use crate::cmd::common::{Action, Failures, error_text};
 use crate::cmd::diff::{AppliedObject, ApplyStyle, apply_object, unified};
 use crate::cmd::objects::{self, Selection};
 use crate::error::CliError;
@@ -443,7 +443,7 @@ async fn write(session: &Session, args: &Arguments, mode: Write) -> Result<ToolO
                 } else {
                     Action::Applying
                 };
-                failures.push(error_text(&e, verb, SOURCE, true));
+                failures.push(error_text(&e, verb, SOURCE, Failures::Alone));
             }
             Err(e) => return Err(e.into_cli(&client.target)),
         }
