@@ -3,7 +3,7 @@
 //! home of what the writing verbs share: the local verdict worded as the server words it, and
 //! kubectl's result line.
 
-use crate::cli::{CreateArgs, DryRun};
+use crate::cli::{CreateArgs, DryRun, ValidateArg, WriteArgs};
 use crate::client::api::WriteOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::{ApiStatus, ClientError};
@@ -110,6 +110,27 @@ impl LocalCheck {
     }
 }
 
+/// What create and replace set up alike once connected: the local check, the write options
+/// (field manager `datumctl-VERB` unless given) and the word of the result lines (`created`,
+/// `replaced (dry run)`, …).
+pub fn manifest_write(
+    write: &WriteArgs,
+    validate: &ValidateArg,
+    client: &ApiClient,
+    verb: &str,
+) -> (LocalCheck, WriteOptions, String) {
+    let check = LocalCheck {
+        profile: profile_for(write.profile, client),
+        mode: validate.mode,
+    };
+    let options = check.sent_with(write_options(write.dry_run, &write.field_manager, verb));
+    (
+        check,
+        options,
+        format!("{verb}d{}", dry_run_suffix(write.dry_run)),
+    )
+}
+
 /// The profile objects are checked against before they are sent.
 pub fn profile_for(flag: Option<Profile>, client: &ApiClient) -> Profile {
     effective_profile(flag, Some(&client.target))
@@ -146,17 +167,8 @@ pub async fn run(args: &CreateArgs, ctx: &Context) -> CmdResult {
     let docs = read_documents(&args.files)?;
     check_kinds(&docs)?;
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
-    let check = LocalCheck {
-        profile: profile_for(args.write.profile, &client),
-        mode: args.validate.mode,
-    };
-    let options = check.sent_with(write_options(
-        args.write.dry_run,
-        &args.write.field_manager,
-        "create",
-    ));
+    let (check, options, verb) = manifest_write(&args.write, &args.validate, &client, "create");
     let explicit = ctx.global.namespace.is_some();
-    let verb = format!("created{}", dry_run_suffix(args.write.dry_run));
     let p = &ctx.printer;
     let mut failed = false;
     for doc in &docs {

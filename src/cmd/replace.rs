@@ -7,12 +7,8 @@ use crate::client::api::DeleteOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
-use crate::cmd::common::{
-    Action, Failures, dry_run_suffix, error_text, object_namespace, read_documents,
-};
-use crate::cmd::create::{
-    LocalCheck, ResultPrinter, check_kinds, profile_for, write_format, write_options,
-};
+use crate::cmd::common::{Action, Failures, error_text, object_namespace, read_documents};
+use crate::cmd::create::{ResultPrinter, check_kinds, manifest_write, write_format};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::resource::{GROUP, SINGULAR};
 use serde_json::Value;
@@ -31,17 +27,8 @@ pub async fn run(args: &ReplaceArgs, ctx: &Context) -> CmdResult {
     let docs = read_documents(&args.files)?;
     check_kinds(&docs)?;
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
-    let check = LocalCheck {
-        profile: profile_for(args.write.profile, &client),
-        mode: args.validate.mode,
-    };
-    let options = check.sent_with(write_options(
-        args.write.dry_run,
-        &args.write.field_manager,
-        "replace",
-    ));
+    let (check, options, verb) = manifest_write(&args.write, &args.validate, &client, "replace");
     let explicit = ctx.global.namespace.is_some();
-    let verb = format!("replaced{}", dry_run_suffix(args.write.dry_run));
     let p = &ctx.printer;
     let mut failed = false;
     for doc in &docs {
