@@ -512,7 +512,7 @@ pub struct DescribeArgs {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// RESOURCE[.field.path], e.g. backendtrafficpolicies.spec.retry
-    pub path: String,
+    pub path: Option<String>,
     /// Print every field below the path, names and types only
     #[arg(long)]
     pub recursive: bool,

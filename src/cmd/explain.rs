@@ -35,12 +35,25 @@ pub async fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
         return Err(CliError::usage("--max-depth only applies with --recursive")
             .hint("add --recursive, or drop --max-depth"));
     }
-    let Some(path) = resource::split_explain_path(&args.path) else {
-        let typed = args.path.split('.').next().unwrap_or(&args.path);
-        return Err(
-            CliError::failure(anyhow!("unknown resource type \"{typed}\""))
-                .hint(accepted_names_hint()),
-        );
+    let Some(arg) = &args.path else {
+        return Err(CliError::usage(format!(
+            "You must specify the type of resource to explain: {} (also {}, {})",
+            resource::PLURAL,
+            resource::SINGULAR,
+            resource::SHORT_NAME
+        ))
+        .hint(format!(
+            "e.g. datumctl explain {}.spec.retry",
+            resource::SHORT_NAME
+        )));
+    };
+    let Some(path) = resource::split_explain_path(arg) else {
+        let typed = arg.split('.').next().unwrap_or(arg);
+        return Err(CliError::failure(anyhow!(
+            "the server doesn't have a resource type {}",
+            crate::print::quote::go_quote(typed)
+        ))
+        .hint(accepted_names_hint()));
     };
     if let Some(gv) = &args.api_version {
         check_api_version(gv)?;
