@@ -25,20 +25,48 @@ pub async fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
     let client = crate::cmd::connect::connect(&ctx.global, &ctx.printer).await?;
     let named = selection.placed(&client.target.namespace, ctx.global.namespace.is_some())?;
     let p = &ctx.printer;
+    // kubectl's quirks, kept because scripts see them: `describe TYPE/NAME…` shows nothing when
+    // any object is missing; `describe TYPE NAME` with no such object shows every object whose
+    // name starts with NAME (each followed by a blank line).
+    let slash_form = objects::words(args.resource.as_ref(), &args.names)
+        .iter()
+        .any(|w| w.contains('/'));
+    let prefix = (args.files.filenames.is_empty() && !slash_form && args.names.len() == 1)
+        .then(|| args.names[0].as_str());
     let result: Result<Outcome, ClientError> = async {
         let ns = client.target.namespace.clone();
         let mut objects: Vec<Value> = Vec::new();
-        let mut failed = false;
+        let mut missing = Vec::new();
+        let mut separator = "\n\n";
         if let Some(named) = &named {
             for object in named {
                 match client.get_policy(&object.namespace, &object.name).await {
                     Ok(o) => objects.push(o),
-                    Err(ClientError::Status(s)) if s.is_not_found() => {
-                        p.error(&s.to_cli(s.kind()));
-                        failed = true;
-                    }
+                    Err(ClientError::Status(s)) if s.is_not_found() => missing.push(s),
                     Err(e) => return Err(e),
                 }
+            }
+            if let (Some(prefix), false) = (prefix, missing.is_empty()) {
+                let options = ListOptions {
+                    limit: Some(crate::client::api::PAGE_SIZE),
+                    ..Default::default()
+                };
+                let scope = named.first().map_or(ns.as_str(), |o| o.namespace.as_str());
+                let (items, _) = client.list_all(Some(scope), &options).await?;
+                objects = items
+                    .into_iter()
+                    .filter(|o| {
+                        o["metadata"]["name"]
+                            .as_str()
+                            .is_some_and(|n| n.starts_with(prefix))
+                    })
+                    .collect();
+                if !objects.is_empty() {
+                    missing.clear();
+                    separator = "";
+                }
+            } else if slash_form && !missing.is_empty() {
+                objects.clear();
             }
         } else {
             let options = ListOptions {
@@ -67,13 +95,18 @@ pub async fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
                     meta["uid"].as_str(),
                 )
                 .await?;
-            let separator = if i > 0 { "\n\n" } else { "" };
-            p.out(&format!(
-                "{separator}{}",
-                describe(object, events.as_deref(), &style)
-            ));
+            let text = describe(object, events.as_deref(), &style);
+            p.out(&match (i, separator) {
+                (_, "") => format!("{text}\n"),
+                (0, _) => text,
+                (_, between) => format!("{between}{text}"),
+            });
         }
-        Ok(Outcome::failed_if(failed))
+        // After what was found, as kubectl prints them.
+        for s in &missing {
+            p.error(&s.to_cli(s.kind()));
+        }
+        Ok(Outcome::failed_if(!missing.is_empty()))
     }
     .await;
     result.map_err(|e| e.into_cli(&client.target))

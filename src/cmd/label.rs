@@ -377,7 +377,9 @@ impl Relabel<'_> {
             MetaMap::Annotations => "annotated",
         };
         let verb = format!("{word}{}", dry_run_suffix(args.dry_run));
-        if client_dry_run {
+        // kubectl's label sends nothing when no label changes (so a pinned --resource-version
+        // is not checked either); annotate always sends its patch.
+        if client_dry_run || word == "not labeled" {
             text.push_str(&out.line(&changed, &verb));
             return Ok(text);
         }

@@ -103,6 +103,60 @@ fn a_watch_ends_quietly_at_the_request_timeout() {
     assert_eq!(answer.out.lines().count(), 4, "{answer:?}");
 }
 
+/// describe's own ways with names, as kubectl has them (its page differs from ours by design,
+/// so what is compared is who is described, the errors and the exit code).
+#[test]
+fn describe_picks_objects_as_kubectl_does() {
+    let s = started();
+    let described = |a: &support_side_by_side::Answer| -> Vec<String> {
+        a.out
+            .lines()
+            .filter_map(|l| l.strip_prefix("Name:"))
+            .map(|n| n.trim().to_string())
+            .collect()
+    };
+    for (args, names) in [
+        // Found ones are described, the missing ones reported after them.
+        (
+            &["describe", "btp", "backend-traffic-example", "missing"][..],
+            &["backend-traffic-example"][..],
+        ),
+        // TYPE/NAME: one missing object and nothing is described.
+        (
+            &["describe", "btp/backend-traffic-example", "btp/missing"],
+            &[],
+        ),
+        // TYPE NAME with no such object: every object whose name starts with NAME.
+        (&["describe", "btp", "checkout"], &["checkout-retries"]),
+        (&["describe", "btp", "nothing-like-it"], &[]),
+    ] {
+        let ours = s.datumctl(args);
+        assert_eq!(described(&ours), names, "{args:?}: {ours:?}");
+        if let Some(theirs) = s.kubectl(args) {
+            assert_eq!(described(&theirs), names, "kubectl {args:?}: {theirs:?}");
+            assert_eq!(
+                (&ours.err, ours.code),
+                (&theirs.err, theirs.code),
+                "{args:?}"
+            );
+        }
+    }
+    // On one stream (a script's 2>&1) the error comes after the page, as kubectl's does.
+    let path = s.path().join("describe.interleaved");
+    let file = std::fs::File::create(&path).expect("create");
+    let status = s
+        .datumctl_command()
+        .args(["describe", "btp", "missing", "checkout-retries"])
+        .stdout(file.try_clone().expect("clone"))
+        .stderr(file)
+        .status()
+        .expect("run");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(status.code(), Some(1), "{text}");
+    assert!(text.starts_with("Name:"), "{text}");
+    assert!(text.ends_with("\"missing\" not found\n"), "{text}");
+}
+
 #[test]
 fn sort_by_orders_as_kubectl() {
     let s = started();

@@ -224,6 +224,9 @@ fn label_and_annotate_as_kubectl() {
         &["label", "btp", "@l", "team-"],
         &["label", "btp", "@l", "bad key=v"],
         &["label", "btp", "@l", "new=1", "--resource-version=1"],
+        // No label changes: nothing is sent, so the stale version is never checked.
+        &["label", "btp", "@l", "team-", "--resource-version=1"],
+        &["annotate", "btp", "@l", "owner-", "--resource-version=1"],
         &["label", "btp", "@nope", "a=b"],
         &["annotate", "btp", "@l", "owner=platform"],
         &["annotate", "btp", "@l", "owner=other"],
