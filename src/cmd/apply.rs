@@ -26,6 +26,7 @@ use crate::validate::{FieldError, Options};
 use futures_util::stream::{self, StreamExt};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use tokio::sync::oneshot;
 
 /// kubectl's word for what an apply did to one object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,8 +283,18 @@ impl Applier<'_> {
         let p = &self.ctx.printer;
         let progress = p.stderr_tty && total > 20 && !p.json_errors();
         let concurrency = usize::from(self.args.concurrency);
-        let mut results = stream::iter(jobs.into_iter().map(|(doc, ns, object)| async move {
-            let r = self.apply_one(&ns, object).await;
+        let (waits, dones) = same_object_chains(&jobs);
+        let jobs = jobs.into_iter().zip(waits).zip(dones);
+        let mut results = stream::iter(jobs.map(|(((doc, ns, object), wait), done)| async move {
+            // A later copy of an object waits for the earlier one and reads it afresh.
+            let again = wait.is_some();
+            if let Some(earlier) = wait {
+                let _ = earlier.await;
+            }
+            let r = self.apply_one(&ns, object, again).await;
+            if let Some(done) = done {
+                let _ = done.send(());
+            }
             (doc, r)
         }))
         .buffered(concurrency);
@@ -412,10 +423,13 @@ impl Applier<'_> {
         }
     }
 
+    /// Applies one object; `again` when an earlier document of the batch named it too, so the
+    /// prefetched list no longer tells what is stored.
     async fn apply_one(
         &self,
         ns: &str,
         object: Value,
+        again: bool,
     ) -> Result<ApplyOutcome, (Action, ClientError)> {
         let name = object["metadata"]["name"]
             .as_str()
@@ -434,7 +448,7 @@ impl Applier<'_> {
         let options = self.write_options("datumctl-client-side-apply");
         let client_dry_run = self.args.dry_run == Some(DryRun::Client);
         let modified = with_last_applied(&object);
-        let mut fetched = match &self.known {
+        let mut fetched = match self.known.as_ref().filter(|_| !again) {
             Some(known) => match known.get(&(ns.to_string(), name.clone())) {
                 Some(live) => Ok(live.clone()),
                 None => Err(ClientError::Status(Box::new(ApiStatus {
@@ -516,6 +530,29 @@ impl Applier<'_> {
             }
         }
     }
+}
+
+/// kubectl applies a batch one object after the other; applied several at a time, two documents
+/// naming the same object must still go in input order. For each job: what to wait for (the
+/// earlier job on its object) and whom to tell when done (the next one).
+type Chains = (
+    Vec<Option<oneshot::Receiver<()>>>,
+    Vec<Option<oneshot::Sender<()>>>,
+);
+
+fn same_object_chains(jobs: &[(&Document, String, Value)]) -> Chains {
+    let mut waits: Vec<_> = jobs.iter().map(|_| None).collect();
+    let mut dones: Vec<_> = jobs.iter().map(|_| None).collect();
+    let mut last: HashMap<(&str, &str), usize> = HashMap::new();
+    for (i, (_, ns, object)) in jobs.iter().enumerate() {
+        let name = object["metadata"]["name"].as_str().unwrap_or("");
+        if let Some(earlier) = last.insert((ns.as_str(), name), i) {
+            let (done, wait) = oneshot::channel();
+            dones[earlier] = Some(done);
+            waits[i] = Some(wait);
+        }
+    }
+    (waits, dones)
 }
 
 /// kubectl tries a client-side apply patch this many times when it meets a conflict.

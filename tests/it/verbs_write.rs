@@ -273,3 +273,24 @@ fn label_every_policy_with_all_and_selector() {
         "backendtrafficpolicy.gateway.envoyproxy.io/k-s1 labeled"
     );
 }
+
+/// Two documents naming one object are applied in input order, as kubectl applies a batch one
+/// object after the other (several at a time, the second once raced the first to create it).
+#[test]
+fn apply_of_one_object_twice_in_a_batch_goes_in_order() {
+    let Some(s) = SideBySide::start(&[]) else {
+        return;
+    };
+    let batch = [("twice", 1), ("other", 1), ("twice", 2)]
+        .map(|(name, retries)| SideBySide::policy_text(name, retries))
+        .join("---\n");
+    s.write_both("@batch.yaml", &batch);
+    let applied = s.same(&["apply", "-f", &s.path("@batch.yaml")]);
+    assert_eq!(applied.code, 0, "{applied:?}");
+    assert!(
+        applied.stdout.ends_with("/k-twice configured"),
+        "{applied:?}"
+    );
+    let again = s.same(&["apply", "-f", &s.path("@batch.yaml"), "--dry-run=server"]);
+    assert_eq!(again.code, 0, "{again:?}");
+}
