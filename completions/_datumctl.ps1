@@ -264,6 +264,7 @@ Register-ArgumentCompleter -Native -CommandName 'datumctl' -ScriptBlock {
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Delete every policy in the namespace')
             [CompletionResult]::new('--ignore-not-found', '--ignore-not-found', [CompletionResultType]::ParameterName, 'Exit 0 when an object does not exist')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Signal the object to go at once (the same as --grace-period=1)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Remove the objects at once, without a grace period (needs --grace-period 0 or none)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

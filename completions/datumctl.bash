@@ -1974,7 +1974,7 @@ _datumctl() {
             return 0
             ;;
         datumctl__subcmd__delete)
-            opts="-n -o -v -f -R -l -h -V --server --project --token --namespace --output --color --v --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --as --as-group --as-uid --tls-server-name --error-format --filename --recursive --selector --all --dry-run --ignore-not-found --wait --grace-period --now --timeout --help --version"
+            opts="-n -o -v -f -R -l -h -V --server --project --token --namespace --output --color --v --verbose --request-timeout --kubeconfig --context --certificate-authority --insecure-skip-tls-verify --as --as-group --as-uid --tls-server-name --error-format --filename --recursive --selector --all --dry-run --ignore-not-found --wait --grace-period --now --force --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

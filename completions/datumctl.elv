@@ -256,6 +256,7 @@ set edit:completion:arg-completer[datumctl] = {|@words|
             cand --all 'Delete every policy in the namespace'
             cand --ignore-not-found 'Exit 0 when an object does not exist'
             cand --now 'Signal the object to go at once (the same as --grace-period=1)'
+            cand --force 'Remove the objects at once, without a grace period (needs --grace-period 0 or none)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

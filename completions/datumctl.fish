@@ -232,6 +232,7 @@ complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s R -l recurs
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l all -d 'Delete every policy in the namespace'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l ignore-not-found -d 'Exit 0 when an object does not exist'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l now -d 'Signal the object to go at once (the same as --grace-period=1)'
+complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -l force -d 'Remove the objects at once, without a grace period (needs --grace-period 0 or none)'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s h -l help -d 'Print help'
 complete -c datumctl -n "__fish_datumctl_using_subcommand delete" -s V -l version -d 'Print version'
 complete -c datumctl -n "__fish_datumctl_using_subcommand diff" -l server -d 'API server URL, with its scheme (e.g. https://api.datum.net, http://127.0.0.1:7780)' -r

@@ -1013,6 +1013,9 @@ pub struct DeleteWaitArgs {
     /// Signal the object to go at once (the same as --grace-period=1)
     #[arg(long)]
     pub now: bool,
+    /// Remove the objects at once, without a grace period (needs --grace-period 0 or none)
+    #[arg(long)]
+    pub force: bool,
     /// How long --wait waits (e.g. 30s, 5m; 0 waits a week, as kubectl)
     #[arg(long, value_name = "DURATION", default_value = "0s")]
     pub timeout: String,

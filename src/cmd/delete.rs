@@ -29,11 +29,26 @@ pub async fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
             "--now and --grace-period cannot be specified together",
         ));
     }
-    // kubectl: --now is a one-second grace period, and 0 becomes 1 unless forced.
-    let grace_period = match (removal.now, removal.grace_period) {
-        (true, _) | (false, 0) => Some(1),
-        (false, n) if n > 0 => Some(n),
+    // kubectl: --now is a one-second grace period, and 0 becomes 1 unless forced; --force
+    // deletes with none (and cannot be given one).
+    let grace_period = match (removal.now, removal.grace_period, removal.force) {
+        (false, n, true) if n <= 0 => Some(0),
+        (_, _, true) => {
+            return Err(CliError::usage(
+                "--force and --grace-period greater than 0 cannot be specified together",
+            ));
+        }
+        (true, _, _) | (false, 0, _) => Some(1),
+        (false, n, _) if n > 0 => Some(n),
         _ => None,
+    };
+    if removal.force {
+        ctx.printer.warn("Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.");
+    }
+    let deleted_word = if removal.force {
+        "force deleted"
+    } else {
+        "deleted"
     };
     let wait_limit = match crate::client::http::parse_timeout(&removal.timeout) {
         Ok(Some(d)) => d,
@@ -131,7 +146,7 @@ pub async fn run(args: &DeleteArgs, ctx: &Context) -> CmdResult {
                 Ok(()) if names_only => p.out(&format!("{}\n", qualified_name(name))),
                 // kubectl 1.37 names the namespace the object was deleted from.
                 Ok(()) => p.out(&format!(
-                    "{SINGULAR}.{GROUP} {name:?} deleted from {namespace} namespace{suffix}\n"
+                    "{SINGULAR}.{GROUP} {name:?} {deleted_word} from {namespace} namespace{suffix}\n"
                 )),
                 Err(e) if e.is_not_found() && args.ignore_not_found => {}
                 Err(ClientError::Status(s)) if s.is_not_found() => {

@@ -294,3 +294,27 @@ fn apply_of_one_object_twice_in_a_batch_goes_in_order() {
     let again = s.same(&["apply", "-f", &s.path("@batch.yaml"), "--dry-run=server"]);
     assert_eq!(again.code, 0, "{again:?}");
 }
+
+/// `delete --force`: kubectl's warning, its `force deleted` line, and its refusal of a grace
+/// period.
+#[test]
+fn delete_force_as_kubectl() {
+    let Some(s) = with_policy("f", 1) else {
+        return;
+    };
+    s.same_usage_error(&["delete", "btp", "@f", "--force", "--grace-period=5"]);
+    s.same_usage_error(&["delete", "btp", "@f", "--force", "--now"]);
+    let dry = s.same(&["delete", "btp", "@f", "--force", "--dry-run=server"]);
+    assert!(
+        dry.stdout
+            .ends_with("force deleted from default namespace (server dry run)"),
+        "{dry:?}"
+    );
+    let gone = s.same(&["delete", "btp", "@f", "--force", "--grace-period=0"]);
+    assert!(
+        gone.stderr.starts_with("Warning: Immediate deletion"),
+        "{gone:?}"
+    );
+    created(&s, "f", 1);
+    s.same(&["delete", "btp", "@f", "--force", "-o", "name"]);
+}
