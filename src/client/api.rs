@@ -127,31 +127,10 @@ impl ListOptions {
     }
 }
 
-/// A request body with object keys in sorted order, as Go's `encoding/json` writes the maps
-/// kubectl sends: the same object goes over the wire as the same bytes from either tool.
+/// A request body as Go's `json.Marshal` writes the maps kubectl sends (keys sorted): the same
+/// object goes over the wire as the same bytes from either tool.
 fn body_of(v: &Value) -> Vec<u8> {
-    serde_json::to_vec(&SortedKeys(v)).unwrap_or_default()
-}
-
-struct SortedKeys<'a>(&'a Value);
-
-impl serde::Serialize for SortedKeys<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        match self.0 {
-            Value::Object(m) => {
-                let mut entries: Vec<_> = m.iter().collect();
-                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-                let mut map = s.serialize_map(Some(entries.len()))?;
-                for (k, v) in entries {
-                    map.serialize_entry(k, &SortedKeys(v))?;
-                }
-                map.end()
-            }
-            Value::Array(items) => s.collect_seq(items.iter().map(SortedKeys)),
-            scalar => scalar.serialize(s),
-        }
-    }
+    crate::print::json::to_json_compact(v).into_bytes()
 }
 
 impl ApiClient {

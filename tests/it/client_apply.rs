@@ -276,7 +276,14 @@ fn watch_prints_changes_as_they_happen() {
     assert_eq!(code(&env.run(&["apply", "-f", &v1])), 0);
     let mut child = env
         .datumctl(&[])
-        .args(["get", "btp", "-w", "--output-watch-events", "-o", "name"])
+        .args([
+            "get",
+            "btp",
+            "-w",
+            "--output-watch-events",
+            "-o",
+            "jsonpath={.type} {.object.metadata.name}{\"\\n\"}",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -287,21 +294,12 @@ fn watch_prints_changes_as_they_happen() {
         rx.recv_timeout(deadline - Instant::now())
             .unwrap_or_else(|_| panic!("no line for {what}"))
     };
-    assert_eq!(
-        next("initial list"),
-        "ADDED backendtrafficpolicy.gateway.envoyproxy.io/w"
-    );
+    assert_eq!(next("initial list"), "ADDED w");
     let v2 = env.write("v2.yaml", &policy("w", 2));
     assert_eq!(code(&env.run(&["apply", "-f", &v2])), 0);
-    assert_eq!(
-        next("modification"),
-        "MODIFIED backendtrafficpolicy.gateway.envoyproxy.io/w"
-    );
+    assert_eq!(next("modification"), "MODIFIED w");
     assert_eq!(code(&env.run(&["delete", "btp", "w"])), 0);
-    assert_eq!(
-        next("deletion"),
-        "DELETED backendtrafficpolicy.gateway.envoyproxy.io/w"
-    );
+    assert_eq!(next("deletion"), "DELETED w");
     let _ = child.kill();
     let _ = child.wait();
 }

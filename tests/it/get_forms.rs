@@ -157,6 +157,41 @@ fn describe_picks_objects_as_kubectl_does() {
     assert!(text.ends_with("\"missing\" not found\n"), "{text}");
 }
 
+/// `-w --output-watch-events`: what kubectl prints for each event, listed or named.
+#[test]
+fn watch_events_print_as_kubectl_prints_them() {
+    let s = started();
+    let forms: [&[&str]; 5] = [
+        &["-o", "name"],
+        &["-o", "json"],
+        &["-o", "yaml"],
+        &["-o", "custom-columns=T:.type,N:.object.metadata.name"],
+        &["-o", "jsonpath={.type} {.object.metadata.name}{\"\\n\"}"],
+    ];
+    for form in forms {
+        for named in [&[][..], &["checkout-retries"]] {
+            let mut args = vec!["get", "btp"];
+            args.extend_from_slice(named);
+            args.extend_from_slice(&["-w", "--output-watch-events", "--request-timeout=1s"]);
+            args.extend_from_slice(form);
+            assert_eq!(s.same(&args).code, 0, "{args:?}");
+        }
+    }
+    // Tables have our columns, but the EVENT cell is padded to MODIFIED's width as kubectl's.
+    let table = s.datumctl(&[
+        "get",
+        "btp",
+        "-w",
+        "--output-watch-events",
+        "--request-timeout=1s",
+    ]);
+    assert!(table.out.starts_with("EVENT      NAME "), "{table:?}");
+    assert!(
+        table.out.contains("\nADDED      checkout-retries "),
+        "{table:?}"
+    );
+}
+
 #[test]
 fn sort_by_orders_as_kubectl() {
     let s = started();

@@ -275,6 +275,21 @@ impl Getter<'_> {
             p.err(&format!("error: {e}\n"));
             return Ok(Outcome::Failed);
         }
+        let rv = found
+            .last()
+            .and_then(|o| o["metadata"]["resourceVersion"].as_str())
+            .map(String::from);
+        if self.args.watch && !self.args.watch_only && self.args.output_watch_events {
+            // The named objects print as ADDED events, as kubectl prints them.
+            let mut printer = WatchPrinter::default();
+            let added = WatchEventType::Added.as_str();
+            let text: String = found.iter().map(|o| printer.line(self, added, o)).collect();
+            p.out(&text);
+            for s in &not_found {
+                p.error(&s.to_cli(s.kind()));
+            }
+            return self.watch_from(rv, printer, known_from(&found)).await;
+        }
         let text = match &self.format {
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
                 if found.is_empty() {
@@ -307,10 +322,6 @@ impl Getter<'_> {
             p.error(&s.to_cli(s.kind()));
         }
         if self.args.watch || self.args.watch_only {
-            let rv = found
-                .last()
-                .and_then(|o| o["metadata"]["resourceVersion"].as_str())
-                .map(String::from);
             return self.watch(rv, known_from(&found)).await;
         }
         Ok(Outcome::failed_if(failed))

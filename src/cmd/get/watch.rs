@@ -5,7 +5,8 @@ use super::Getter;
 use crate::client::api::ListOptions;
 use crate::client::status::ClientError;
 use crate::error::Outcome;
-use crate::print::output::{OutputFormat, name_line};
+use crate::print::json::to_json_compact;
+use crate::print::output::{OutputFormat, custom_row, name_line};
 use crate::print::table::{Table, row_in_columns};
 use crate::resource::WatchEventType;
 use serde_json::Value;
@@ -32,12 +33,8 @@ impl WatchPrinter {
         let events = getter.args.output_watch_events;
         match &getter.format {
             f if f.is_table() || matches!(f, OutputFormat::CustomColumns(_)) => {
-                let mut row = getter.rows(std::slice::from_ref(object)).remove(0);
-                let mut headers = getter.headers();
-                if events {
-                    row.insert(0, kind.to_string());
-                    headers.insert(0, "EVENT".into());
-                }
+                let row = getter.watch_row(kind, object);
+                let headers = getter.watch_headers();
                 let mut text = String::new();
                 if self.widths.is_empty() {
                     let t = Table {
@@ -53,29 +50,65 @@ impl WatchPrinter {
                 text.push_str(&row_in_columns(&row, &self.widths));
                 text
             }
+            // kubectl's name printer names the object, event or not.
+            OutputFormat::Name => name_line(object),
+            // kubectl prints a watch event as it is: JSON on one line, managedFields kept.
+            // (a WatchEvent struct: `type` before `object`, whose keys are sorted).
+            OutputFormat::Json if events => format!(
+                "{{\"type\":{},\"object\":{}}}\n",
+                to_json_compact(&Value::from(kind)),
+                to_json_compact(object)
+            ),
             f => {
-                let shown = if events {
-                    serde_json::json!({"type": kind, "object": object})
-                } else {
-                    object.clone()
-                };
                 let first = !std::mem::replace(&mut self.header_printed, true);
+                let text = if events {
+                    f.single_keeping(&watch_event(kind, object), true)
+                } else {
+                    f.single_keeping(object, getter.keep_managed())
+                };
                 match f {
-                    // kubectl separates objects, rather than ending each one.
-                    OutputFormat::Yaml if first => f.single_keeping(&shown, getter.keep_managed()),
-                    OutputFormat::Yaml => {
-                        format!("---\n{}", f.single_keeping(&shown, getter.keep_managed()))
-                    }
-                    OutputFormat::Name if !events => name_line(object),
-                    OutputFormat::Name => format!("{kind} {}", name_line(object)),
-                    _ => f.single_keeping(&shown, getter.keep_managed()),
+                    // kubectl separates YAML objects, rather than ending each one.
+                    OutputFormat::Yaml if !first => format!("---\n{text}"),
+                    _ => text,
                 }
             }
         }
     }
 }
 
+/// A watch event as the API writes it, which is what `--output-watch-events` prints and what
+/// its custom columns, JSONPath and templates read.
+fn watch_event(kind: &str, object: &Value) -> Value {
+    serde_json::json!({"type": kind, "object": object})
+}
+
 impl Getter<'_> {
+    /// The headers of a watch table: with `--output-watch-events`, kubectl's tables lead with
+    /// EVENT (custom columns do not: they read the event itself).
+    fn watch_headers(&self) -> Vec<String> {
+        let mut headers = self.headers();
+        if self.args.output_watch_events && self.format.is_table() {
+            headers.insert(0, "EVENT".into());
+        }
+        headers
+    }
+
+    /// One watch table row. kubectl pads the event type to the width of MODIFIED.
+    fn watch_row(&self, kind: &str, object: &Value) -> Vec<String> {
+        match &self.format {
+            OutputFormat::CustomColumns(cols) if self.args.output_watch_events => {
+                custom_row(cols, &watch_event(kind, object))
+            }
+            f => {
+                let mut row = self.rows(std::slice::from_ref(object)).remove(0);
+                if self.args.output_watch_events && f.is_table() {
+                    row.insert(0, format!("{kind:<8}"));
+                }
+                row
+            }
+        }
+    }
+
     /// `-w --output-watch-events`: the current objects print as ADDED events, then the watch.
     pub(super) async fn list_as_events(&self) -> Result<Outcome, ClientError> {
         let p = &self.ctx.printer;
@@ -84,17 +117,11 @@ impl Getter<'_> {
         let mut printer = WatchPrinter::default();
         if self.format.is_table() || matches!(self.format, OutputFormat::CustomColumns(_)) {
             if !items.is_empty() {
-                let mut headers = self.headers();
-                headers.insert(0, "EVENT".into());
-                let rows = self
-                    .rows(&items)
-                    .into_iter()
-                    .map(|mut r| {
-                        r.insert(0, WatchEventType::Added.as_str().into());
-                        r
-                    })
-                    .collect();
-                let table = Table { headers, rows };
+                let added = WatchEventType::Added.as_str();
+                let table = Table {
+                    headers: self.watch_headers(),
+                    rows: items.iter().map(|i| self.watch_row(added, i)).collect(),
+                };
                 printer.after_table(table.widths(self.with_headers()));
                 p.out(&table.render(self.with_headers()));
             }
