@@ -112,7 +112,8 @@ pub enum ManifestError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: no such file or directory")]
+    /// kubectl's words for a missing `-f` path.
+    #[error("the path {} does not exist", crate::print::quote::go_quote(path))]
     NotFound { path: String },
     #[error("{path}: larger than {} MiB; split it into smaller files", limits::MAX_INPUT_BYTES / (1024 * 1024))]
     TooLarge { path: String },

@@ -90,6 +90,8 @@ fn template_flag_works_as_kubectls() {
             "jsonpath-file",
             "--template=/nonexistent/t",
         ],
+        &["get", "-f", "/nonexistent/p.yaml"],
+        &["apply", "-f", "/nonexistent/p.yaml"],
     ] {
         s.same_but_usage_exit(args);
     }

@@ -189,7 +189,7 @@ fn unreadable_input_and_bad_flags_exit_two() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        format!("error: {}: no such file or directory\n", missing.display())
+        format!("error: the path \"{}\" does not exist\n", missing.display())
     );
     let file = dir.path().join("good.yaml");
     std::fs::write(&file, GOOD).expect("write");
