@@ -486,10 +486,10 @@ impl Applier<'_> {
             };
             let original = original_of(&live);
             if original.is_none() && !client_dry_run && attempt == 1 {
+                // The resource named as kubectl names it (plural/name).
                 self.ctx.printer.warn(&format!(
-                    "resource {}.{}/{name} is missing the {LAST_APPLIED} annotation which is required by datumctl apply. datumctl apply should only be used on resources created declaratively by either datumctl apply or kubectl apply. The missing annotation will be patched automatically.",
+                    "resource {}/{name} is missing the {LAST_APPLIED} annotation which is required by datumctl apply. datumctl apply should only be used on resources created declaratively by either datumctl apply or kubectl apply. The missing annotation will be patched automatically.",
                     resource::PLURAL,
-                    resource::GROUP
                 ));
             }
             let patch = three_way_patch(original.as_ref(), &modified, &live);

@@ -335,3 +335,23 @@ fn watch_resumes_after_the_stream_ends_without_repeating_events() {
         ]
     );
 }
+
+/// apply on an object created without the last-applied annotation warns as kubectl does (the
+/// resource named `plural/name`) and records the annotation.
+#[test]
+fn apply_over_a_created_object_warns_and_records_the_annotation() {
+    let env = env();
+    let file = env.write("c.yaml", &policy("made", 1));
+    assert_eq!(code(&env.run(&["create", "-f", &file])), 0);
+    let o = env.run(&["apply", "-f", &file]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(
+        err(&o).starts_with(
+            "Warning: resource backendtrafficpolicies/made is missing the kubectl.kubernetes.io/last-applied-configuration annotation"
+        ),
+        "{}",
+        err(&o)
+    );
+    let again = env.run(&["apply", "-f", &file]);
+    assert_eq!(err(&again), "");
+}
