@@ -2,7 +2,7 @@
 //! is sent, the namespace each object goes to, and kubectl's words for dry runs and failures.
 
 use crate::cli::DryRun;
-use crate::client::status::ClientError;
+use crate::client::status::{ApiStatus, ClientError};
 use crate::cmd::Context;
 use crate::error::CliError;
 use crate::manifest::{self, Document};
@@ -109,6 +109,14 @@ pub fn validate_in_parallel(docs: &[Document], options: &Options) -> Vec<Vec<Fie
             .map(|doc| crate::validate::validate_object(&mut doc.value.clone(), options))
             .collect()
     })
+}
+
+/// The NotFound errors of named objects, printed after what was found, as kubectl prints them
+/// (it matters when a script reads stdout and stderr as one stream).
+pub fn print_not_found(printer: &crate::print::Printer, missing: &[Box<ApiStatus>]) {
+    for s in missing {
+        printer.error(&s.to_cli(s.kind()));
+    }
 }
 
 /// The namespace an object goes to; a namespace in the file that contradicts `-n` is an error.

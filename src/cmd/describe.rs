@@ -5,6 +5,7 @@ use crate::cli::DescribeArgs;
 use crate::client::api::ListOptions;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
+use crate::cmd::common::print_not_found;
 use crate::cmd::objects::{self, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::describe::{DescribeStyle, describe};
@@ -102,10 +103,7 @@ pub async fn run(args: &DescribeArgs, ctx: &Context) -> CmdResult {
                 (_, between) => format!("{between}{text}"),
             });
         }
-        // After what was found, as kubectl prints them.
-        for s in &missing {
-            p.error(&s.to_cli(s.kind()));
-        }
+        print_not_found(p, &missing);
         Ok(Outcome::failed_if(!missing.is_empty()))
     }
     .await;

@@ -5,6 +5,7 @@
 use crate::cli::{ExplainArgs, Profile};
 use crate::client::openapi::{self, LiveSchema};
 use crate::cmd::Context;
+use crate::cmd::objects;
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::resource;
 use crate::schema::Node;
@@ -36,24 +37,16 @@ pub async fn run(args: &ExplainArgs, ctx: &Context) -> CmdResult {
             .hint("add --recursive, or drop --max-depth"));
     }
     let Some(arg) = &args.path else {
-        return Err(CliError::usage(format!(
-            "You must specify the type of resource to explain: {} (also {}, {})",
-            resource::PLURAL,
-            resource::SINGULAR,
-            resource::SHORT_NAME
-        ))
-        .hint(format!(
-            "e.g. datumctl explain {}.spec.retry",
-            resource::SHORT_NAME
-        )));
+        return Err(objects::type_required(
+            "explain",
+            &format!("{}.spec.retry", resource::SHORT_NAME),
+        ));
     };
     let Some(path) = resource::split_explain_path(arg) else {
         let typed = arg.split('.').next().unwrap_or(arg);
-        return Err(CliError::failure(anyhow!(
-            "the server doesn't have a resource type {}",
-            crate::print::quote::go_quote(typed)
-        ))
-        .hint(accepted_names_hint()));
+        return Err(
+            CliError::failure(anyhow!(objects::unknown_type(typed))).hint(accepted_names_hint())
+        );
     };
     if let Some(gv) = &args.api_version {
         check_api_version(gv)?;

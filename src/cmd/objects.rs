@@ -106,16 +106,10 @@ pub fn select(verb: &str, args: &[String], files: &FileArgs) -> Result<Selection
         return from_manifests(verb, files).map(Selection::Objects);
     }
     let Some((first, names)) = args.split_first() else {
-        return Err(CliError::usage(format!(
-            "You must specify the type of resource to {verb}: {} (also {}, {})",
-            resource::PLURAL,
-            resource::SINGULAR,
-            resource::SHORT_NAME
-        ))
-        .hint(format!(
-            "e.g. datumctl {verb} {} NAME, or -f FILE",
-            resource::SHORT_NAME
-        )));
+        return Err(type_required(
+            verb,
+            &format!("{} NAME, or -f FILE", resource::SHORT_NAME),
+        ));
     };
     let slashed = args.iter().filter(|a| a.contains('/')).count();
     if slashed == 0 {
@@ -160,23 +154,38 @@ pub fn check_types(types: &str) -> Result<(), CliError> {
     types.split(',').try_for_each(check_resource)
 }
 
+/// The usage error for a command given no resource type; `example` follows `datumctl VERB`.
+pub fn type_required(verb: &str, example: &str) -> CliError {
+    CliError::usage(format!(
+        "You must specify the type of resource to {verb}: {} (also {}, {})",
+        resource::PLURAL,
+        resource::SINGULAR,
+        resource::SHORT_NAME
+    ))
+    .hint(format!("e.g. datumctl {verb} {example}"))
+}
+
 /// The check every command that names the resource makes first.
 pub fn check_resource(name: &str) -> Result<(), CliError> {
-    use crate::print::quote::go_quote;
     if resource::is_resource_name(name) {
         return Ok(());
     }
-    // kubectl reads `a.b.c` as resource `a` in group `b.c` and names both.
-    let message = match name.split_once('.') {
+    Err(CliError::failure(anyhow::anyhow!(unknown_type(name)))
+        .hint("datumctl manages backendtrafficpolicies (also: backendtrafficpolicy, btp)"))
+}
+
+/// kubectl's words for a type the server does not serve; it reads `a.b.c` as resource `a` in
+/// group `b.c` and names both.
+pub fn unknown_type(name: &str) -> String {
+    use crate::print::quote::go_quote;
+    match name.split_once('.') {
         Some((kind, group)) => format!(
             "the server doesn't have a resource type {} in group {}",
             go_quote(kind),
             go_quote(group)
         ),
         None => format!("the server doesn't have a resource type {}", go_quote(name)),
-    };
-    Err(CliError::failure(anyhow::anyhow!(message))
-        .hint("datumctl manages backendtrafficpolicies (also: backendtrafficpolicy, btp)"))
+    }
 }
 
 /// The objects the manifests name; every one must be a policy with a name.

@@ -144,17 +144,11 @@ fn describe_picks_objects_as_kubectl_does() {
         }
     }
     // On one stream (a script's 2>&1) the error comes after the page, as kubectl's does.
-    let path = s.path().join("describe.interleaved");
-    let file = std::fs::File::create(&path).expect("create");
-    let status = s
-        .datumctl_command()
-        .args(["describe", "btp", "missing", "checkout-retries"])
-        .stdout(file.try_clone().expect("clone"))
-        .stderr(file)
-        .status()
-        .expect("run");
-    let text = std::fs::read_to_string(&path).expect("read");
-    assert_eq!(status.code(), Some(1), "{text}");
+    let (text, code) = s.interleaved(
+        s.datumctl_command(),
+        &["describe", "btp", "missing", "checkout-retries"],
+    );
+    assert_eq!(code, 1, "{text}");
     assert!(text.starts_with("Name:"), "{text}");
     assert!(text.ends_with("\"missing\" not found\n"), "{text}");
 }

@@ -9,6 +9,7 @@ use crate::client::api::ListOptions;
 use crate::client::http::ApiClient;
 use crate::client::status::ClientError;
 use crate::cmd::Context;
+use crate::cmd::common::print_not_found;
 use crate::cmd::objects::{self, PlacedObject, Selection};
 use crate::error::{CliError, CmdResult, Outcome};
 use crate::print::gotemplate::GoTemplate;
@@ -249,7 +250,6 @@ impl Getter<'_> {
     async fn named(&self, refs: &[PlacedObject]) -> Result<Outcome, ClientError> {
         let p = &self.ctx.printer;
         let mut found = Vec::new();
-        // Printed after what was found, as kubectl prints them (it matters under `2>&1`).
         let mut not_found = Vec::new();
         for object in refs {
             match self
@@ -269,9 +269,7 @@ impl Getter<'_> {
             && found.len() > 1
             && let Err(e) = sort_objects(&mut found, field)
         {
-            for s in &not_found {
-                p.error(&s.to_cli(s.kind()));
-            }
+            print_not_found(p, &not_found);
             p.err(&format!("error: {e}\n"));
             return Ok(Outcome::Failed);
         }
@@ -285,9 +283,7 @@ impl Getter<'_> {
             let added = WatchEventType::Added.as_str();
             let text: String = found.iter().map(|o| printer.line(self, added, o)).collect();
             p.out(&text);
-            for s in &not_found {
-                p.error(&s.to_cli(s.kind()));
-            }
+            print_not_found(p, &not_found);
             return self.watch_from(rv, printer, known_from(&found)).await;
         }
         let text = match &self.format {
@@ -318,9 +314,7 @@ impl Getter<'_> {
         if !self.args.watch_only {
             p.out(&text);
         }
-        for s in &not_found {
-            p.error(&s.to_cli(s.kind()));
-        }
+        print_not_found(p, &not_found);
         if self.args.watch || self.args.watch_only {
             return self.watch(rv, known_from(&found)).await;
         }

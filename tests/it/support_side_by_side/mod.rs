@@ -96,27 +96,29 @@ impl SideBySide {
     /// Both tools write the same bytes when stdout and stderr share one stream (a script's
     /// `2>&1`), so results and errors come in the same order too; returns datumctl's.
     pub fn same_interleaved(&self, args: &[&str]) -> (String, i32) {
-        let run = |mut cmd: Command, tool: &str| {
-            let path = self.path().join(format!("{tool}.interleaved"));
-            let file = std::fs::File::create(&path).expect("create");
-            let status = cmd
-                .args(args)
-                .stdout(file.try_clone().expect("clone"))
-                .stderr(file)
-                .status()
-                .expect("run");
-            let text = std::fs::read_to_string(&path).expect("read");
-            (text, status.code().unwrap_or(-1))
-        };
-        let ours = run(self.datumctl_command(), "datumctl");
+        let ours = self.interleaved(self.datumctl_command(), args);
         if let Some(kubectl) = self.kubectl_command() {
             assert_eq!(
                 ours,
-                run(kubectl, "kubectl"),
+                self.interleaved(kubectl, args),
                 "datumctl vs kubectl {args:?}"
             );
         }
         ours
+    }
+
+    /// What `cmd ARGS` writes with stdout and stderr on one stream, and its exit code.
+    pub fn interleaved(&self, mut cmd: Command, args: &[&str]) -> (String, i32) {
+        let path = self.path().join("one-stream.out");
+        let file = std::fs::File::create(&path).expect("create");
+        let status = cmd
+            .args(args)
+            .stdout(file.try_clone().expect("clone"))
+            .stderr(file)
+            .status()
+            .expect("run");
+        let text = std::fs::read_to_string(&path).expect("read");
+        (text, status.code().unwrap_or(-1))
     }
 
     /// The same output, but datumctl exits 2 where kubectl exits 1: a usage error in
